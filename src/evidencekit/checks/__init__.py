@@ -1,0 +1,5 @@
+"""Consistency checks (placeholder until issue 5 lands)."""
+
+
+def check_result(result, settings=None):
+    return []

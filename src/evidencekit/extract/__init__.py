@@ -1,0 +1,1 @@
+"""Reading papers and extracting what they report: text, sections, statistics, records."""

@@ -1,0 +1,1 @@
+"""Meta-analysis: effect sizes, pooling, heterogeneity, bias and sensitivity (agrees with metafor)."""

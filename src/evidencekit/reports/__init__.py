@@ -1,0 +1,1 @@
+"""Reports: extraction tables, flags with evidence, forest and funnel plots, one HTML file."""

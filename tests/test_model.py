@@ -1,0 +1,46 @@
+"""The data model writes the contract's field names and vocabularies."""
+
+from evidencekit.model import (DocumentResult, Flag, MainResult, Reported, Span, Statistic,
+                               StudyRecord, results_to_dict)
+from evidencekit.vocab import CheckId, Design, POperator, Severity, StatKind, TestName, parse_vocab
+
+import pytest
+
+
+def test_reported_keeps_its_rounding_interval():
+    r = Reported(0.874, 3, "0,874")
+    low, high = r.bounds()
+    assert low == pytest.approx(0.8735) and high == pytest.approx(0.8745)
+
+
+def test_statistic_to_dict_uses_contract_names():
+    s = Statistic(StatKind.Z, Reported(-3.317, 3, "-3,317"), p=Reported(0.001, 3, "0,001"),
+                  p_operator=POperator.EQ, test=TestName.WILCOXON_SIGNED_RANK,
+                  span=Span("results", 3, 10, 20, "nilai Z"))
+    d = s.to_dict()
+    assert d["kind"] == "Z" and d["value"] == -3.317 and d["p"] == 0.001
+    assert d["test"] == "wilcoxon_signed_rank" and d["p_operator"] == "="
+    assert (d["section"], d["page"], d["start"], d["end"]) == ("results", 3, 10, 20)
+    assert d["source"] == "text"
+
+
+def test_document_result_round_trips_the_record_and_flags():
+    record = StudyRecord(design=Design.RCT, n_total=40, tests=(TestName.INDEPENDENT_T,),
+                         main_result=MainResult(TestName.INDEPENDENT_T, StatKind.T, 2.1, (38.0,), 0.04,
+                                                POperator.EQ, True))
+    flag = Flag(CheckId.GRIM, Severity.ERROR, "Mean 2.07 is impossible.", expected=2.06, reported=2.07)
+    out = results_to_dict([DocumentResult("a", "a.pdf", record=record, flags=(flag,))], "0")
+    doc = out["documents"][0]
+    assert out["contract"] == 1
+    assert StudyRecord.from_dict(doc["record"]).main_result == record.main_result
+    assert Flag.from_dict(doc["flags"][0]) == flag
+
+
+def test_parse_vocab_names_the_allowed_values():
+    with pytest.raises(ValueError, match="allowed: .*one_group_pretest_posttest"):
+        parse_vocab(Design, "pre-post")
+
+
+def test_p_operator_reads_printed_forms():
+    assert POperator.parse("≤") is POperator.LE
+    assert POperator.parse(" < ") is POperator.LT
