@@ -247,6 +247,18 @@ class Statistic:
         d["decimals"] = {k: r.decimals for k, r in (("value", self.value), ("p", self.p)) if r}
         return d | _span_fields(self.span) | {"source": self.source.value}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Statistic":
+        dec = d.get("decimals") or {}
+        ci = d.get("ci95")
+        return cls(StatKind(d["kind"]), _reported(d.get("value"), dec.get("value")),
+                   tuple(d["df"]) if d.get("df") is not None else None,
+                   _reported(d.get("p"), dec.get("p")), _opt(POperator, d.get("p_operator")),
+                   _opt(TestName, d.get("test")), d.get("n"),
+                   (_reported(ci[0], None), _reported(ci[1], None)) if ci else None,
+                   bool(d.get("one_tailed")), d.get("label"), _span_from(d),
+                   Source(d.get("source") or "text"))
+
 
 @dataclass(frozen=True, slots=True)
 class Descriptive:
@@ -286,6 +298,16 @@ class Descriptive:
                          if getattr(self, k) is not None}
         return d | _span_fields(self.span) | {"source": self.source.value}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Descriptive":
+        dec = d.get("decimals") or {}
+        num = {k: _reported(d.get(k), dec.get(k)) for k in ("mean", "sd", "se", "median", "min", "max")}
+        ci = d.get("ci95")
+        return cls(label=d.get("label"), n=d.get("n"), **num,
+                   ci95=(_reported(ci[0], None), _reported(ci[1], None)) if ci else None,
+                   unit=d.get("unit"), group=d.get("group"), time=d.get("time"),
+                   span=_span_from(d), source=Source(d.get("source") or "text"))
+
 
 @dataclass(frozen=True, slots=True)
 class PercentCount:
@@ -304,6 +326,11 @@ class PercentCount:
         return ({"kind": "percent", "label": self.label, "count": self.count, "n": self.n,
                  "percent": self.percent.value, "decimals": {"percent": self.percent.decimals}}
                 | _span_fields(self.span) | {"source": self.source.value})
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "PercentCount":
+        return cls(d["count"], _reported(d["percent"], (d.get("decimals") or {}).get("percent")),
+                   d.get("n"), d.get("label"), _span_from(d), Source(d.get("source") or "text"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +354,23 @@ class FrequencyTable:
                  "percents": [_num(p) for p in self.percents], "n": self.n,
                  "codes": list(self.codes) if self.codes else None}
                 | _span_fields(self.span) | {"source": self.source.value})
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "FrequencyTable":
+        return cls(d["label"], tuple(d.get("levels") or ()), tuple(d.get("counts") or ()),
+                   tuple(_reported(p, None) for p in d.get("percents") or ()), d.get("n"),
+                   tuple(d["codes"]) if d.get("codes") else None, _span_from(d),
+                   Source(d.get("source") or "table"))
+
+
+def statistic_from_dict(d: dict[str, Any]) -> "AnyStatistic":
+    """Rebuild a statistic of any kind from its contract dict (``kind`` picks the class)."""
+    kind = d.get("kind")
+    if kind == StatKind.DESCRIPTIVE.value:
+        return Descriptive.from_dict(d)
+    if kind == StatKind.PERCENT.value:
+        return PercentCount.from_dict(d)
+    return Statistic.from_dict(d)
 
 
 AnyStatistic = Union[Statistic, Descriptive, PercentCount]
@@ -535,6 +579,22 @@ class DocumentResult:
             "flags": [f.to_dict() for f in self.flags],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], document: Document | None = None) -> "DocumentResult":
+        """Rebuild a result from its contract dict (the read ``document`` is not in the JSON;
+        pass it when known). Numbers come back with their printed decimals, not their text."""
+        err = d.get("error")
+        return cls(
+            id=d["id"], source=d["source"], sha256=d.get("sha256"), language=d.get("language"),
+            kind=DocumentKind(d.get("kind") or "primary"),
+            error=DocumentError(err["code"], err["message"]) if err else None,
+            record=StudyRecord.from_dict(d["record"]) if d.get("record") else None,
+            studies=tuple(StudyRecord.from_dict(s) for s in d.get("studies") or ()),
+            statistics=tuple(statistic_from_dict(s) for s in d.get("statistics") or ()),
+            frequency_tables=tuple(FrequencyTable.from_dict(t) for t in d.get("frequency_tables") or ()),
+            flags=tuple(Flag.from_dict(f) for f in d.get("flags") or ()),
+            document=document)
+
 
 def results_to_dict(results: Iterable[DocumentResult], version: str) -> dict[str, Any]:
     """The whole contract object of ``extract --format json``."""
@@ -561,6 +621,22 @@ def _opt(enum: Any, value: Any) -> Any:
     return None if value is None else enum(value)
 
 
+def _reported(value: float | None, decimals: int | None) -> Reported | None:
+    """A number read back from JSON: its printed decimals when recorded, else its shortest repr."""
+    if value is None:
+        return None
+    if decimals is None:
+        return Reported.exact(value)
+    return Reported(float(value), int(decimals), f"{float(value):.{int(decimals)}f}")
+
+
+def _span_from(d: dict[str, Any]) -> Span | None:
+    """The span of a statistic/flag dict written by :func:`_span_fields` (None when it had none)."""
+    if d.get("start") is None and d.get("section") is None and d.get("page") is None:
+        return None
+    return Span.from_dict(d)
+
+
 def _span_fields(span: Span | None) -> dict[str, Any]:
     if span is None:
         return {"section": None, "page": None, "start": None, "end": None, "text": None}
@@ -572,5 +648,5 @@ __all__ = [
     "AnyStatistic", "Candidate", "Cell", "CONTRACT_VERSION", "Descriptive", "Document",
     "DocumentError", "DocumentResult", "Flag", "FrequencyTable", "MainResult", "Page",
     "PercentCount", "Reported", "Section", "Span", "Statistic", "StudyRecord", "Table",
-    "replace", "results_to_dict", "fields",
+    "replace", "results_to_dict", "fields", "statistic_from_dict",
 ]
