@@ -52,6 +52,30 @@ class BinaryText(InputError):
     code = "binary_text"
 
 
+class NulBytes(InputError):
+    """A "text" file with NUL bytes (a binary or UTF-16 file without byte-order mark)."""
+
+    code = "nul_bytes"
+
+
+class NotUtf8Text(InputError):
+    """A text file in another encoding (Latin-1, Windows-1252, ...)."""
+
+    code = "not_utf8"
+
+
+class NotAPdf(InputError):
+    """A file named .pdf that does not start with a PDF header."""
+
+    code = "not_pdf"
+
+
+class TruncatedPdf(InputError):
+    """A PDF cut short (no end-of-file marker, broken cross-reference table)."""
+
+    code = "truncated_pdf"
+
+
 class DataError(EvidencekitError):
     """Study data (CSV for meta-analysis, …) that does not fit what was asked."""
 
