@@ -1,0 +1,323 @@
+"""p-value recomputation and reporting checks (statcheck's method, extended).
+
+Method: Nuijten, Hartgerink, van Assen, Epskamp & Wicherts (2016), "The prevalence of statistical
+reporting errors in psychology (1985–2013)", Behavior Research Methods 48:1205–1226 — the R package
+statcheck. A reported statistic stands for an interval (value ± half its last digit); the p-values
+of the interval's ends bound the correct p, and those bounds are rounded to the reported p's
+decimals before comparing. Beyond statcheck: Wilcoxon W/T and Mann-Whitney U (normal with and
+without continuity correction, exact for small n; :mod:`evidencekit.checks.ranktests`),
+Kruskal-Wallis H and Friedman Q (χ² with k−1 df), Spearman ρ (t approximation), and
+``p = 0,000`` read as ``p < .001`` instead of an error.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from scipy import stats
+
+from evidencekit.checks import messages as msg
+from evidencekit.checks.context import CheckContext
+from evidencekit.checks.ranktests import mann_whitney_p, wilcoxon_p
+from evidencekit.checks.rounding import Interval, interval
+from evidencekit.model import Flag, Reported, Statistic
+from evidencekit.vocab import CheckId, POperator, Severity, StatKind, TestName
+
+#: Statistic kinds whose p is two-tailed by default (the sign carries the direction).
+SIGNED_KINDS = frozenset({"t", "r", "rho", "Z"})
+#: Kinds that follow a χ² distribution under H0 with df1 degrees of freedom.
+CHI2_KINDS = frozenset({"chi2", "Chi2", "Q", "Qw", "Qb", "H"})
+#: Largest |r| we evaluate: r = ±1 gives an infinite t.
+R_MAX = 1 - 1e-12
+#: A printed p of zero is read as "p < this" (the brief: "report p < .001").
+P_ZERO_AS_LESS_THAN = 0.001
+
+
+# ------------------------------------------------------------------------ arithmetic core
+
+
+def p_from_statistic(kind: str, value: float, df: Sequence[float] | None, tails: int = 2) -> float:
+    """The p-value of a test statistic: t, F, r, rho, chi2/Q/H, Z (statcheck's ``compute_p``).
+
+    t, r and Z are two-tailed unless ``tails`` is 1; F and χ² are upper-tail. r and ρ go through
+    t = r·sqrt(df / (1 − r²)) with df = n − 2.
+    """
+    if kind in ("r", "rho"):
+        (d,) = _dfs(df, 1)
+        r = max(-R_MAX, min(R_MAX, value))
+        value, kind = r * math.sqrt(d / (1 - r * r)), "t"
+    if kind == "t":
+        (d,) = _dfs(df, 1)
+        p = float(stats.t.sf(abs(value), d))
+    elif kind == "Z":
+        p = float(stats.norm.sf(abs(value)))
+    elif kind == "F":
+        d1, d2 = _dfs(df, 2)
+        return float(stats.f.sf(value, d1, d2))
+    elif kind in CHI2_KINDS:
+        (d,) = _dfs(df, 1)
+        return float(stats.chi2.sf(value, d))
+    else:
+        raise ValueError(f"cannot compute p for statistic kind {kind!r}; "
+                         f"known: t, F, r, rho, chi2, Q, H, Z (rank tests: see ranktests.py)")
+    return min(1.0, p * tails)
+
+
+def _dfs(df: Sequence[float] | None, k: int) -> tuple[float, ...]:
+    if df is None or len(df) < k:
+        raise ValueError(f"this statistic needs {k} degree(s) of freedom; got {df!r}")
+    return tuple(float(x) for x in df[-k:]) if k == 1 else tuple(float(x) for x in df[:k])
+
+
+@dataclass(frozen=True, slots=True)
+class PRange:
+    """The p-values a printed statistic allows: ``low``..``high`` over its rounding interval (and,
+    for rank tests, over the methods), ``point`` at the printed value."""
+
+    low: float
+    high: float
+    point: float
+    tails: int = 2
+    method: str = ""
+
+
+def p_range(kind: str, stat: Interval, point: float, df: Sequence[float] | None,
+            tails: int = 2) -> PRange:
+    """p over every true statistic in ``stat`` (p is monotone in |statistic|)."""
+    lo_abs, hi_abs = _abs_range(kind, stat)
+    p_a = p_from_statistic(kind, lo_abs, df, tails)
+    p_b = p_from_statistic(kind, hi_abs, df, tails)
+    return PRange(min(p_a, p_b), max(p_a, p_b), p_from_statistic(kind, point, df, tails), tails)
+
+
+def _abs_range(kind: str, stat: Interval) -> tuple[float, float]:
+    if kind in SIGNED_KINDS:
+        if stat.low <= 0 <= stat.high:
+            return 0.0, max(-stat.low, stat.high)
+        return min(abs(stat.low), abs(stat.high)), max(abs(stat.low), abs(stat.high))
+    return max(0.0, stat.low), max(0.0, stat.high)
+
+
+RANK_METHODS = ("normal", "normal_cc", "exact")
+
+
+def rank_p_range(kind: str, stat: Interval, point: float, sizes: Sequence[int], tails: int = 2,
+                 exact_max_n: int = 50) -> PRange:
+    """p range of a Wilcoxon W/T (``sizes`` = (n,)) or Mann-Whitney U (``sizes`` = (n1, n2))
+    over the rounding interval and the methods normal, normal with continuity correction and
+    exact (n ≤ ``exact_max_n``)."""
+    if kind == "W":
+        (n,) = sizes
+        fn: Callable[[float, str], float] = lambda x, m: wilcoxon_p(x, n, method=m, tails=tails)
+        total = n
+    else:
+        n1, n2 = sizes
+        fn = lambda x, m: mann_whitney_p(x, n1, n2, method=m, tails=tails)
+        total = n1 + n2
+    methods = [m for m in RANK_METHODS if m != "exact" or total <= exact_max_n]
+    ps = [fn(x, m) for x in (stat.low, stat.high, point) for m in methods]
+    # p is not monotone across the centre of a symmetric statistic; the centre gives p = 1
+    centre = total * (total + 1) / 4 if kind == "W" else sizes[0] * sizes[1] / 2
+    if stat.low <= centre <= stat.high:
+        ps.append(1.0)
+    return PRange(min(ps), max(ps), fn(point, methods[0]), tails, "+".join(methods))
+
+
+# statcheck's verdicts as tables keyed by (statistic operator, p operator); arguments are
+# (reported p, lowest allowed p, highest allowed p, p's decimals).
+ERROR_RULES: dict[tuple[str, str], Callable[[float, float, float, int], bool]] = {
+    ("=", "="): lambda rp, lo, hi, d: rp > round(hi, d) or rp < round(lo, d),
+    ("=", "<"): lambda rp, lo, hi, d: rp < lo,
+    ("=", ">"): lambda rp, lo, hi, d: rp > hi,
+    ("<", "="): lambda rp, lo, hi, d: rp < round(hi, d),
+    ("<", "<"): lambda rp, lo, hi, d: rp < hi,
+    ("<", ">"): lambda rp, lo, hi, d: False,
+    (">", "="): lambda rp, lo, hi, d: rp > round(lo, d),
+    (">", "<"): lambda rp, lo, hi, d: False,
+    (">", ">"): lambda rp, lo, hi, d: rp > lo,
+}
+
+# Decision errors, keyed by (statistic op, p op, p = alpha counts as significant); arguments are
+# (reported p, computed p, alpha).
+DECISION_RULES: dict[tuple[str, str, bool], Callable[[float, float, float], bool]] = {
+    ("=", "=", True): lambda rp, cp, a: (rp <= a < cp) or (rp > a >= cp),
+    ("=", "<", True): lambda rp, cp, a: rp <= a < cp,
+    ("=", ">", True): lambda rp, cp, a: rp >= a >= cp,
+    ("<", "=", True): lambda rp, cp, a: rp <= a <= cp,
+    ("<", "<", True): lambda rp, cp, a: rp <= a <= cp,
+    ("<", ">", True): lambda rp, cp, a: False,
+    (">", "=", True): lambda rp, cp, a: rp > a >= cp,
+    (">", "<", True): lambda rp, cp, a: False,
+    (">", ">", True): lambda rp, cp, a: rp >= a >= cp,
+    ("=", "=", False): lambda rp, cp, a: (rp < a <= cp) or (rp >= a > cp),
+    ("=", "<", False): lambda rp, cp, a: rp <= a <= cp,
+    ("=", ">", False): lambda rp, cp, a: rp >= a > cp,
+    ("<", "=", False): lambda rp, cp, a: rp < a <= cp,
+    ("<", "<", False): lambda rp, cp, a: rp <= a <= cp,
+    ("<", ">", False): lambda rp, cp, a: False,
+    (">", "=", False): lambda rp, cp, a: rp >= a >= cp,
+    (">", "<", False): lambda rp, cp, a: False,
+    (">", ">", False): lambda rp, cp, a: rp >= a >= cp,
+}
+
+
+def _op(op: str) -> str:
+    """"<=" reads as "<", ">=" as ">" ("ns" is handled by the callers as "> alpha")."""
+    return {"<=": "<", ">=": ">", "≤": "<", "≥": ">"}.get(op, op)
+
+
+def p_inconsistent(reported_p: float, p_op: str, p_decimals: int, rng: PRange,
+                   test_op: str = "=", alpha: float = 0.05) -> bool:
+    """statcheck's ``error``: the reported p is not compatible with the statistic's p range."""
+    if p_op == "ns":
+        reported_p, p_op = alpha, ">"
+    return ERROR_RULES[(_op(test_op), _op(p_op))](reported_p, rng.low, rng.high, p_decimals)
+
+
+def decision_flipped(reported_p: float, p_op: str, computed_p: float, alpha: float = 0.05,
+                     p_equal_alpha_sig: bool = True, test_op: str = "=") -> bool:
+    """statcheck's ``decision_error`` test: reported and computed p sit on different sides of
+    alpha. (statcheck counts it only for results that are also inconsistent.)"""
+    if p_op == "ns":
+        reported_p, p_op = alpha, ">"
+    return DECISION_RULES[(_op(test_op), _op(p_op), p_equal_alpha_sig)](reported_p, computed_p, alpha)
+
+
+# ------------------------------------------------------------------------ model wrappers
+
+RANK_TESTS_W = frozenset({TestName.WILCOXON_SIGNED_RANK})
+RANK_TESTS_U = frozenset({TestName.MANN_WHITNEY})
+
+
+def recompute_p(stat: Statistic, ctx: CheckContext) -> PRange | None:
+    """The p range a statistic allows, or None when it cannot be recomputed (no value, no df,
+    a rank statistic without sample sizes, a kind without a reference distribution)."""
+    if stat.value is None:
+        return None
+    tails = 1 if stat.one_tailed else 2
+    kind = stat.kind.value
+    iv = interval(stat.value, ctx.settings.rounding)
+    try:
+        if kind in ("W", "U"):
+            sizes = _rank_sizes(stat, ctx)
+            if sizes is None:
+                return None
+            return rank_p_range(kind, iv, stat.value.value, sizes, tails, ctx.settings.exact_max_n)
+        if kind == "rho":
+            df = stat.df or ((stat.n - 2,) if stat.n and stat.n > 2 else None)
+            if df is None:
+                return None
+            return p_range("rho", iv, stat.value.value, df, tails)
+        if kind in ("t", "F", "r", "chi2", "Q", "H", "Z"):
+            if kind != "Z" and not stat.df:
+                if kind == "r" and stat.n and stat.n > 2:
+                    return p_range("r", iv, stat.value.value, (stat.n - 2,), tails)
+                return None
+            return p_range(kind, iv, stat.value.value, stat.df, tails)
+    except ValueError:
+        return None                        # impossible df (e.g. 0): not testable, not "fine"
+    return None
+
+
+def _rank_sizes(stat: Statistic, ctx: CheckContext) -> tuple[int, ...] | None:
+    """(n,) for a Wilcoxon W, (n1, n2) for a Mann-Whitney U, from the statistic or the record."""
+    if stat.kind is StatKind.W or stat.test in RANK_TESTS_W:
+        n = stat.n or ctx.n_total
+        return (n,) if n and n > 1 else None
+    arms = ctx.arm_sizes
+    if len(arms) == 2 and min(arms) > 0:
+        return arms
+    return None
+
+
+def reported_p_reading(stat: Statistic) -> tuple[float, str, int] | None:
+    """The reported p as (value, operator, decimals) for the verdicts; ``p = 0,000`` is read as
+    ``p < .001`` (a :func:`check_p_format` note says so)."""
+    if stat.p is None:
+        return None
+    op = stat.p_operator.value if stat.p_operator else "="
+    if stat.p.value <= 0 and op in ("=", "<", "<="):
+        return P_ZERO_AS_LESS_THAN, "<", 3
+    return stat.p.value, op, stat.p.decimals
+
+
+def _describe(stat: Statistic) -> str:
+    df = ""
+    if stat.df:
+        df = "(" + ", ".join(msg.num(d, 0 if float(d).is_integer() else 2) for d in stat.df) + ")"
+    name = {"chi2": "χ²", "rho": "ρ"}.get(stat.kind.value, stat.kind.value)
+    return f"{name}{df} = {msg.shown(stat.value)}"
+
+
+def check_p_recompute(stat: Statistic, ctx: CheckContext) -> Flag | None:
+    """p_recompute (Nuijten et al. 2016, statcheck): flag a reported p that no statistic within
+    the printed rounding can give. Error when it also flips significance (then the
+    ``decision_error`` flag carries it), warning otherwise."""
+    rng = recompute_p(stat, ctx)
+    reading = reported_p_reading(stat)
+    if rng is None or reading is None:
+        return None
+    rp, op, dec = reading
+    if not p_inconsistent(rp, op, dec, rng, alpha=ctx.alpha):
+        return None
+    comma = msg.uses_comma(stat.value, stat.p)
+    tail = "one-tailed" if rng.tails == 1 else "two-tailed"
+    message = (f"{_describe(stat)} gives p = {msg.prange(rng.low, rng.high, comma)} ({tail}), "
+               f"but p {op} {msg.shown(stat.p) if stat.p and stat.p.value > 0 else msg.num(rp, 3, comma)}"
+               f" is reported; check the statistic, its degrees of freedom and the p-value.")
+    return Flag(CheckId.P_RECOMPUTE, Severity.WARNING, message,
+                evidence=(stat.span,) if stat.span else (),
+                expected=rng.point, reported=stat.p.value if stat.p else None,
+                expected_range=(rng.low, rng.high),
+                details={"tails": rng.tails, **({"methods": rng.method} if rng.method else {})})
+
+
+def check_decision_error(stat: Statistic, ctx: CheckContext) -> Flag | None:
+    """decision_error (Nuijten et al. 2016): a ``p_recompute`` inconsistency that changes the
+    conclusion at the paper's alpha — the reported p is significant and the recomputed one not,
+    or the other way round."""
+    rng = recompute_p(stat, ctx)
+    reading = reported_p_reading(stat)
+    if rng is None or reading is None:
+        return None
+    rp, op, dec = reading
+    if not p_inconsistent(rp, op, dec, rng, alpha=ctx.alpha):
+        return None
+    alpha = ctx.alpha
+    # statcheck judges the flip at the p of the printed statistic (its ``computed_p``)
+    if not decision_flipped(rp, op, rng.point, alpha, ctx.settings.p_equal_alpha_sig):
+        return None
+    comma = msg.uses_comma(stat.value, stat.p)
+    now = "not significant" if rng.point > alpha else "significant"
+    message = (f"{_describe(stat)} gives p = {msg.prange(rng.low, rng.high, comma)}, which is {now} at "
+               f"α = {msg.num(alpha, 2, comma)}, but p {op} {msg.shown(stat.p)} is reported: "
+               f"the paper's conclusion about this result does not follow from its statistic.")
+    return Flag(CheckId.DECISION_ERROR, Severity.ERROR, message,
+                evidence=(stat.span,) if stat.span else (), expected=rng.point,
+                reported=stat.p.value if stat.p else None, expected_range=(rng.low, rng.high),
+                details={"alpha": alpha, "tails": rng.tails})
+
+
+def p_format_problem(p: Reported, op: POperator | None) -> tuple[Severity, str] | None:
+    """What is wrong with how a p-value is printed, if anything: zero (note), above 1 (error)."""
+    if p.value > 1:
+        return Severity.ERROR, (f"p = {msg.shown(p)} is not a probability (p lies between 0 and 1); "
+                                f"check the printed value.")
+    if p.value <= 0 and (op is None or op in (POperator.EQ, POperator.LE, POperator.LT)):
+        less = "< 0,001" if "," in p.text else "< .001"
+        return Severity.NOTE, (f"p is reported as {msg.shown(p)}; a p-value is never exactly zero — "
+                               f"report it as p {less}.")
+    return None
+
+
+def check_p_format(p: Reported, op: POperator | None, evidence=()) -> Flag | None:
+    """p_zero_or_format: p printed as 0 / 0,000 (note: "report p < .001") or above 1 (error).
+    APA Publication Manual (7th ed., §6.36); statcheck's ``pZeroError``."""
+    problem = p_format_problem(p, op)
+    if problem is None:
+        return None
+    severity, message = problem
+    return Flag(CheckId.P_ZERO_OR_FORMAT, severity, message, evidence=tuple(evidence),
+                reported=p.value, expected=P_ZERO_AS_LESS_THAN if p.value <= 0 else None)
