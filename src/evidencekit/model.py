@@ -226,6 +226,7 @@ class Statistic:
     label: str | None = None
     span: Span | None = None
     source: Source = Source.TEXT
+    value_operator: POperator | None = None   # "t(40) > 3.00": the statistic as a bound (None: "=")
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -244,6 +245,8 @@ class Statistic:
             d["one_tailed"] = True
         if self.label:
             d["label"] = self.label
+        if self.value_operator is not None:
+            d["value_operator"] = self.value_operator.value
         d["decimals"] = {k: r.decimals for k, r in (("value", self.value), ("p", self.p)) if r}
         return d | _span_fields(self.span) | {"source": self.source.value}
 
@@ -257,7 +260,7 @@ class Statistic:
                    _opt(TestName, d.get("test")), d.get("n"),
                    (_reported(ci[0], None), _reported(ci[1], None)) if ci else None,
                    bool(d.get("one_tailed")), d.get("label"), _span_from(d),
-                   Source(d.get("source") or "text"))
+                   Source(d.get("source") or "text"), _opt(POperator, d.get("value_operator")))
 
 
 @dataclass(frozen=True, slots=True)
