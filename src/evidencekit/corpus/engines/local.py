@@ -1,0 +1,188 @@
+"""The local engine: N isolated worker processes, each with a memory cap and a per-file deadline.
+
+Why not ``concurrent.futures.ProcessPoolExecutor``: when one worker dies (a hostile PDF that
+segfaults a C library, or the kernel killing it at its memory cap) the executor breaks and every
+pending file fails. Here each worker has its own pipe; the parent waits on pipes and process
+sentinels together, so it knows *which* file killed *which* worker, records that file as failed,
+starts a fresh worker and goes on. A worker that passes the deadline is killed the same way.
+Workers are recycled after ``max_tasks_per_worker`` files so memory stays flat on long runs.
+
+Workers come from a ``forkserver`` (a clean single-threaded process with evidencekit preloaded),
+so starting or replacing one costs milliseconds and no thread of the parent (progress bar,
+Dask) is forked.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import signal
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+
+from evidencekit.corpus.work import (TIMEOUT, WORKER_CRASHED, Outcome, Task, WorkSettings,
+                                     failed_outcome, run_task)
+
+log = logging.getLogger(__name__)
+
+#: Seconds a worker gets beyond ``limits.timeout_s`` before it is killed: the pipeline's own
+#: timeout should fire first and give a clean error; this is the backstop for code that hangs.
+GRACE_S = 2.0
+
+#: Modules the forkserver imports once, so every worker starts warm (missing ones are skipped).
+PRELOAD = ["evidencekit.corpus.work", "evidencekit.extract.read", "evidencekit.extract.statistics",
+           "evidencekit.extract.record", "evidencekit.extract.review", "evidencekit.checks"]
+
+
+class LocalEngine:
+    """Run tasks on ``workers`` isolated processes of this machine."""
+
+    name = "local"
+
+    def __init__(self, workers: int = 1, *, max_tasks_per_worker: int = 200,
+                 start_method: str = "forkserver") -> None:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1; got {workers!r}")
+        self.workers = workers
+        self.max_tasks_per_worker = max_tasks_per_worker
+        self.context = mp.get_context(start_method)
+        if start_method == "forkserver":
+            self.context.set_forkserver_preload(PRELOAD)
+
+    def run(self, tasks: Iterable[Task], settings: WorkSettings) -> Iterator[Outcome]:
+        pending = iter(tasks)
+        deadline_s = settings.limits.timeout_s + GRACE_S
+        slots: list[_Slot] = []
+        try:
+            slots = [self._spawn(settings) for _ in range(self.workers)]
+            while True:
+                for slot in slots:
+                    if slot.task is None and (task := next(pending, None)) is not None:
+                        slot.give(task, deadline_s)
+                busy = [s for s in slots if s.task is not None]
+                if not busy:
+                    return
+                timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic())
+                ready = set(wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout))
+                for i, slot in enumerate(slots):
+                    if slot.task is None:
+                        continue
+                    outcome, healthy = slot.collect(ready, settings)
+                    if outcome is None:
+                        continue
+                    if not healthy or slot.done >= self.max_tasks_per_worker:
+                        slot.stop(kill=not healthy)
+                        slots[i] = self._spawn(settings)
+                    yield outcome
+        finally:
+            for slot in slots:
+                slot.stop(kill=slot.task is not None)      # interrupted: busy workers go at once
+
+    def _spawn(self, settings: WorkSettings) -> "_Slot":
+        parent_end, child_end = self.context.Pipe(duplex=True)
+        process = self.context.Process(target=_worker_main, args=(child_end, settings),
+                                       name="evidencekit-ingest-worker", daemon=True)
+        process.start()
+        child_end.close()
+        return _Slot(process, parent_end)
+
+
+@dataclass
+class _Slot:
+    """One worker process, its pipe and the task it is working on."""
+
+    process: mp.process.BaseProcess
+    conn: Connection
+    task: Task | None = None
+    started: float = 0.0
+    deadline: float = 0.0
+    done: int = 0
+
+    def give(self, task: Task, deadline_s: float) -> None:
+        self.conn.send(task)
+        self.task, self.started = task, time.monotonic()
+        self.deadline = self.started + deadline_s
+
+    def collect(self, ready: set, settings: WorkSettings) -> tuple[Outcome | None, bool]:
+        """The outcome of this slot's task if it has one: (outcome, worker still usable)."""
+        task = self.task
+        assert task is not None
+        elapsed = time.monotonic() - self.started
+        if self.conn in ready:
+            try:
+                outcome = self.conn.recv()
+            except (EOFError, OSError):
+                pass                                   # died while answering: a crash
+            else:
+                self.task, self.done = None, self.done + 1
+                return outcome, True
+        if self.conn in ready or self.process.sentinel in ready:
+            self.process.join(0.5)
+            self.task = None
+            return failed_outcome(task, WORKER_CRASHED, _crash_message(self.process.exitcode,
+                                                                       settings), elapsed), False
+        if time.monotonic() >= self.deadline:
+            self.task = None
+            return failed_outcome(task, TIMEOUT, f"processing took longer than "
+                                  f"{settings.limits.timeout_s:g} s and was stopped; raise --timeout "
+                                  f"if the file is just long", elapsed), False
+        return None, True
+
+    def stop(self, *, kill: bool) -> None:
+        """Ask the worker to leave (or kill it) and reap it."""
+        if self.process.is_alive() and not kill:
+            try:
+                self.conn.send(None)
+            except (BrokenPipeError, OSError):
+                kill = True
+            else:
+                self.process.join(2.0)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(2.0)
+        self.conn.close()
+
+
+def _crash_message(exitcode: int | None, settings: WorkSettings) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"was killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"was killed by signal {-exitcode}"
+    else:
+        how = f"exited with status {exitcode}"
+    return (f"the worker processing this file {how}; the file is probably corrupt or hostile "
+            f"(memory limit {settings.max_memory_mb} MB — raise --max-memory if it is just large)")
+
+
+def _worker_main(conn: Connection, settings: WorkSettings) -> None:
+    """Loop of one worker: receive a task, compute, send the outcome; ``None`` or EOF ends it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C is the parent's to handle
+    _limit_memory(settings.max_memory_mb)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return                                    # the parent is gone
+        if task is None:
+            return
+        outcome = run_task(task, settings)
+        try:
+            conn.send(outcome)
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _limit_memory(max_mb: int | None) -> None:
+    """Cap this process's address space so a runaway file raises MemoryError here, not an OOM kill."""
+    if max_mb is None:
+        return
+    import resource
+
+    limit = max_mb * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

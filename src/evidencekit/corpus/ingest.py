@@ -1,0 +1,188 @@
+"""Batch ingest: find papers, skip what the corpus already has, process the rest, store each.
+
+The parent process is the one writer: engines only compute. Every document is stored in its own
+transaction the moment it comes back, so an interrupted run (Ctrl-C, kill, power loss) keeps all
+documents stored before it stopped, and running the same command again resumes: a file is
+skipped when the corpus holds its content (sha256) from the same evidencekit version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import sqlite_utils
+
+from evidencekit import __version__
+from evidencekit.corpus import store
+from evidencekit.corpus.engines import make_engine
+from evidencekit.corpus.work import INTERNAL_ERROR, Outcome, Task, WorkSettings, failed
+
+log = logging.getLogger(__name__)
+
+#: File types an ingest picks up when walking folders.
+SUFFIXES = (".pdf", ".txt", ".md")
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How a batch runs. ``tool_version`` decides re-ingestion (a new evidencekit re-reads all)."""
+
+    engine: str = "local"
+    workers: int = 1
+    scheduler: str | None = None
+    settings: WorkSettings = field(default_factory=WorkSettings)
+    retry_failed: bool = False
+    tool_version: str = __version__
+    dask_processes: bool = True
+
+    def describe(self) -> dict:
+        """What a ``runs`` row records as ``options``."""
+        limits = self.settings.limits
+        return {"engine": self.engine, "workers": self.workers, "scheduler": self.scheduler,
+                "until": self.settings.until, "work": self.settings.work,
+                "max_memory_mb": self.settings.max_memory_mb, "max_pages": limits.max_pages,
+                "timeout_s": limits.timeout_s, "max_bytes": limits.max_bytes,
+                "retry_failed": self.retry_failed}
+
+
+@dataclass(frozen=True, slots=True)
+class IngestEvent:
+    """Progress: ``kind`` is "planned" (``total`` files to process), "skipped", "stored" or "failed"."""
+
+    kind: str
+    source: str | None = None
+    total: int | None = None
+    error_code: str | None = None
+    pages: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    run_id: int
+    n_files: int
+    n_ingested: int
+    n_skipped: int
+    n_failed: int
+    n_pages: int
+    seconds: float
+    status: str
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to ingest: every .pdf/.txt/.md under each folder (hidden ones skipped), and every file
+    named directly, in a stable order, each once."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for given in paths:
+        given = Path(given)
+        if given.is_dir():
+            candidates = sorted(p for p in given.rglob("*")
+                                if p.is_file() and p.suffix.lower() in SUFFIXES
+                                and not any(part.startswith(".") for part in p.relative_to(given).parts))
+        elif given.exists():
+            candidates = [given]
+        else:
+            raise FileNotFoundError(f"{given}: no such file or folder; check the path")
+        for p in candidates:
+            resolved = p.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                found.append(p)
+    return found
+
+
+def sha256_of(path: Path, chunk: int = 1 << 20) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def plan(db: sqlite_utils.Database, files: Iterable[Path], *, tool_version: str,
+         retry_failed: bool = False) -> tuple[list[Task], list[Path]]:
+    """(tasks to run, files skipped): a file is skipped when its content is stored from the same
+    tool version (failed ones too, unless ``retry_failed``), or appears twice in this batch."""
+    stored = store.stored_documents(db)
+    tasks: list[Task] = []
+    skipped: list[Path] = []
+    planned: set[str] = set()
+    for path in files:
+        sha = sha256_of(path)
+        known = stored.get(sha)
+        up_to_date = known is not None and known.tool_version == tool_version
+        if sha in planned or (up_to_date and not (retry_failed and known.error_code)):
+            skipped.append(path)
+            continue
+        planned.add(sha)
+        tasks.append(Task(len(tasks), str(path), str(path.resolve()), sha, path.stat().st_size))
+    return tasks, skipped
+
+
+def ingest(paths: Iterable[str | Path], db: sqlite_utils.Database, options: IngestOptions = IngestOptions(),
+           on_event: Callable[[IngestEvent], None] | None = None) -> IngestSummary:
+    """Ingest every paper under ``paths`` into ``db``; see the module docstring."""
+    emit = on_event or (lambda event: None)
+    started = time.perf_counter()
+    paths = [str(p) for p in paths]
+    files = discover(paths)
+    tasks, skipped = plan(db, files, tool_version=options.tool_version,
+                          retry_failed=options.retry_failed)
+    engine = make_engine(options.engine, workers=options.workers, scheduler=options.scheduler,
+                         dask_processes=options.dask_processes)
+    run_id = store.start_run(db, tool_version=options.tool_version, engine=options.engine,
+                             workers=options.workers, options=options.describe(), paths=paths)
+    emit(IngestEvent("planned", total=len(tasks)))
+    for path in skipped:
+        emit(IngestEvent("skipped", source=str(path)))
+    counts = {"ingested": 0, "failed": 0, "pages": 0}
+    status = "failed"
+    try:
+        for outcome in engine.run(tasks, options.settings):
+            _store(db, outcome, options, run_id, counts, emit)
+        status = "completed"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        store.finish_run(db, run_id, status=status, n_files=len(files), n_ingested=counts["ingested"],
+                         n_skipped=len(skipped), n_failed=counts["failed"])
+        log.info("run %d %s: %d stored, %d failed, %d skipped", run_id, status, counts["ingested"],
+                 counts["failed"], len(skipped))
+    return IngestSummary(run_id, len(files), counts["ingested"], len(skipped), counts["failed"],
+                         counts["pages"], time.perf_counter() - started, status)
+
+
+def _store(db: sqlite_utils.Database, outcome: Outcome, options: IngestOptions, run_id: int,
+           counts: dict[str, int], emit: Callable[[IngestEvent], None]) -> None:
+    task, result = outcome.task, outcome.result
+    kwargs = dict(sha256=task.sha256, path=task.path, size_bytes=task.size_bytes,
+                  tool_version=options.tool_version, run_id=run_id, seconds=round(outcome.seconds, 4))
+    try:
+        store.save_result(db, result, **kwargs)
+    except (ValueError, TypeError) as exc:     # a result the schema cannot hold: keep it as a failure
+        log.exception("%s: could not store the result", task.source)
+        result = failed(task, INTERNAL_ERROR, f"the result could not be stored ({exc}); please "
+                        "report this file to the evidencekit maintainers")
+        store.save_result(db, result, **kwargs)
+    counts["ingested"] += 1
+    counts["pages"] += result.n_pages or 0
+    if result.error:
+        counts["failed"] += 1
+        emit(IngestEvent("failed", source=task.source, error_code=result.error.code))
+    else:
+        emit(IngestEvent("stored", source=task.source, pages=result.n_pages))
+
+
+def default_workers() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)

@@ -1,0 +1,125 @@
+"""The per-file work of an ingest, the same on every engine: a worker computes, never writes.
+
+A :class:`Task` names one file (its sha256 already computed by the parent); :func:`run_task` turns it
+into an :class:`Outcome` holding a :class:`~evidencekit.model.DocumentResult`. Whatever goes wrong
+with one file becomes a failed result with an error ``code``, so a batch always goes on.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.util
+import logging
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from evidencekit.errors import EvidencekitError
+from evidencekit.model import DocumentResult
+from evidencekit.pipeline import Limits, process
+
+log = logging.getLogger(__name__)
+
+#: The default per-file function: evidencekit's own pipeline.
+DEFAULT_WORK = "evidencekit.corpus.work:process_file"
+
+#: Error codes an ingest gives on top of the reader's (see evidencekit.errors).
+WORKER_CRASHED = "worker_crashed"
+TIMEOUT = "timeout"
+MEMORY_LIMIT = "memory_limit"
+INTERNAL_ERROR = "internal_error"
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file to ingest. ``source`` is the path as found (it becomes the result's ``source``)."""
+
+    index: int
+    source: str
+    path: str
+    sha256: str
+    size_bytes: int
+
+
+@dataclass(frozen=True)
+class WorkSettings:
+    """How each file is processed, sent along with every task.
+
+    ``work`` is the per-file function as ``"package.module:function"`` or ``"/path/file.py:function"``
+    with the signature ``(path, limits, until) -> DocumentResult``; workers import it by name, so
+    it must not be a lambda or a closure. ``max_memory_mb`` caps each worker's address space.
+    """
+
+    limits: Limits = field(default_factory=Limits)
+    until: str = "check"
+    work: str = DEFAULT_WORK
+    max_memory_mb: int | None = 2048
+
+    def __post_init__(self) -> None:
+        if ":" not in self.work:
+            raise ValueError(f"work must look like 'package.module:function'; got {self.work!r}")
+        if self.max_memory_mb is not None and self.max_memory_mb < 64:
+            raise ValueError(f"max_memory_mb must be at least 64; got {self.max_memory_mb!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A task's result and how long the worker took."""
+
+    task: Task
+    result: DocumentResult
+    seconds: float
+
+
+def process_file(path: str, limits: Limits, until: str) -> DocumentResult:
+    """The default work: :func:`evidencekit.pipeline.process`."""
+    return process(path, limits=limits, until=until)
+
+
+@functools.cache
+def resolve_work(spec: str) -> Callable[[str, Limits, str], DocumentResult]:
+    """Import the function named by ``spec`` ("module:function" or "file.py:function")."""
+    target, _, name = spec.rpartition(":")
+    if target.endswith(".py"):
+        module_spec = importlib.util.spec_from_file_location(Path(target).stem, target)
+        if module_spec is None or module_spec.loader is None:
+            raise ValueError(f"cannot load work module from {target!r}")
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+    else:
+        module = importlib.import_module(target)
+    return getattr(module, name)
+
+
+def run_task(task: Task, settings: WorkSettings) -> Outcome:
+    """Process one file in this process and never raise for a bad file."""
+    started = time.perf_counter()
+    work = resolve_work(settings.work)
+    try:
+        result = work(task.source, settings.limits, settings.until)
+    except MemoryError:
+        result = failed(task, MEMORY_LIMIT, f"processing needed more than the memory limit "
+                        f"({settings.max_memory_mb} MB); raise --max-memory if the file is just large")
+    except EvidencekitError as exc:
+        result = failed(task, exc.code, str(exc))
+    except Exception as exc:  # noqa: BLE001 — batch boundary: one paper's bug must not stop the run
+        log.exception("%s: unexpected error while processing", task.source)
+        result = failed(task, INTERNAL_ERROR, f"unexpected {type(exc).__name__}: {exc} — please "
+                        "report this file to the evidencekit maintainers")
+    if result.sha256 is None:
+        result = replace(result, sha256=task.sha256)
+    return Outcome(task, result, time.perf_counter() - started)
+
+
+def failed(task: Task, code: str, message: str) -> DocumentResult:
+    """A failed result for ``task`` with a stable error ``code``."""
+    from evidencekit.extract.read import document_id
+
+    return DocumentResult.failed(document_id(Path(task.source)), task.source, code, message,
+                                 sha256=task.sha256)
+
+
+def failed_outcome(task: Task, code: str, message: str, seconds: float) -> Outcome:
+    return Outcome(task, failed(task, code, message), seconds)
