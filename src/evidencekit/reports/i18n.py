@@ -1,0 +1,256 @@
+"""Report labels in Indonesian and English, kept as data.
+
+A language is one entry of :data:`LABELS`; every language has the same keys as English (a test
+checks it). Templates and figures read labels through :func:`labels`, never from literals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+#: Languages a report can be written in (``--lang``).
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "en"
+
+_EN: dict[str, str] = {
+    # page
+    "report_title": "Evidence review report",
+    "generated": "Generated",
+    "tool": "Tool",
+    "contents": "Contents",
+    "summary": "Summary",
+    "documents": "Documents",
+    "documents_failed": "Documents that could not be read",
+    "n_documents": "documents",
+    "n_studies": "studies",
+    "n_flags": "flags",
+    "n_analyses": "analyses",
+    "offline_note": "This file works offline: the plotting library is included.",
+    # studies
+    "studies": "Studies",
+    "studies_intro": "One row per primary paper and per study listed in a review's extraction table.",
+    "filter": "Filter",
+    "filter_placeholder": "type to filter rows…",
+    "sort_hint": "Click a column header to sort.",
+    "rows_shown": "rows shown",
+    "no_studies": "No study records were extracted.",
+    # flags
+    "flags": "Integrity flags",
+    "flags_intro": "Statistics that cannot all be true as printed, grouped by document and severity.",
+    "no_flags": "No inconsistencies were found.",
+    "severity_error": "Error",
+    "severity_warning": "Warning",
+    "severity_note": "Note",
+    "severity_none": "No flags",
+    "severity_error_help": "the numbers cannot all be true",
+    "severity_warning_help": "probably wrong or contradictory",
+    "severity_note_help": "reporting quality",
+    "check": "Check",
+    "expected": "Recomputed",
+    "reported": "Reported",
+    "expected_range": "Possible range",
+    "evidence": "Evidence",
+    "page": "page",
+    "open_page": "open the page in the PDF",
+    "section": "section",
+    "no_evidence": "No location was recorded for this flag.",
+    # analyses
+    "analyses": "Analyses",
+    "analyses_intro": "Pooled effect sizes, one analysis per outcome, measure and design group.",
+    "no_analyses": "No analysis could be made: fewer than two studies gave an effect size for the same "
+                   "outcome and design.",
+    "analysis": "Analysis",
+    "outcome": "Outcome",
+    "measure": "Measure",
+    "design_group": "Designs",
+    "k": "Studies (k)",
+    "estimate": "Estimate",
+    "ci95": "95% CI",
+    "pi95": "95% prediction interval",
+    "p_value": "p",
+    "tau2": "τ²",
+    "i2": "I²",
+    "q": "Q",
+    "method": "Method",
+    "notes": "Notes",
+    "effects": "Effect sizes",
+    "study": "Study",
+    "weight": "Weight",
+    "derived_from": "Derived from",
+    "assumed": "Assumed",
+    "plots": "Plots",
+    "forest_plot": "Forest plot",
+    "funnel_plot": "Funnel plot",
+    "funnel_needs": "A funnel plot needs at least three studies.",
+    "downloads": "Downloads",
+    "export_failed": "Static image export failed",
+    # forest plot
+    "forest_study": "Study",
+    "forest_arms": "Arm data",
+    "forest_effect": "Effect [95% CI]",
+    "forest_weight": "Weight",
+    "forest_flags": "Flags",
+    "forest_overall": "Overall (random effects)",
+    "forest_overall_fixed": "Overall (common effect)",
+    "forest_subtotal": "Subtotal",
+    "forest_prediction": "Prediction interval",
+    "forest_heterogeneity": "Heterogeneity",
+    "forest_overall_test": "Test for overall effect",
+    "forest_between": "Test for subgroup differences",
+    "forest_favours": "Favours",
+    "forest_favours_control": "control / before",
+    "forest_favours_intervention": "intervention / after",
+    "forest_method": "Method",
+    "forest_ci_z": "Wald-type (z) confidence intervals",
+    "forest_ci_knha": "Knapp-Hartung (t) confidence intervals",
+    "forest_no_flags": "no flags",
+    "forest_clipped": "interval extends beyond the axis",
+    # funnel plot
+    "funnel_se": "Standard error",
+    "funnel_observed": "Studies",
+    "funnel_filled": "Filled (trim and fill)",
+    "funnel_contours": "Pseudo-confidence region",
+    # design groups
+    "group_one_group": "One-group pre/post designs",
+    "group_controlled": "Controlled designs (two groups)",
+    "group_other": "Other designs",
+    # measures
+    "measure_SMD": "Standardised mean difference (Hedges' g)",
+    "measure_SMCR": "Standardised mean change (raw-score SD)",
+    "measure_SMCC": "Standardised mean change (change-score SD)",
+    "measure_MD": "Mean difference",
+    "measure_MC": "Mean change",
+    "measure_OR": "Odds ratio",
+    "measure_RR": "Risk ratio",
+    "measure_RD": "Risk difference",
+    "measure_ZCOR": "Fisher's z of r",
+    "measure_COR": "Correlation",
+}
+
+_ID: dict[str, str] = {
+    "report_title": "Laporan telaah bukti",
+    "generated": "Dibuat",
+    "tool": "Perangkat",
+    "contents": "Daftar isi",
+    "summary": "Ringkasan",
+    "documents": "Dokumen",
+    "documents_failed": "Dokumen yang tidak dapat dibaca",
+    "n_documents": "dokumen",
+    "n_studies": "studi",
+    "n_flags": "tanda",
+    "n_analyses": "analisis",
+    "offline_note": "Berkas ini dapat dibuka tanpa internet: pustaka grafik sudah disertakan.",
+    "studies": "Studi",
+    "studies_intro": "Satu baris untuk setiap artikel primer dan setiap studi dalam tabel ekstraksi tinjauan.",
+    "filter": "Saring",
+    "filter_placeholder": "ketik untuk menyaring baris…",
+    "sort_hint": "Klik judul kolom untuk mengurutkan.",
+    "rows_shown": "baris ditampilkan",
+    "no_studies": "Tidak ada data studi yang terekstraksi.",
+    "flags": "Tanda integritas",
+    "flags_intro": "Statistik yang tidak mungkin semuanya benar seperti tercetak, per dokumen dan tingkat.",
+    "no_flags": "Tidak ditemukan ketidaksesuaian.",
+    "severity_error": "Galat",
+    "severity_warning": "Peringatan",
+    "severity_note": "Catatan",
+    "severity_none": "Tanpa tanda",
+    "severity_error_help": "angka-angka ini tidak mungkin semuanya benar",
+    "severity_warning_help": "kemungkinan salah atau saling bertentangan",
+    "severity_note_help": "mutu pelaporan",
+    "check": "Pemeriksaan",
+    "expected": "Hitung ulang",
+    "reported": "Dilaporkan",
+    "expected_range": "Rentang yang mungkin",
+    "evidence": "Bukti",
+    "page": "halaman",
+    "open_page": "buka halaman di PDF",
+    "section": "bagian",
+    "no_evidence": "Lokasi tanda ini tidak tercatat.",
+    "analyses": "Analisis",
+    "analyses_intro": "Ukuran efek gabungan, satu analisis per luaran, ukuran dan kelompok desain.",
+    "no_analyses": "Belum ada analisis: kurang dari dua studi memberi ukuran efek untuk luaran dan desain "
+                   "yang sama.",
+    "analysis": "Analisis",
+    "outcome": "Luaran",
+    "measure": "Ukuran efek",
+    "design_group": "Desain",
+    "k": "Jumlah studi (k)",
+    "estimate": "Estimasi",
+    "ci95": "IK 95%",
+    "pi95": "Interval prediksi 95%",
+    "p_value": "p",
+    "tau2": "τ²",
+    "i2": "I²",
+    "q": "Q",
+    "method": "Metode",
+    "notes": "Catatan",
+    "effects": "Ukuran efek",
+    "study": "Studi",
+    "weight": "Bobot",
+    "derived_from": "Dihitung dari",
+    "assumed": "Asumsi",
+    "plots": "Grafik",
+    "forest_plot": "Forest plot",
+    "funnel_plot": "Funnel plot",
+    "funnel_needs": "Funnel plot memerlukan sedikitnya tiga studi.",
+    "downloads": "Unduhan",
+    "export_failed": "Ekspor gambar statis gagal",
+    "forest_study": "Studi",
+    "forest_arms": "Data kelompok",
+    "forest_effect": "Efek [IK 95%]",
+    "forest_weight": "Bobot",
+    "forest_flags": "Tanda",
+    "forest_overall": "Gabungan (efek acak)",
+    "forest_overall_fixed": "Gabungan (efek umum)",
+    "forest_subtotal": "Subtotal",
+    "forest_prediction": "Interval prediksi",
+    "forest_heterogeneity": "Heterogenitas",
+    "forest_overall_test": "Uji efek keseluruhan",
+    "forest_between": "Uji perbedaan antarsubkelompok",
+    "forest_favours": "Mendukung",
+    "forest_favours_control": "kontrol / sebelum",
+    "forest_favours_intervention": "intervensi / sesudah",
+    "forest_method": "Metode",
+    "forest_ci_z": "interval kepercayaan tipe Wald (z)",
+    "forest_ci_knha": "interval kepercayaan Knapp-Hartung (t)",
+    "forest_no_flags": "tanpa tanda",
+    "forest_clipped": "interval melewati batas sumbu",
+    "funnel_se": "Galat baku",
+    "funnel_observed": "Studi",
+    "funnel_filled": "Diisi (trim and fill)",
+    "funnel_contours": "Wilayah pseudo-kepercayaan",
+    "group_one_group": "Desain satu kelompok pra/pasca",
+    "group_controlled": "Desain terkontrol (dua kelompok)",
+    "group_other": "Desain lain",
+    "measure_SMD": "Beda rerata terstandar (Hedges' g)",
+    "measure_SMCR": "Perubahan rerata terstandar (SD skor mentah)",
+    "measure_SMCC": "Perubahan rerata terstandar (SD skor perubahan)",
+    "measure_MD": "Beda rerata",
+    "measure_MC": "Perubahan rerata",
+    "measure_OR": "Rasio odds",
+    "measure_RR": "Rasio risiko",
+    "measure_RD": "Beda risiko",
+    "measure_ZCOR": "z Fisher dari r",
+    "measure_COR": "Korelasi",
+}
+
+LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {"en": MappingProxyType(_EN), "id": MappingProxyType(_ID)})
+
+
+def check_language(lang: str) -> str:
+    """Return ``lang`` if reports can be written in it, else raise a ValueError naming the choices."""
+    if lang not in LABELS:
+        raise ValueError(f"unknown report language {lang!r}; allowed: {', '.join(LANGUAGES)}")
+    return lang
+
+
+def labels(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, str]:
+    """The label table of ``lang`` ("id" or "en")."""
+    return LABELS[check_language(lang)]
+
+
+def label(lang: str, key: str, default: str | None = None) -> str:
+    """One label; an unknown key gives ``default`` (or the key itself) rather than failing a report."""
+    return LABELS[check_language(lang)].get(key, default if default is not None else key)
