@@ -1,23 +1,220 @@
-"""Read a file into a :class:`~evidencekit.model.Document` (placeholder until issue 2 lands)."""
+"""Read a file into a :class:`~evidencekit.model.Document`: the front door of extraction.
+
+``read_document(path, limits=...)`` reads a PDF (:mod:`.pdf`, :mod:`.pdf_tables`, :mod:`.layout`)
+or a text file (.txt, .md; :mod:`.text`) into one normalised text with pages, sections
+(:mod:`.sections`), tables and language (:mod:`.lang`). Every bad input raises an error of
+:mod:`evidencekit.errors` whose message says what to do.
+
+Tables are blocks of the text (one line per row, cells joined by " | "); :func:`prose` gives
+the rest, for readers that must skip tables.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
+import time
 from pathlib import Path
 
-from evidencekit.errors import FileNotFound
-from evidencekit.model import Document
+from evidencekit.errors import FileNotFound, InputError, UnsupportedFormat
+from evidencekit.extract.lang import detect_language
+from evidencekit.extract.layout import CELL_SEPARATOR
+from evidencekit.extract.sections import find_sections
+from evidencekit.extract.text import decode_text, normalise_line
+from evidencekit.model import Cell, Document, Table
+
+log = logging.getLogger(__name__)
+
+PDF_SUFFIXES = frozenset({".pdf"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
+#: Sections left out when deciding the paper's language (reference titles are often English).
+LANGUAGE_SKIP = frozenset({"references"})
+BLANK_RUN = re.compile(r"\n{3,}")
 
 
-def document_id(path: Path) -> str:
+def document_id(path: Path | str) -> str:
+    """The id of a document read from ``path``: the file stem ("000_00df2b57d7bbe1ef")."""
     return Path(path).stem
 
 
-def read_document(path: Path, *, limits=None, doc_id: str | None = None) -> Document:
+def read_document(path: Path | str, *, limits=None, doc_id: str | None = None) -> Document:
+    """Read a PDF or text file (.txt/.md) into a :class:`Document`, within ``limits``
+    (:class:`evidencekit.pipeline.Limits`: pages, seconds and bytes per file)."""
+    from evidencekit.pipeline import Limits
+
+    limits = limits or Limits()
     path = Path(path)
     if not path.is_file():
-        raise FileNotFound(f"{path}: no such file")
+        raise FileNotFound(f"No such file: {path}; check the path.")
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise InputError(f"The file is {size} bytes, more than the limit of {limits.max_bytes}; "
+                         "is it really one paper?")
     data = path.read_bytes()
-    text = data.decode("utf-8", errors="replace")
-    return Document(id=doc_id or document_id(path), source=str(path),
-                    sha256=hashlib.sha256(data).hexdigest(), text=text)
+    sha = hashlib.sha256(data).hexdigest()
+    doc_id = doc_id or document_id(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix in PDF_SUFFIXES or (suffix not in TEXT_SUFFIXES and data[:5] == b"%PDF-"):
+            text, pages, tables, media = *_read_pdf(data, str(path), limits), "application/pdf"
+        elif suffix in TEXT_SUFFIXES:
+            text, tables = read_text_layout(decode_text(data, str(path)))
+            pages, media = (), "text/plain"
+        else:
+            raise UnsupportedFormat(f"'{suffix or 'no extension'}' files are not read; "
+                                    "give a PDF, or the paper as UTF-8 text (.txt or .md).")
+    except InputError as exc:
+        exc.sha256 = sha                      # the failed entry still names the input bytes
+        raise
+    sections = find_sections(text, [(t.start, t.end) for t in tables])
+    language = detect_language(_language_text(text, sections, tables))
+    return Document(id=doc_id, source=str(path), sha256=sha, text=text, pages=pages,
+                    sections=sections, tables=tables, language=language, media_type=media)
+
+
+def _read_pdf(data: bytes, name: str, limits):
+    from evidencekit.extract.layout import layout
+    from evidencekit.extract.pdf import find_furniture, open_pdf, read_pages
+    from evidencekit.extract.pdf_tables import MIN_PATH_OBJECTS, find_ruled_tables
+
+    deadline = time.perf_counter() + limits.timeout_s
+    document = open_pdf(data, name, max_pages=limits.max_pages)
+    try:
+        pages = read_pages(document, name, deadline=deadline)
+    finally:
+        document.close()
+    furniture, labels = find_furniture(pages)
+    candidates = [p.number for p in pages if p.path_objects >= MIN_PATH_OBJECTS]
+    tables = find_ruled_tables(data, candidates, name=name, deadline=deadline)
+    return layout(pages, furniture, tables, labels)
+
+
+# --------------------------------------------------------------------------- text input
+
+
+def read_text_layout(raw: str) -> tuple[str, tuple[Table, ...]]:
+    """The normalised text of a text file and its tab-separated tables.
+
+    Line structure is kept (one blank line at most in a row). Two or more consecutive lines
+    with tabs are a table: each becomes a row, cells joined by " | ".
+    """
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    parts: list[str] = []
+    length = 0
+    tables: list[Table] = []
+    i = 0
+    blank = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and "\t" in lines[j] and lines[j].strip():
+            j += 1
+        if j - i >= 2:
+            if parts and not parts[-1].endswith("\n"):
+                parts.append("\n")
+                length += 1
+            table, text = _text_table(lines[i:j], length)
+            tables.append(table)
+            parts.append(text + "\n")
+            length += len(text) + 1
+            i, blank = j, 0
+            continue
+        line = normalise_line(lines[i])
+        i += 1
+        if not line:
+            blank += 1
+            if blank == 1 and length:
+                parts.append("\n")
+                length += 1
+            continue
+        blank = 0
+        parts.append(line + "\n")
+        length += len(line) + 1
+    text = "".join(parts).rstrip("\n")
+    return text, tuple(tables)
+
+
+def _text_table(lines: list[str], start: int) -> tuple[Table, str]:
+    grid = [[normalise_line(c) for c in line.split("\t")] for line in lines]
+    width = max(len(row) for row in grid)
+    pieces: list[str] = []
+    pos = start
+    rows = []
+    for r, row in enumerate(grid):
+        row = row + [""] * (width - len(row))
+        if r:
+            pieces.append("\n")
+            pos += 1
+        cells = []
+        for c, value in enumerate(row):
+            if c:
+                pieces.append(CELL_SEPARATOR)
+                pos += len(CELL_SEPARATOR)
+            cells.append(Cell(value, pos, pos + len(value)) if value else Cell("", None, None))
+            pieces.append(value)
+            pos += len(value)
+        rows.append(tuple(cells))
+    text = "".join(pieces)
+    return Table(page=None, rows=tuple(rows), start=start, end=start + len(text), ruled=False), text
+
+
+# --------------------------------------------------------------------------- views
+
+
+def prose(document: Document) -> list[tuple[int, str]]:
+    """(offset, text) of every stretch of the text outside tables, in order."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for table in sorted(document.tables, key=lambda t: t.start):
+        if table.start > pos:
+            out.append((pos, document.text[pos:table.start]))
+        pos = max(pos, table.end)
+    if pos < len(document.text):
+        out.append((pos, document.text[pos:]))
+    return out
+
+
+def _language_text(text: str, sections, tables) -> str:
+    skip = [(s.start, s.end) for s in sections if s.name in LANGUAGE_SKIP]
+    skip += [(t.start, t.end) for t in tables]
+    if not skip:
+        return text
+    out, pos = [], 0
+    for a, b in sorted(skip):
+        if a > pos:
+            out.append(text[pos:a])
+        pos = max(pos, b)
+    out.append(text[pos:])
+    return "\n".join(out)
+
+
+def render_with_markers(document: Document) -> str:
+    """The normalised text with a marker line before each section and table
+    (``=== [results] HASIL ===``, ``=== [table 2, page 4] Tabel 2 ... ===``).
+
+    Markers are extra lines: offsets of the JSON index ``document.text``, not this rendering.
+    """
+    marks: list[tuple[int, int, str]] = []
+    for s in document.sections:
+        marks.append((s.start, 0, f"=== [{s.name}] {s.heading} ===".replace("  ", " ")))
+    for k, t in enumerate(document.tables, 1):
+        where = f", page {t.page}" if t.page is not None else ""
+        rows, cols = t.shape
+        label = f" {t.caption}" if t.caption else ""
+        marks.append((t.start, 1, f"=== [table {k}{where}: {rows} rows x {cols} columns]{label} ==="))
+        marks.append((t.end, -1, f"=== [end of table {k}] ==="))
+    for p in document.pages:
+        label = f" (printed {p.label})" if p.label else ""
+        marks.append((p.start, -2, f"--- page {p.number}{label} ---"))
+    out, pos = [], 0
+    text = document.text
+    for offset, _, marker in sorted(marks):
+        if offset > pos:
+            out.append(text[pos:offset])
+            pos = offset
+        if out and not out[-1].endswith("\n"):
+            out.append("\n")
+        out.append(marker + "\n")
+    out.append(text[pos:])
+    rendered = "".join(out)
+    return rendered if rendered.endswith("\n") else rendered + "\n"

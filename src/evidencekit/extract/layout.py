@@ -1,0 +1,225 @@
+"""Lay positioned lines and tables out as one normalised text with offsets.
+
+Input: each page's lines (running furniture removed) and its tables. Output: the text, each
+page's [start, end) and the :class:`~evidencekit.model.Table` objects whose cells point into it.
+
+Lines of one paragraph are joined into one text line (statistics are not cut by the PDF's line
+breaks); a paragraph ends at a wider vertical gap, an indented or a heading line, or a short
+line ending a sentence. Hyphenated line breaks are joined ("ekspe-" + "rimen" -> "eksperimen")
+unless the hyphenated form is the paper's own spelling elsewhere ("pre-test"). A table is its
+own block: one line per row, cells separated by " | ".
+"""
+
+from __future__ import annotations
+
+import re
+import statistics as stats
+from dataclasses import dataclass
+from typing import Sequence
+
+from evidencekit.extract.pdf import Block, Line, PdfPage, order_page
+from evidencekit.extract.pdf_tables import RawTable, continues, merge
+from evidencekit.extract.sections import match_heading
+from evidencekit.extract.text import normalise_line
+from evidencekit.model import Cell, Page, Table
+
+CELL_SEPARATOR = " | "
+#: A paragraph ends when the gap to the next line exceeds the page's usual gap by this many
+#: line heights, or the next line is indented by more than this many line heights.
+GAP_BREAK = 0.45
+INDENT_BREAK = 0.8
+#: A line ending this many line heights short of the column's right edge is a paragraph's last.
+SHORT_LINE = 2.5
+SENTENCE_END = re.compile(r"[.!?:]['\")]?$")
+CAPTION = re.compile(r"^(?:tabel|table|gambar|figure|grafik|bagan)\s*\d+", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_][\w-]*")
+TABLE_MARGIN = 2.0           # points: a line belongs to a table when its middle is inside
+
+
+@dataclass
+class _Writer:
+    """Builds the text; keeps where each page starts."""
+
+    parts: list[str]
+    length: int = 0
+
+    def write(self, s: str) -> tuple[int, int]:
+        start = self.length
+        self.parts.append(s)
+        self.length += len(s)
+        return start, self.length
+
+    def newline(self) -> None:
+        if self.length and not self.parts[-1].endswith("\n"):
+            self.write("\n")
+
+    def drop_last_char(self) -> None:
+        self.parts[-1] = self.parts[-1][:-1]
+        self.length -= 1
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+@dataclass
+class _Item:
+    page: int
+    column: int
+    line: Line | None = None
+    table: RawTable | None = None
+
+
+def inside(line: Line, bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    mx, my = (line.x0 + line.x1) / 2, line.middle
+    return x0 - TABLE_MARGIN <= mx <= x1 + TABLE_MARGIN and top - TABLE_MARGIN <= my <= bottom + TABLE_MARGIN
+
+
+def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],
+                  tables: dict[int, list[RawTable]]) -> tuple[list[_Item], dict[int, int]]:
+    """Every line and table in reading order, continued tables merged; columns per page."""
+    items: list[_Item] = []
+    columns: dict[int, int] = {}
+    for page in pages:
+        page_tables = tables.get(page.number, [])
+        blocks = [Block(t.bbox[0], t.bbox[2], t.bbox[1], t.bbox[3], table=k)
+                  for k, t in enumerate(page_tables)]
+        for i, line in enumerate(page.lines):
+            if (page.number, i) in furniture or any(inside(line, t.bbox) for t in page_tables):
+                continue
+            blocks.append(Block(line.x0, line.x1, line.top, line.bottom, line=line))
+        ordered, columns[page.number] = order_page(blocks, page.width)
+        for block in ordered:
+            if block.table is not None:
+                table = page_tables[block.table]
+                if items and items[-1].table is not None and continues(items[-1].table, table):
+                    items[-1].table = merge(items[-1].table, table)
+                    continue
+                items.append(_Item(page.number, block.column, table=table))
+            else:
+                items.append(_Item(page.number, block.column, line=block.line))
+    return items, columns
+
+
+def _vocabulary(items: Sequence[_Item]) -> set[str]:
+    return {w.lower() for item in items if item.line for w in WORD.findall(item.line.text)}
+
+
+def _page_metrics(items: Sequence[_Item]) -> dict[tuple[int, int], tuple[float, float, float]]:
+    """(page, column) -> (usual gap between lines, left edge, right edge)."""
+    groups: dict[tuple[int, int], list[Line]] = {}
+    for item in items:
+        if item.line is not None:
+            groups.setdefault((item.page, item.column), []).append(item.line)
+    metrics = {}
+    for key, lines in groups.items():
+        gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if 0 <= b.top - a.bottom < 3 * a.height]
+        gap = stats.median(gaps) if gaps else 0.3 * lines[0].height
+        metrics[key] = (gap, min(l.x0 for l in lines), max(l.x1 for l in lines))
+    return metrics
+
+
+def _breaks(prev: _Item, cur: _Item, metrics, caption: bool = False) -> bool:
+    """Does a new paragraph start at ``cur``?"""
+    a, b = prev.line, cur.line
+    assert a is not None and b is not None
+    if match_heading(a.text) or match_heading(b.text) or CAPTION.match(b.text):
+        return True
+    if caption and not SENTENCE_END.search(a.text) and b.top - a.bottom < 2 * a.height:
+        return False                                   # a caption's second line
+    if prev.page != cur.page or prev.column != cur.column or b.top < a.top:
+        # a column or page break: the paragraph goes on if the sentence clearly does
+        return bool(SENTENCE_END.search(a.text)) or not b.text[:1].islower()
+    gap, left, right = metrics[(cur.page, cur.column)]
+    if b.top - a.bottom > gap + GAP_BREAK * a.height:
+        return True
+    if b.x0 - left > INDENT_BREAK * b.height and b.x0 - a.x0 > INDENT_BREAK * b.height:
+        return True
+    return a.x1 < right - SHORT_LINE * a.height and bool(SENTENCE_END.search(a.text))
+
+
+def _join(writer: _Writer, prev_text: str, text: str, vocabulary: set[str]) -> int:
+    """Write ``text`` after a line of the same paragraph, joining a hyphenated break; returns
+    where ``text`` starts."""
+    if prev_text.endswith("-") and len(prev_text) > 1 and prev_text[-2].isalpha() and text[:1].isalpha():
+        head = WORD.findall(prev_text[-40:])
+        tail = WORD.findall(text[:40])
+        hyphenated = (head[-1] if head else "") + (tail[0] if tail else "")
+        if text[:1].islower() and hyphenated.lower() not in vocabulary:
+            writer.drop_last_char()                     # "ekspe-" + "rimen"
+        return writer.write(text)[0]                    # "pre-" + "test" stays "pre-test"
+    return writer.write(" " + text)[0] + 1
+
+
+def layout(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],
+           tables: dict[int, list[RawTable]],
+           labels: dict[int, str]) -> tuple[str, tuple[Page, ...], tuple[Table, ...]]:
+    """The normalised text of a PDF, its pages and its tables."""
+    items, columns = reading_order(pages, furniture, tables)
+    vocabulary = _vocabulary(items)
+    metrics = _page_metrics(items)
+    writer = _Writer([])
+    page_starts: dict[int, int] = {}
+    out_tables: list[Table] = []
+    prev: _Item | None = None
+    prev_text = ""
+    last_paragraph = ""
+    for item in items:
+        if item.table is not None:
+            writer.newline()
+            page_starts.setdefault(item.page, writer.length)
+            caption = last_paragraph if CAPTION.match(last_paragraph) else None
+            out_tables.append(_write_table(writer, item.table, caption))
+            writer.newline()
+            prev, prev_text, last_paragraph = None, "", ""
+            continue
+        text = normalise_line(item.line.text)
+        if not text:
+            continue
+        if prev is not None and not _breaks(prev, item, metrics, bool(CAPTION.match(last_paragraph))):
+            page_starts.setdefault(item.page, _join(writer, prev_text, text, vocabulary))
+            last_paragraph += " " + text
+        else:
+            writer.newline()
+            page_starts.setdefault(item.page, writer.length)
+            writer.write(text)
+            last_paragraph = text
+        prev, prev_text = item, text
+    text = writer.text()
+    out_pages = _pages(pages, page_starts, len(text), labels, columns)
+    return text, out_pages, tuple(out_tables)
+
+
+def _write_table(writer: _Writer, table: RawTable, caption: str | None) -> Table:
+    start = writer.length
+    rows = []
+    for r, row in enumerate(table.rows):
+        if r:
+            writer.write("\n")
+        cells = []
+        for c, value in enumerate(row):
+            if c:
+                writer.write(CELL_SEPARATOR)
+            if value:
+                a, b = writer.write(value)
+                cells.append(Cell(value, a, b))
+            else:
+                cells.append(Cell("", None, None))
+        rows.append(tuple(cells))
+    return Table(page=table.page, rows=tuple(rows), start=start, end=writer.length,
+                 caption=caption, bbox=table.bbox, ruled=True)
+
+
+def _pages(pages: Sequence[PdfPage], starts: dict[int, int], length: int, labels: dict[int, str],
+           columns: dict[int, int]) -> tuple[Page, ...]:
+    out = []
+    numbers = [p.number for p in pages]
+    for k, number in enumerate(numbers):
+        start = starts.get(number)
+        if start is None:                      # an empty page: zero width where the next begins
+            later = [starts[n] for n in numbers[k + 1:] if n in starts]
+            start = later[0] if later else length
+        nxt = [starts[n] for n in numbers[k + 1:] if n in starts]
+        end = nxt[0] if nxt else length
+        out.append(Page(number, start, max(start, end), labels.get(number), columns.get(number, 1)))
+    return tuple(out)

@@ -1,0 +1,369 @@
+"""Read a PDF's text layer into positioned lines, fast (pypdfium2), with limits.
+
+pdfplumber's ``extract_text`` builds a full layout model and costs ~50× pypdfium2's text
+extraction, so the prose is read here from pdfium: its text of the page, split into the lines
+pdfium detected, each line boxed by the loose boxes of its first and last characters (two calls
+per line, not one per character). Lines that span a wide gap are split at the gap (side-by-side
+columns written on one baseline). pdfplumber is used only on pages that draw enough ruled
+lines to hold a table (:mod:`evidencekit.extract.pdf_tables`).
+
+Reading order (:func:`order_page`) is decided from geometry, not from the content stream:
+full-width bands (title, abstract) in place, and between them the left column, then the right.
+Running heads, feet and page numbers are found by repetition across pages
+(:func:`find_furniture`) and give the printed page labels.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from evidencekit.errors import (
+    EmptyDocument,
+    EncryptedPdf,
+    NoTextLayer,
+    NotAPdf,
+    Timeout,
+    TooManyPages,
+    TruncatedPdf,
+    UnreadablePdf,
+)
+
+log = logging.getLogger(__name__)
+
+#: pdfium writes a hyphen it judged to be a line-end hyphenation as U+0002 or U+FFFE.
+PDFIUM_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+
+#: Running heads and feet live in these top and bottom shares of the page height.
+MARGIN_SHARE = 0.085
+#: A line spanning more than this many em per character holds a wide gap worth splitting.
+GAP_CHECK_EM_PER_CHAR = 0.7
+#: A horizontal gap wider than this many em separates two pieces of text on one baseline
+#: (justified text stretches spaces to ~1.6 em; a column gutter is ~1.7 em, side-by-side boxes more).
+SPLIT_GAP_EM = 3.0
+#: Two lines whose vertical centres differ by less than this share of their height are one row.
+SAME_ROW_SHARE = 0.45
+#: Minimum lines in each column (and their share of the page's lines) for a two-column page.
+MIN_COLUMN_LINES = 3
+MIN_COLUMN_SHARE = 0.3
+#: A bare page number, alone or as "Page 3", "Halaman 3", "3 of 9", "- 3 -".
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|halaman|hal\.?)\s*)?[-–]?\s*(?P<n>\d{1,4}|[ivxlc]{1,6})\s*[-–]?"
+    r"(?:\s*(?:of|dari|/)\s*\d{1,4})?$", re.IGNORECASE)
+#: The same running head on different pages differs only in its digits.
+DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of text on a page; coordinates in PDF points from the page's top-left."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class PdfPage:
+    """One page: its size, its lines as pdfium read them, and whether it draws ruled lines."""
+
+    number: int
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    path_objects: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PdfText:
+    """Every page of a PDF, with the running furniture already recognised."""
+
+    pages: tuple[PdfPage, ...]
+    furniture: frozenset[tuple[int, int]]     # (page number, line index) of running heads/feet
+    labels: dict[int, str]                    # page number -> printed page number
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def open_pdf(data: bytes, name: str, *, max_pages: int) -> pdfium.PdfDocument:
+    """Open PDF bytes with pdfium; refuse non-PDFs, broken, encrypted and oversized files.
+
+    The page count is checked before any page is read, so a 1,000-page file is refused at once.
+    """
+    if not data.strip():
+        raise EmptyDocument(f"The file is empty (0 bytes of content); check that the "
+                            "download or copy finished.")
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPdf(f"The file is named like a PDF but does not start with a PDF header "
+                      f"(starts with {data[:8]!r}); give the real PDF, or rename a text file "
+                      "to .txt.")
+    truncated = b"%%EOF" not in data[-4096:] and b"%%EOF" not in data
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = str(exc)
+        if "password" in reason.lower():
+            raise EncryptedPdf(f"The file is encrypted with a password; save an unprotected "
+                               "copy (e.g. `qpdf --decrypt in.pdf out.pdf`) and read that.") from None
+        if truncated:
+            raise TruncatedPdf(f"The file is cut short (no end-of-file marker); download or copy "
+                               "the file again.") from None
+        raise UnreadablePdf(f"The file is damaged and cannot be opened ({reason}); try "
+                            "re-saving it with a PDF tool (e.g. `qpdf in.pdf out.pdf`).") from None
+    if truncated:
+        document.close()
+        raise TruncatedPdf(f"The file is cut short (no end-of-file marker); download or copy the "
+                           "file again.")
+    pages = len(document)
+    if pages == 0:
+        document.close()
+        raise EmptyDocument(f"The PDF has no pages.")
+    if pages > max_pages:
+        document.close()
+        raise TooManyPages(f"The file has {pages} pages, more than the limit of {max_pages}; "
+                           "raise it with --max-pages if this really is one paper.")
+    return document
+
+
+# --------------------------------------------------------------------------- lines of a page
+
+
+def read_pages(document: pdfium.PdfDocument, name: str, *, deadline: float) -> list[PdfPage]:
+    """Every page's lines; raises :class:`Timeout` once ``deadline`` (perf_counter) passes and
+    :class:`NoTextLayer` when no page has any text."""
+    pages = []
+    for index in range(len(document)):
+        if time.perf_counter() > deadline:
+            raise Timeout(f"Reading stopped at page {index + 1} of {len(document)} "
+                          "because the time limit ran out; raise it with --timeout.")
+        page = document[index]
+        try:
+            pages.append(read_page(page, index + 1))
+        finally:
+            page.close()
+    if not any(p.lines for p in pages):
+        raise NoTextLayer(f"The file has no text layer (scanned pages are images); run OCR first, "
+                          "e.g. `ocrmypdf in.pdf out.pdf`, then read the result.")
+    return pages
+
+
+def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
+    """A page's lines, split where pdfium put two pieces of text on one baseline."""
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range().translate(PDFIUM_HYPHENS)
+        boxer = _Boxer(textpage, height, text, textpage.count_chars())
+        lines: list[Line] = []
+        offset = 0
+        for raw in text.split("\r\n"):
+            lines.extend(boxer.lines(raw, offset))
+            offset += len(raw) + 2
+    finally:
+        textpage.close()
+    paths = _count_paths(page)
+    return PdfPage(number, width, height, tuple(lines), paths)
+
+
+def _count_paths(page: pdfium.PdfPage) -> int:
+    return sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
+
+
+class _Boxer:
+    """Boxes of text ranges from pdfium's loose character boxes (font ascent to descent)."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage, page_height: float, text: str, count: int):
+        self.raw = textpage.raw
+        self.page_height = page_height
+        self.rect = pdfium_c.FS_RECTF()
+        # pdfium counts a character outside the BMP twice (UTF-16), Python once.
+        self.index = None
+        if count != len(text):
+            index, i = [], 0
+            for ch in text:
+                index.append(i)
+                i += 2 if ord(ch) > 0xFFFF else 1
+            self.index = index
+
+    def box(self, i: int) -> tuple[float, float, float, float]:
+        """(x0, x1, top, bottom) of the character at text position ``i``."""
+        ci = self.index[i] if self.index is not None else i
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, ci, ctypes.byref(self.rect))
+        r = self.rect
+        return r.left, r.right, self.page_height - r.top, self.page_height - r.bottom
+
+    def lines(self, raw: str, offset: int) -> Iterable[Line]:
+        stripped = raw.strip()
+        if not stripped:
+            return
+        first = offset + len(raw) - len(raw.lstrip())
+        last = offset + len(raw.rstrip()) - 1
+        x0, _, t0, b0 = self.box(first)
+        _, x1, t1, b1 = self.box(last)
+        top, bottom = min(t0, t1), max(b0, b1)
+        size = max(bottom - top, 1.0)
+        if x1 - x0 <= GAP_CHECK_EM_PER_CHAR * size * len(stripped) or " " not in stripped:
+            yield Line(stripped, x0, x1, top, bottom)
+            return
+        yield from self._split(raw, offset, first, last, size)
+
+    def _split(self, raw: str, offset: int, first: int, last: int, size: float) -> Iterable[Line]:
+        """Split a line at every gap wider than SPLIT_GAP_EM em."""
+        start = first
+        for m in re.finditer(r" +", raw):
+            a, b = offset + m.start() - 1, offset + m.end()
+            if a < first or b > last:
+                continue
+            left, right = self.box(a), self.box(b)
+            if right[0] - left[1] > SPLIT_GAP_EM * size:
+                yield self._line(start, a + 1, offset, raw)
+                start = b
+        yield self._line(start, last + 1, offset, raw)
+
+    def _line(self, start: int, end: int, offset: int, raw: str) -> Line:
+        x0, _, t0, b0 = self.box(start)
+        _, x1, t1, b1 = self.box(end - 1)
+        return Line(raw[start - offset:end - offset].strip(), x0, x1, min(t0, t1), max(b0, b1))
+
+
+# --------------------------------------------------------------------------- running furniture
+
+
+def find_furniture(pages: Sequence[PdfPage]) -> tuple[frozenset[tuple[int, int]], dict[int, str]]:
+    """Running heads/feet and page numbers: lines in the top or bottom margin that repeat (digits
+    aside) on another page, or that are a bare page number. Returns their (page, line index) and
+    the printed page label of each page whose number could be read."""
+    in_margin: list[tuple[PdfPage, int, Line]] = []
+    for page in pages:
+        for i, line in enumerate(page.lines):
+            if line.bottom < MARGIN_SHARE * page.height or line.top > (1 - MARGIN_SHARE) * page.height:
+                in_margin.append((page, i, line))
+    templates = Counter()
+    for page, _, line in in_margin:
+        templates[(DIGITS.sub("#", line.text.lower()), page.number)] += 1
+    pages_with = Counter(t for t, _ in templates)
+    furniture: set[tuple[int, int]] = set()
+    numbers: dict[int, list[int]] = {}
+    for page, i, line in in_margin:
+        bare = PAGE_NUMBER.match(line.text)
+        repeated = pages_with[DIGITS.sub("#", line.text.lower())] >= 2
+        if bare or repeated:
+            furniture.add((page.number, i))
+            numbers.setdefault(page.number, []).extend(int(n) for n in DIGITS.findall(line.text)
+                                                       if len(n) <= 4)
+    return frozenset(furniture), _page_labels(pages, numbers)
+
+
+def _page_labels(pages: Sequence[PdfPage], numbers: dict[int, list[int]]) -> dict[int, str]:
+    """The printed number of each page: the offset (printed - physical) most pages agree on."""
+    offsets = Counter(n - page for page, found in numbers.items() for n in set(found))
+    if not offsets:
+        return {}
+    offset, votes = offsets.most_common(1)[0]
+    if votes < max(1, len(numbers) // 2):
+        return {}
+    return {p.number: str(p.number + offset) for p in pages
+            if p.number + offset in numbers.get(p.number, ()) or p.number in numbers}
+
+
+# --------------------------------------------------------------------------- reading order
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Something placed on a page: a line of prose, or a table (``table`` is its index)."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    line: Line | None = None
+    table: int | None = None
+    column: int = 0          # 0 full width, 1 left, 2 right
+
+
+def find_gutter(blocks: Sequence[Block], width: float) -> float | None:
+    """The x of the gutter between two columns, or None for a single-column page."""
+    lo, hi = int(0.3 * width), int(0.7 * width)
+    best, best_x = None, None
+    for x in range(lo, hi + 1, 2):
+        crossing = sum(1 for b in blocks if b.x0 < x < b.x1)
+        if best is None or crossing < best or (crossing == best and abs(x - width / 2) < abs(best_x - width / 2)):
+            best, best_x = crossing, x
+    if best_x is None:
+        return None
+    left = sum(1 for b in blocks if b.x1 <= best_x + 2)
+    right = sum(1 for b in blocks if b.x0 >= best_x - 2)
+    if min(left, right) < MIN_COLUMN_LINES or left + right < MIN_COLUMN_SHARE * len(blocks):
+        return None
+    return float(best_x)
+
+
+def order_page(blocks: Sequence[Block], width: float) -> tuple[list[Block], int]:
+    """Blocks in reading order and the page's column count.
+
+    Full-width blocks stay where they are; between two full-width bands the left column is read
+    before the right one. Within a column, blocks on one baseline form one row, left to right.
+    """
+    gutter = find_gutter(blocks, width)
+    if gutter is None:
+        return _rows(sorted(blocks, key=lambda b: (b.top, b.x0))), 1
+    placed = [replace(b, column=1 if b.x1 <= gutter + 2 else 2 if b.x0 >= gutter - 2 else 0)
+              for b in blocks]
+    placed.sort(key=lambda b: (b.top, b.x0))
+    ordered: list[Block] = []
+    band: list[Block] = []
+    for block in placed:
+        if block.column == 0:
+            ordered.extend(_columns(band))
+            band = []
+            ordered.append(block)
+        else:
+            band.append(block)
+    ordered.extend(_columns(band))
+    return _rows(ordered), 2
+
+
+def _columns(band: list[Block]) -> list[Block]:
+    return ([b for b in band if b.column == 1] + [b for b in band if b.column == 2])
+
+
+def _rows(blocks: list[Block]) -> list[Block]:
+    """Merge consecutive line blocks of one column that sit on one baseline into one line,
+    their pieces ordered left to right."""
+    rows: list[list[Block]] = []
+    for block in blocks:
+        row = rows[-1] if rows else None
+        if (row is not None and row[0].line is not None and block.line is not None
+                and row[0].column == block.column
+                and abs(row[0].line.middle - block.line.middle) < SAME_ROW_SHARE * row[0].line.height):
+            row.append(block)
+        else:
+            rows.append([block])
+    return [row[0] if len(row) == 1 else _merge_row(row) for row in rows]
+
+
+def _merge_row(row: list[Block]) -> Block:
+    pieces = sorted((b.line for b in row if b.line is not None), key=lambda l: l.x0)
+    line = Line(" ".join(l.text for l in pieces), pieces[0].x0, max(l.x1 for l in pieces),
+                min(l.top for l in pieces), max(l.bottom for l in pieces))
+    return replace(row[0], x0=line.x0, x1=line.x1, top=line.top, bottom=line.bottom, line=line)

@@ -1,0 +1,100 @@
+"""Ruled tables of a PDF, found with pdfplumber's table model, and tables that run over pages.
+
+pdfplumber parses a page's full layout (~50-200 ms a page), so it is opened only for pages that
+draw at least :data:`MIN_PATH_OBJECTS` vector paths (pdfium counts them in well under 1 ms);
+pages of plain prose never pay for it.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import time
+from dataclasses import dataclass
+from typing import Sequence
+
+import pdfplumber
+
+from evidencekit.errors import Timeout
+from evidencekit.extract.text import normalise_line
+
+log = logging.getLogger(__name__)
+
+#: A page needs this many path objects (rules, cell borders) before we look for tables on it.
+MIN_PATH_OBJECTS = 6
+#: pdfplumber settings: ruled tables only (lines drawn in the PDF).
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class RawTable:
+    """A table as pdfplumber found it: cell texts (None -> "") and its box on the page."""
+
+    page: int
+    bbox: tuple[float, float, float, float]      # x0, top, x1, bottom in PDF points
+    rows: tuple[tuple[str, ...], ...]
+    last_page: int | None = None                 # the page it ends on, when merged over pages
+
+    @property
+    def end_page(self) -> int:
+        return self.last_page if self.last_page is not None else self.page
+
+    @property
+    def columns(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+
+def cell_text(raw: str | None) -> str:
+    """A cell's lines joined by spaces, with our character normalisation."""
+    return normalise_line(SPACE.sub(" ", raw or ""))
+
+
+def find_ruled_tables(data: bytes, page_numbers: Sequence[int], *, name: str,
+                      deadline: float) -> dict[int, list[RawTable]]:
+    """page number -> ruled tables with at least two rows and two columns, top to bottom."""
+    found: dict[int, list[RawTable]] = {}
+    if not page_numbers:
+        return found
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number in page_numbers:
+            if time.perf_counter() > deadline:
+                raise Timeout(f"Table reading stopped at page {number} because the time "
+                              "limit ran out; raise it with --timeout.")
+            page = pdf.pages[number - 1]
+            tables = []
+            for table in page.find_tables(TABLE_SETTINGS):
+                rows = tuple(tuple(cell_text(c) for c in row) for row in table.extract())
+                if len(rows) >= 2 and rows and len(rows[0]) >= 2:
+                    tables.append(RawTable(number, tuple(float(v) for v in table.bbox), rows))
+            page.close()
+            if tables:
+                found[number] = sorted(tables, key=lambda t: t.bbox[1])
+    return found
+
+
+def _same(a: Sequence[str], b: Sequence[str]) -> bool:
+    return [SPACE.sub("", x) for x in a] == [SPACE.sub("", x) for x in b]
+
+
+def continues(previous: RawTable, table: RawTable) -> bool:
+    """Does ``table`` continue ``previous`` on the next page? Same columns, and either the header
+    row is repeated or the first row is a row broken by the page (its first cell empty)."""
+    if table.page != previous.end_page + 1 or table.columns != previous.columns:
+        return False
+    return _same(table.rows[0], previous.rows[0]) or not table.rows[0][0]
+
+
+def merge(previous: RawTable, table: RawTable) -> RawTable:
+    """One table from a table and its continuation: the repeated header row is dropped, and a
+    row the page break cut in two (first cell empty) is joined cell by cell to the row above."""
+    rows = list(table.rows)
+    if _same(rows[0], previous.rows[0]):
+        rows = rows[1:]
+    merged = list(previous.rows)
+    if rows and not rows[0][0] and len(merged) > 1:
+        last = merged.pop()
+        merged.append(tuple(" ".join(x for x in (a, b) if x) for a, b in zip(last, rows[0])))
+        rows = rows[1:]
+    return RawTable(previous.page, previous.bbox, tuple(merged + rows), table.end_page)
