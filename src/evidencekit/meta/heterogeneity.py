@@ -29,8 +29,8 @@ def heterogeneity(y: np.ndarray, v: np.ndarray, X: np.ndarray, tau2: float, *, f
     Q = fe.rss
     Qp = float(stats.chi2.sf(Q, df)) if df > 0 else 1.0
     vt = df / fe.tr_P if df > 0 and fe.tr_P > 0 else math.nan
-    if df <= 0:
-        return Heterogeneity(Q, df, Qp, math.nan, math.nan, vt)
+    if df <= 0:                                        # k = p (e.g. one study): metafor reports 0 and 1
+        return Heterogeneity(Q, df, 1.0, 0.0, 1.0, vt)
     if fixed:
         I2 = max(0.0, 100 * (Q - df) / Q) if Q > 0 else 0.0
         H2 = Q / df
