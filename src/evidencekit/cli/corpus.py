@@ -120,8 +120,8 @@ def ingest_cmd(
     finally:
         database.close()
     for event in failures:
-        err_console.print(f"[yellow]{escape(event.source or '')}[/]: failed [{event.error_code}]",
-                          highlight=False)
+        err_console.print(f"[yellow]{escape(event.source or '')}[/]: failed "
+                          f"{escape('[' + (event.error_code or '') + ']')}", highlight=False)
     rate = (summary.n_ingested / summary.seconds) if summary.seconds else 0.0
     console.print(f"{summary.n_files} files: {summary.n_ingested - summary.n_failed} ingested, "
                   f"{summary.n_failed} failed, {summary.n_skipped} skipped (already in {db}) "

@@ -105,12 +105,22 @@ def run_task(task: Task, settings: WorkSettings) -> Outcome:
     except EvidencekitError as exc:
         result = failed(task, exc.code, str(exc))
     except Exception as exc:  # noqa: BLE001 — batch boundary: one paper's bug must not stop the run
-        log.exception("%s: unexpected error while processing", task.source)
-        result = failed(task, INTERNAL_ERROR, f"unexpected {type(exc).__name__}: {exc} — please "
-                        "report this file to the evidencekit maintainers")
+        log.debug("%s: unexpected error while processing", task.source, exc_info=True)
+        result = failed(task, INTERNAL_ERROR, f"unexpected {type(exc).__name__}: {exc} "
+                        f"(at {_where(exc)}) — please report this file to the evidencekit maintainers")
     if result.sha256 is None:
         result = replace(result, sha256=task.sha256)
     return Outcome(task, result, time.perf_counter() - started)
+
+
+def _where(exc: BaseException) -> str:
+    """``file.py:line`` of the innermost frame of ``exc``'s traceback (where a bug raised)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return "unknown place"
+    return f"{Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
 
 
 def failed(task: Task, code: str, message: str) -> DocumentResult:

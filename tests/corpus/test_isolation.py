@@ -1,0 +1,66 @@
+"""Each file runs isolated: a crash, a hang, a memory hog or a bug in one file fails that file only."""
+
+from __future__ import annotations
+
+import time
+
+from evidencekit.corpus.engines.local import LocalEngine
+from evidencekit.corpus.ingest import ingest
+from evidencekit.corpus.work import Task, WorkSettings
+from evidencekit.pipeline import Limits
+
+
+def add_hostile(folder, *names):
+    for name in names:
+        (folder / name).write_text("Abstrak. Berkas uji buatan kami sendiri.\n", encoding="utf-8")
+
+
+def errors_by_file(db):
+    return {r["source"].rsplit("/", 1)[1]: r["error_code"]
+            for r in db.query("SELECT source, error_code FROM documents")}
+
+
+def test_a_worker_that_crashes_is_recorded_and_the_batch_goes_on(papers, db, options, hostile_work):
+    add_hostile(papers, "crash_me.txt")
+    summary = ingest([papers], db, options(workers=2, work=hostile_work))
+    errors = errors_by_file(db)
+    assert errors.pop("crash_me.txt") == "worker_crashed"
+    assert len(errors) == 6 and set(errors.values()) == {None}
+    assert (summary.n_ingested, summary.n_failed) == (7, 1)
+    message = next(db.query("SELECT error_message FROM documents WHERE error_code IS NOT NULL"))
+    assert "SIGSEGV" in message["error_message"]
+
+
+def test_a_file_that_hangs_is_stopped_at_the_deadline(papers, db, options, hostile_work):
+    add_hostile(papers, "hang_forever.txt")
+    started = time.monotonic()
+    ingest([papers], db, options(workers=2, work=hostile_work, timeout=0.5))
+    assert time.monotonic() - started < 15
+    errors = errors_by_file(db)
+    assert errors.pop("hang_forever.txt") == "timeout"
+    assert set(errors.values()) == {None}
+
+
+def test_a_file_that_exhausts_memory_is_a_memory_limit_error(papers, db, options, hostile_work):
+    add_hostile(papers, "hog_memory.txt")
+    ingest([papers], db, options(workers=1, work=hostile_work, max_memory_mb=1024))
+    errors = errors_by_file(db)
+    assert errors.pop("hog_memory.txt") in ("memory_limit", "worker_crashed")
+    assert set(errors.values()) == {None}
+
+
+def test_an_unexpected_exception_is_an_internal_error_row_naming_where(papers, db, options, hostile_work):
+    add_hostile(papers, "bug_inside.txt")
+    ingest([papers], db, options(work=hostile_work))
+    row = next(db.query("SELECT error_code, error_message FROM documents WHERE error_code IS NOT NULL"))
+    assert row["error_code"] == "internal_error"
+    assert "KeyError" in row["error_message"] and "hostile_work.py:" in row["error_message"]
+
+
+def test_the_local_engine_recycles_workers_and_still_returns_every_file(papers, hostile_work):
+    files = sorted(papers.glob("*.txt"))
+    tasks = [Task(i, str(p), str(p), f"{i:064d}", p.stat().st_size) for i, p in enumerate(files)]
+    engine = LocalEngine(workers=2, max_tasks_per_worker=1)
+    outcomes = list(engine.run(tasks, WorkSettings(limits=Limits(timeout_s=20), until="read")))
+    assert sorted(o.task.index for o in outcomes) == list(range(len(files)))
+    assert all(o.result.error is None and o.result.document.text for o in outcomes)
