@@ -78,3 +78,158 @@ def info() -> dict[str, StudyInfo]:
     return {"s1": StudyInfo("Sari 2021", "n=18", (flag,)), "s2": StudyInfo("Dewi 2019", "n=30"),
             "s3": StudyInfo("Lestari 2020", "n=12"), "s4": StudyInfo("Putri 2018", "n=40"),
             "s5": StudyInfo("Rahma 2022", "n=20")}
+
+
+# --------------------------------------------------------------------------- headless Chromium
+
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import urllib.request  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+#: Flags of the browser test (CI runs as root in a container, hence --no-sandbox).
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run",
+                  "--remote-debugging-port=0", "--window-size=1280,1800")
+#: Seconds to wait for Chromium to start and for the page (4.8 MB of plotly.js) to settle.
+BROWSER_START_S, PAGE_LOAD_S = 30.0, 60.0
+
+
+class PageSession:
+    """A page of headless Chromium driven over the DevTools protocol (tornado's websocket client).
+
+    Collects console errors and uncaught exceptions as they arrive.
+    """
+
+    def __init__(self, ws_url: str):
+        self.ws_url = ws_url
+        self.loop = asyncio.new_event_loop()
+        self.conn = None
+        self.next_id = 0
+        self.events: list[dict] = []
+
+    def _run(self, coro):
+        return self.loop.run_until_complete(asyncio.wait_for(coro, PAGE_LOAD_S))
+
+    def connect(self) -> None:
+        from tornado.websocket import websocket_connect
+
+        async def connect():
+            return await websocket_connect(self.ws_url, max_message_size=256 * 1024 * 1024)
+
+        self.conn = self._run(connect())
+
+    async def _call(self, method: str, params: dict | None) -> dict:
+        self.next_id += 1
+        call_id = self.next_id
+        await self.conn.write_message(json.dumps({"id": call_id, "method": method, "params": params or {}}))
+        while True:
+            message = await self.conn.read_message()
+            assert message is not None, "the browser closed the DevTools connection"
+            data = json.loads(message)
+            if data.get("id") == call_id:
+                assert "error" not in data, f"{method}: {data['error']}"
+                return data.get("result", {})
+            self.events.append(data)
+
+    def call(self, method: str, params: dict | None = None) -> dict:
+        return self._run(self._call(method, params))
+
+    async def _wait_event(self, method: str) -> dict:
+        for event in self.events:
+            if event.get("method") == method:
+                return event
+        while True:
+            data = json.loads(await self.conn.read_message())
+            self.events.append(data)
+            if data.get("method") == method:
+                return data
+
+    def wait_event(self, method: str) -> dict:
+        return self._run(self._wait_event(method))
+
+    def evaluate(self, expression: str, await_promise: bool = False):
+        result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                                "awaitPromise": await_promise})
+        assert "exceptionDetails" not in result, result["exceptionDetails"]
+        return result["result"].get("value")
+
+    def wait_for(self, expression: str, timeout: float = PAGE_LOAD_S):
+        """Poll ``expression`` until it is truthy; return its value."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = self.evaluate(expression)
+            if value:
+                return value
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for: {expression}")
+
+    def errors(self) -> list[str]:
+        """Console errors, uncaught exceptions and error log entries seen so far."""
+        found = []
+        for e in self.events:
+            method, params = e.get("method"), e.get("params", {})
+            if method == "Runtime.exceptionThrown":
+                found.append(json.dumps(params["exceptionDetails"])[:500])
+            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+                found.append(" ".join(str(a.get("value", a.get("description"))) for a in params["args"]))
+            elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
+                found.append(params["entry"]["text"])
+        return found
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+        self.loop.close()
+
+
+@pytest.fixture
+def chromium_page():
+    """A fresh headless Chromium (own --user-data-dir) with one page, as a :class:`PageSession`."""
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert binary, "the browser test needs Chromium: run `make sysdeps` (apt-get install chromium)"
+    profile = tempfile.mkdtemp(prefix="ek-chromium-")
+    proc = subprocess.Popen([binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    session = None
+    try:
+        port = None
+        for line in proc.stderr:                       # "DevTools listening on ws://127.0.0.1:PORT/…"
+            m = re.search(r"DevTools listening on ws://[^:]+:(\d+)/", line)
+            if m:
+                port = int(m.group(1))
+                break
+        assert port, "Chromium did not open a DevTools port"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=BROWSER_START_S) as r:
+            targets = json.load(r)
+        page = next(t for t in targets if t["type"] == "page")
+        session = PageSession(page["webSocketDebuggerUrl"])
+        session.connect()
+        for domain in ("Page", "Runtime", "Log"):
+            session.call(f"{domain}.enable")
+        yield session
+    finally:
+        if session is not None:
+            session.close()
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+#: Where the browser test leaves its screenshot (CI keeps out/ as an artifact).
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "out" / "browser-test"
+
+
+@pytest.fixture
+def screenshot_dir() -> Path:
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOT_DIR
