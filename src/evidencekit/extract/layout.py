@@ -17,7 +17,8 @@ import statistics as stats
 from dataclasses import dataclass
 from typing import Sequence
 
-from evidencekit.extract.pdf import Block, Line, PdfPage, order_page
+from evidencekit.extract.order import Block, order_blocks
+from evidencekit.extract.pdf import Line, PdfPage
 from evidencekit.extract.pdf_tables import RawTable, continues, merge
 from evidencekit.extract.sections import match_heading
 from evidencekit.extract.text import normalise_line
@@ -30,6 +31,8 @@ GAP_BREAK = 0.45
 INDENT_BREAK = 0.8
 #: A line ending this many line heights short of the column's right edge is a paragraph's last.
 SHORT_LINE = 2.5
+#: Lines whose heights differ by more than this share are set in different font sizes.
+FONT_CHANGE = 0.2
 SENTENCE_END = re.compile(r"[.!?:]['\")]?$")
 CAPTION = re.compile(r"^(?:tabel|table|gambar|figure|grafik|bagan)\s*\d+", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_][\w-]*")
@@ -88,7 +91,7 @@ def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]
             if (page.number, i) in furniture or any(inside(line, t.bbox) for t in page_tables):
                 continue
             blocks.append(Block(line.x0, line.x1, line.top, line.bottom, line=line))
-        ordered, columns[page.number] = order_page(blocks, page.width)
+        ordered, columns[page.number] = order_blocks(blocks)
         for block in ordered:
             if block.table is not None:
                 table = page_tables[block.table]
@@ -130,6 +133,8 @@ def _breaks(prev: _Item, cur: _Item, metrics, caption: bool = False) -> bool:
     if prev.page != cur.page or prev.column != cur.column or b.top < a.top:
         # a column or page break: the paragraph goes on if the sentence clearly does
         return bool(SENTENCE_END.search(a.text)) or not b.text[:1].islower()
+    if abs(a.height - b.height) > FONT_CHANGE * max(a.height, b.height):
+        return True                                    # a title over its author line
     gap, left, right = metrics[(cur.page, cur.column)]
     if b.top - a.bottom > gap + GAP_BREAK * a.height:
         return True

@@ -7,9 +7,7 @@ per line, not one per character). Lines that span a wide gap are split at the ga
 columns written on one baseline). pdfplumber is used only on pages that draw enough ruled
 lines to hold a table (:mod:`evidencekit.extract.pdf_tables`).
 
-Reading order (:func:`order_page`) is decided from geometry, not from the content stream:
-full-width bands (title, abstract) in place, and between them the left column, then the right.
-Running heads, feet and page numbers are found by repetition across pages
+Reading order is decided from geometry in :mod:`evidencekit.extract.order`. Running heads, feet and page numbers are found by repetition across pages
 (:func:`find_furniture`) and give the printed page labels.
 """
 
@@ -20,7 +18,7 @@ import logging
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import pypdfium2 as pdfium
@@ -49,11 +47,6 @@ GAP_CHECK_EM_PER_CHAR = 0.7
 #: A horizontal gap wider than this many em separates two pieces of text on one baseline
 #: (justified text stretches spaces to ~1.6 em; a column gutter is ~1.7 em, side-by-side boxes more).
 SPLIT_GAP_EM = 3.0
-#: Two lines whose vertical centres differ by less than this share of their height are one row.
-SAME_ROW_SHARE = 0.45
-#: Minimum lines in each column (and their share of the page's lines) for a two-column page.
-MIN_COLUMN_LINES = 3
-MIN_COLUMN_SHARE = 0.3
 #: A bare page number, alone or as "Page 3", "Halaman 3", "3 of 9", "- 3 -".
 PAGE_NUMBER = re.compile(
     r"^(?:(?:page|halaman|hal\.?)\s*)?[-–]?\s*(?P<n>\d{1,4}|[ivxlc]{1,6})\s*[-–]?"
@@ -283,87 +276,3 @@ def _page_labels(pages: Sequence[PdfPage], numbers: dict[int, list[int]]) -> dic
         return {}
     return {p.number: str(p.number + offset) for p in pages
             if p.number + offset in numbers.get(p.number, ()) or p.number in numbers}
-
-
-# --------------------------------------------------------------------------- reading order
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """Something placed on a page: a line of prose, or a table (``table`` is its index)."""
-
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    line: Line | None = None
-    table: int | None = None
-    column: int = 0          # 0 full width, 1 left, 2 right
-
-
-def find_gutter(blocks: Sequence[Block], width: float) -> float | None:
-    """The x of the gutter between two columns, or None for a single-column page."""
-    lo, hi = int(0.3 * width), int(0.7 * width)
-    best, best_x = None, None
-    for x in range(lo, hi + 1, 2):
-        crossing = sum(1 for b in blocks if b.x0 < x < b.x1)
-        if best is None or crossing < best or (crossing == best and abs(x - width / 2) < abs(best_x - width / 2)):
-            best, best_x = crossing, x
-    if best_x is None:
-        return None
-    left = sum(1 for b in blocks if b.x1 <= best_x + 2)
-    right = sum(1 for b in blocks if b.x0 >= best_x - 2)
-    if min(left, right) < MIN_COLUMN_LINES or left + right < MIN_COLUMN_SHARE * len(blocks):
-        return None
-    return float(best_x)
-
-
-def order_page(blocks: Sequence[Block], width: float) -> tuple[list[Block], int]:
-    """Blocks in reading order and the page's column count.
-
-    Full-width blocks stay where they are; between two full-width bands the left column is read
-    before the right one. Within a column, blocks on one baseline form one row, left to right.
-    """
-    gutter = find_gutter(blocks, width)
-    if gutter is None:
-        return _rows(sorted(blocks, key=lambda b: (b.top, b.x0))), 1
-    placed = [replace(b, column=1 if b.x1 <= gutter + 2 else 2 if b.x0 >= gutter - 2 else 0)
-              for b in blocks]
-    placed.sort(key=lambda b: (b.top, b.x0))
-    ordered: list[Block] = []
-    band: list[Block] = []
-    for block in placed:
-        if block.column == 0:
-            ordered.extend(_columns(band))
-            band = []
-            ordered.append(block)
-        else:
-            band.append(block)
-    ordered.extend(_columns(band))
-    return _rows(ordered), 2
-
-
-def _columns(band: list[Block]) -> list[Block]:
-    return ([b for b in band if b.column == 1] + [b for b in band if b.column == 2])
-
-
-def _rows(blocks: list[Block]) -> list[Block]:
-    """Merge consecutive line blocks of one column that sit on one baseline into one line,
-    their pieces ordered left to right."""
-    rows: list[list[Block]] = []
-    for block in blocks:
-        row = rows[-1] if rows else None
-        if (row is not None and row[0].line is not None and block.line is not None
-                and row[0].column == block.column
-                and abs(row[0].line.middle - block.line.middle) < SAME_ROW_SHARE * row[0].line.height):
-            row.append(block)
-        else:
-            rows.append([block])
-    return [row[0] if len(row) == 1 else _merge_row(row) for row in rows]
-
-
-def _merge_row(row: list[Block]) -> Block:
-    pieces = sorted((b.line for b in row if b.line is not None), key=lambda l: l.x0)
-    line = Line(" ".join(l.text for l in pieces), pieces[0].x0, max(l.x1 for l in pieces),
-                min(l.top for l in pieces), max(l.bottom for l in pieces))
-    return replace(row[0], x0=line.x0, x1=line.x1, top=line.top, bottom=line.bottom, line=line)
