@@ -25,6 +25,8 @@ class CheckContext:
     settings: CheckSettings = field(default_factory=CheckSettings)
     record: StudyRecord | None = None
     document: Document | None = None
+    #: the paper says its instrument is scored in whole points (questionnaire, checklist …)
+    scores_are_integers: bool = False
 
     @property
     def alpha(self) -> float:
@@ -61,5 +63,7 @@ class CheckContext:
         return None
 
 
-def context_for(result: DocumentResult, settings: CheckSettings | None = None) -> CheckContext:
-    return CheckContext(CheckSettings.resolve(settings), result.record, result.document)
+def context_for(result: DocumentResult, settings: CheckSettings | None = None,
+                scores_are_integers: bool = False) -> CheckContext:
+    return CheckContext(CheckSettings.resolve(settings), result.record, result.document,
+                        scores_are_integers)

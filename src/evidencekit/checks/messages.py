@@ -46,8 +46,8 @@ def prange(low: float, high: float, comma: bool = False) -> str:
     return a if a == b else f"{a}–{b}"
 
 
-def listing(items: list[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
+def listing(items: list[str], conjunction: str = "and") -> str:
+    """"a", "a and b", "a, b and c" (or "or")."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]

@@ -1,0 +1,227 @@
+"""The same quantity printed twice with different values, units or labels.
+
+* value_conflict — a descriptive (mean, SD, min, max, median) printed in the text and in a table
+  (or abstract and results) with values whose rounding intervals do not meet; a count/percentage
+  in the text that no level of the matching frequency table has; the main p-value printed
+  differently in different places.
+* unit_conflict — one quantity in incompatible units (an SD in % of a quantity in ml; scores of a
+  questionnaire reported in ml).
+* label_conflict — two tables label their rows with the same time point (both "pre test") while
+  the values differ and no other time point is reported: one label is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from evidencekit.checks import messages as msg
+from evidencekit.checks.rounding import interval
+from evidencekit.model import Descriptive, Flag, FrequencyTable, PercentCount, Reported, Statistic
+from evidencekit.vocab import CheckId, Severity, Source, StatKind, TestName
+
+SUMMARIES = ("mean", "sd", "median", "min", "max")
+TIME_WORDS = re.compile(r"\b(pre[\s-]?test|post[\s-]?test|pre|post|sebelum|sesudah|setelah|before|after"
+                        r"|pretest|posttest|awal|akhir)\b", re.IGNORECASE)
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(WORD.findall((text or "").lower()))
+
+
+def quantity_key(d: Descriptive) -> tuple[str, str, str]:
+    """What a descriptive summarises: (group, time, the label without time words)."""
+    rest = _norm(TIME_WORDS.sub(" ", d.label or ""))
+    return (_norm(d.group), _norm(d.time), rest)
+
+
+def _place(d) -> str:
+    where = d.span.section if d.span and d.span.section else None
+    return f"{'table' if d.source is Source.TABLE else 'text'}{f' ({where})' if where else ''}"
+
+
+def _disjoint(a: Reported, b: Reported) -> bool:
+    return not interval(a).intersects(interval(b))
+
+
+def check_descriptive_values(descriptives: list[Descriptive]) -> list[Flag]:
+    """value_conflict between two printings of one descriptive row (text vs table, or abstract
+    vs results). Warning."""
+    groups: dict[tuple, list[Descriptive]] = defaultdict(list)
+    for d in descriptives:
+        if d.time or d.group or d.label:
+            groups[quantity_key(d)].append(d)
+    out = []
+    for key, ds in groups.items():
+        if not key[1] and not key[2]:
+            continue                                        # nothing to say these are the same
+        for i, a in enumerate(ds):
+            for b in ds[i + 1:]:
+                if a.source is b.source and (a.span and b.span and a.span.section == b.span.section):
+                    continue
+                if a.n and b.n and a.n != b.n:
+                    continue
+                diffs = [(name, getattr(a, name), getattr(b, name)) for name in SUMMARIES
+                         if getattr(a, name) is not None and getattr(b, name) is not None
+                         and _disjoint(getattr(a, name), getattr(b, name))]
+                same = [name for name in SUMMARIES if getattr(a, name) is not None
+                        and getattr(b, name) is not None and name not in [x[0] for x in diffs]]
+                if not diffs or not same and len(diffs) > 1:
+                    continue                               # nothing in common: maybe not the same row
+                name, ra, rb = diffs[0]
+                label = a.label or b.label or " ".join(k for k in key if k)
+                message = (f"{label}: the {name} is {msg.shown(ra)} in the {_place(a)} but "
+                           f"{msg.shown(rb)} in the {_place(b)}.")
+                out.append(Flag(CheckId.VALUE_CONFLICT, Severity.WARNING, message,
+                                evidence=tuple(s for s in (a.span, b.span) if s),
+                                reported=ra.value, expected=rb.value, details={"summary": name}))
+    return out
+
+
+def _levels_in(label: str, table: FrequencyTable) -> list[int]:
+    """Indices of the table's levels that the label names as whole phrases (longest wins)."""
+    text = f" {_norm(label)} "
+    hits = [i for i, lv in enumerate(table.levels) if lv and f" {_norm(lv)} " in text]
+    # "lancar" inside "tidak lancar": keep only levels not contained in another hit
+    return [i for i in hits if not any(i != j and _norm(table.levels[i]) in _norm(table.levels[j])
+                                       for j in hits)]
+
+
+def check_percent_values(items: list[PercentCount], tables: list[FrequencyTable]) -> list[Flag]:
+    """value_conflict: a count (percent) in the text that no table level of the same name has.
+    Warning."""
+    out = []
+    for pc in items:
+        if pc.source is Source.TABLE or not pc.label:
+            continue
+        matches = [(t, i) for t in tables for i in _levels_in(pc.label, t)]
+        if not matches:
+            continue
+        fits = [(t, i) for t, i in matches
+                if t.counts[i] == pc.count and (t.percents[i] is None
+                                                or not _disjoint(t.percents[i], pc.percent))]
+        if fits:
+            continue
+        t, i = matches[0]
+        shown = f"{t.counts[i]} ({msg.shown(t.percents[i]) if t.percents[i] else '?'}%)"
+        other = [lv for tt in tables for j, lv in enumerate(tt.levels)
+                 if tt.counts[j] == pc.count and tt.percents[j] is not None
+                 and not _disjoint(tt.percents[j], pc.percent)]
+        hint = f"; those numbers belong to '{other[0]}'" if other else ""
+        message = (f"The text gives {pc.label} as {pc.count} ({msg.shown(pc.percent)}%), but "
+                   f"{t.label} gives {t.levels[i]} {shown}{hint}.")
+        out.append(Flag(CheckId.VALUE_CONFLICT, Severity.WARNING, message,
+                        evidence=tuple(s for s in (pc.span, t.span) if s),
+                        reported=pc.percent.value,
+                        expected=t.percents[i].value if t.percents[i] else None))
+    return out
+
+
+#: p-values of these tests or kinds are not the main comparison's.
+NOT_MAIN = frozenset({TestName.SHAPIRO_WILK, TestName.KOLMOGOROV_SMIRNOV})
+
+
+def check_main_p_values(stats: list[Statistic]) -> list[Flag]:
+    """value_conflict: the paper prints exactly two different p-values for its comparisons, in
+    different sections (e.g. p = 0.005 in the abstract, p = 0,000 in the table). Warning."""
+    ps = [s for s in stats if s.p is not None and s.test not in NOT_MAIN
+          and s.kind not in (StatKind.DESCRIPTIVE, StatKind.PERCENT)]
+    groups: dict[float, list[Statistic]] = defaultdict(list)
+    for s in ps:
+        key = round(s.p.value, 6) if s.p.value > 0 else 0.0
+        if s.p_operator is not None and s.p_operator.value != "=":
+            continue
+        groups[key].append(s)
+    if len(groups) != 2:
+        return []
+    (v1, a), (v2, b) = sorted(groups.items())
+    sections_a = {s.span.section for s in a if s.span}
+    sections_b = {s.span.section for s in b if s.span}
+    if not sections_a or not sections_b or sections_a == sections_b:
+        return []
+    if not _disjoint(a[0].p, b[0].p) and v1 > 0:
+        return []
+    where_a = msg.listing(sorted(str(x) for x in sections_a))
+    where_b = msg.listing(sorted(str(x) for x in sections_b))
+    message = (f"The result's p-value is {msg.shown(a[0].p)} in the {where_a} but "
+               f"{msg.shown(b[0].p)} in the {where_b}; report one value.")
+    return [Flag(CheckId.VALUE_CONFLICT, Severity.WARNING, message,
+                 evidence=tuple(s.span for s in (a[0], b[0]) if s.span),
+                 details={"values": [v1, v2]})]
+
+
+VOLUME = frozenset({"ml", "cc", "l", "mililiter", "millilitre", "milliliter"})
+
+
+def _unit(u: str | None) -> str | None:
+    return (u or "").strip().lower().strip("()") or None
+
+
+def check_units(descriptives: list[Descriptive], questionnaire: bool) -> list[Flag]:
+    """unit_conflict: one quantity in two units (ml and %); or questionnaire scores in ml."""
+    out = []
+    units = {u for d in descriptives if (u := _unit(d.unit))}
+    if "%" in units and units & VOLUME:
+        ds = [d for d in descriptives if _unit(d.unit) == "%"]
+        vol = sorted(units & VOLUME)[0]
+        out.append(Flag(CheckId.UNIT_CONFLICT, Severity.NOTE,
+                        f"A summary of a quantity measured in {vol} is given in % "
+                        f"({msg.listing([msg.shown(d.sd or d.mean) for d in ds])}); give it in {vol}.",
+                        evidence=tuple(d.span for d in ds if d.span)))
+    if questionnaire and units & VOLUME:
+        ds = [d for d in descriptives if _unit(d.unit) in VOLUME]
+        out.append(Flag(CheckId.UNIT_CONFLICT, Severity.WARNING,
+                        f"The outcome is a questionnaire score, but its summaries are given in "
+                        f"{sorted(units & VOLUME)[0]}; scores have no volume unit.",
+                        evidence=tuple(d.span for d in ds[:3] if d.span)))
+    return out
+
+
+PRE = re.compile(r"\b(pre|sebelum|before|awal)", re.IGNORECASE)
+POST = re.compile(r"\b(post|sesudah|setelah|after|akhir)", re.IGNORECASE)
+
+
+def _time(d: Descriptive) -> str | None:
+    text = f"{d.time or ''} {d.label or ''}"
+    if POST.search(text) or re.search(r"posttest|post-test", text, re.IGNORECASE):
+        return "post"
+    if PRE.search(text):
+        return "pre"
+    return None
+
+
+def check_labels(descriptives: list[Descriptive], table_captions: dict[int, str]) -> list[Flag]:
+    """label_conflict: a table row labelled with one time point inside a table whose caption
+    names the other; or two different tables both labelling their row "pre" (or "post") with
+    different values while no row has the other label. Warning."""
+    out = []
+    table_rows = [d for d in descriptives if d.source is Source.TABLE and d.mean is not None]
+    for d in table_rows:
+        caption = table_captions.get(d.span.start) if d.span else None
+        t = _time(d)
+        if caption and t:
+            cap_post, cap_pre = bool(POST.search(caption)), bool(PRE.search(caption))
+            if (t == "pre" and cap_post and not cap_pre) or (t == "post" and cap_pre and not cap_post):
+                out.append(Flag(CheckId.LABEL_CONFLICT, Severity.WARNING,
+                                f"A row labelled '{d.label}' (mean {msg.shown(d.mean)}) sits in a table "
+                                f"captioned '{caption.strip()[:80]}'; one of the two labels is wrong.",
+                                evidence=(d.span,)))
+    if out:
+        return out
+    times = defaultdict(list)
+    for d in table_rows:
+        if (t := _time(d)) is not None:
+            times[t].append(d)
+    for t, other in (("pre", "post"), ("post", "pre")):
+        ds = times.get(t, [])
+        if len(ds) >= 2 and not times.get(other):
+            distinct = {d.mean.value for d in ds}
+            if len(distinct) >= 2:
+                ds = sorted(ds, key=lambda d: d.span.start if d.span else 0)
+                out.append(Flag(CheckId.LABEL_CONFLICT, Severity.WARNING,
+                                f"Two tables both label their row '{t}' (means "
+                                f"{msg.listing([msg.shown(d.mean) for d in ds])}) and no row is "
+                                f"labelled '{other}'; the later one is probably the {other}-test.",
+                                evidence=tuple(d.span for d in ds if d.span)))
+    return out

@@ -1,0 +1,202 @@
+"""Claims in a paper's prose that the consistency checks compare with its numbers.
+
+Extraction only (the checks stay pure functions over these values): stated decision rules
+("p > 0,05 means an effect"), statements that no participant's score fell, protocol statements
+(times a day, minutes, days), outcome mentions by concept, comparative claims, and whether the
+instrument is scored in whole points. Phrases come from ``lexicon/<lang>/claims.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from evidencekit.extract.lexicon import phrases
+from evidencekit.model import Document, Span
+
+# ------------------------------------------------------------------------ patterns from parts
+
+NUMBER = r"\d+(?:[.,]\d+)?|[.,]\d+"                     # 0,05  .05  0.05
+P_WORD = r"(?:\bp|ρ|sig\.?)(?:[\s-]*(?:value|nilai))?"  # "p value", "p-value", "ρ" typed for p
+OPERATOR = r"(?P<op>[<>≤≥]=?|=<|=>)"
+#: "p value > 0,05": a threshold stated with an operator (a rule, not a result)
+RULE = re.compile(rf"(?:nilai\s+)?{P_WORD}\s*{OPERATOR}\s*(?:α\s*=?\s*|alpha\s*=?\s*)?(?P<alpha>{NUMBER})",
+                  re.IGNORECASE)
+#: sentence ends: . ! ? followed by space and an upper-case letter or a digit
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+WORD_NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+                "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "sekali": 1, "once": 1, "twice": 2}
+COUNT = r"(?P<k>\d+|" + "|".join(WORD_NUMBERS) + r")"
+#: "minimal tiga kali sehari", "2 times a day", "twice daily"
+TIMES_PER_DAY = re.compile(rf"{COUNT}\s*(?:kali\s+(?:se)?hari|kali\s+dalam\s+sehari|times\s+(?:a|per)\s+day|daily)",
+                           re.IGNORECASE)
+#: "10–15 menit", "15 minutes"
+MINUTES = re.compile(r"(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\s*(?:menit|minutes?)\b", re.IGNORECASE)
+#: "selama tiga hari", "for 3 days"
+DAYS = re.compile(rf"{COUNT}\s*(?:hari|days?)\b", re.IGNORECASE)
+
+#: Sections whose statements are the study's own (not background or references).
+OWN_SECTIONS = ("abstract", "abstract_en", "methods", "results", "conclusion", "discussion", None)
+
+
+@cache
+def _phrase_regex(key: str) -> re.Pattern[str] | None:
+    found = phrases("claims").get(key, ())
+    if not found:
+        return None
+    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in found]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def has_phrase(key: str, text: str) -> re.Match[str] | None:
+    rx = _phrase_regex(key)
+    return rx.search(text) if rx else None
+
+
+def outcome_concepts_in(text: str) -> frozenset[str]:
+    """Outcome concepts ("milk_flow", "knowledge" …) a text names."""
+    keys = [k for k in phrases("claims") if k.startswith("outcome_")]
+    return frozenset(k.removeprefix("outcome_") for k in keys if has_phrase(k, text))
+
+
+# ------------------------------------------------------------------------ claim objects
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRule:
+    """ "p < 0,05 means an effect": ``operator`` "<" or ">", ``effect`` what it is read as."""
+
+    operator: str
+    threshold: float
+    effect: bool
+    span: Span
+
+    @property
+    def reversed(self) -> bool:
+        """True when the rule reads a large p as an effect or a small p as none."""
+        return (self.operator == ">" and self.effect) or (self.operator == "<" and not self.effect)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence that makes a claim; ``cites_ranges`` when it argues from min/max ranges."""
+
+    kind: str
+    span: Span
+    cites_ranges: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ProtocolStatement:
+    """How the intervention was given, as one sentence says it."""
+
+    span: Span
+    times_per_day: int | None = None
+    minutes: tuple[int, int] | None = None
+    days: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeMention:
+    concepts: frozenset[str]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Claims:
+    decision_rules: tuple[DecisionRule, ...] = ()
+    no_decrease: tuple[Statement, ...] = ()
+    protocol: tuple[ProtocolStatement, ...] = ()
+    outcomes: tuple[OutcomeMention, ...] = ()
+    comparative: tuple[Statement, ...] = ()
+    score_instrument: bool = False
+    questionnaire: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+# ------------------------------------------------------------------------ finders
+
+
+def sentences(document: Document) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of the normalised text, tables excluded."""
+    text = document.text
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if b > a and document.in_table(a) is None]
+
+
+def _number(text: str) -> float:
+    t = text.replace(",", ".")
+    return float("0" + t if t.startswith(".") else t)
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else WORD_NUMBERS[text.lower()]
+
+
+def find_decision_rules(document: Document, span: tuple[int, int]) -> list[DecisionRule]:
+    """Rules "p op α → effect / no effect" in one sentence (each followed by its reading)."""
+    a, b = span
+    text = document.text[a:b]
+    matches = list(RULE.finditer(text))
+    out = []
+    for i, m in enumerate(matches):
+        op = m.group("op").replace("≤", "<").replace("≥", ">").replace("=<", "<").replace("=>", ">")[0]
+        if op not in "<>":
+            continue
+        tail_end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        tail = text[m.end():tail_end]
+        if len(tail) > 160:
+            tail = tail[:160]
+        neg, pos = has_phrase("no_effect", tail), has_phrase("effect", tail)
+        if neg is None and pos is None:
+            continue
+        # the phrase that comes first is the reading; "tidak ada pengaruh" contains "ada pengaruh"
+        effect = not (neg is not None and (pos is None or neg.start() <= pos.start()))
+        try:
+            threshold = _number(m.group("alpha"))
+        except ValueError:
+            continue
+        if not 0 < threshold < 1:
+            continue
+        reading = neg if not effect else pos
+        out.append(DecisionRule(op, threshold, effect, document.span(a + m.start(), a + m.end() + reading.end())))
+    return out
+
+
+def find_claims(document: Document) -> Claims:
+    """Every claim the checks use, with its span."""
+    rules, no_dec, protocol, outcomes, comparative = [], [], [], [], []
+    score = questionnaire = False
+    for a, b in sentences(document):
+        section = document.section_at(a)
+        if section not in OWN_SECTIONS and section not in ("front", "other"):
+            continue                                       # introduction, references …
+        text = document.text[a:b]
+        rules += find_decision_rules(document, (a, b))
+        if has_phrase("no_decrease", text):
+            no_dec.append(Statement("no_decrease", document.span(a, b),
+                                    cites_ranges=bool(has_phrase("range_words", text))))
+        if has_phrase("comparative", text):
+            comparative.append(Statement("comparative", document.span(a, b)))
+        if has_phrase("score_instruments", text) and section in ("methods", "abstract", "abstract_en", None):
+            score = True
+            questionnaire = questionnaire or bool(has_phrase("questionnaire", text))
+        tpd, mins, days = TIMES_PER_DAY.search(text), MINUTES.search(text), DAYS.search(text)
+        if (tpd or mins or days) and re.search(r"pijat|massage|intervensi|intervention|perlakuan",
+                                               text, re.IGNORECASE):
+            protocol.append(ProtocolStatement(
+                document.span(a, b),
+                times_per_day=_count(tpd.group("k")) if tpd else None,
+                minutes=(int(mins.group("a")), int(mins.group("b") or mins.group("a"))) if mins else None,
+                days=_count(days.group("k")) if days else None))
+        concepts = outcome_concepts_in(text)
+        if concepts:
+            outcomes.append(OutcomeMention(concepts, document.span(a, b)))
+    return Claims(tuple(rules), tuple(no_dec), tuple(protocol), tuple(outcomes), tuple(comparative), score,
+                  questionnaire)
