@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from evidencekit.errors import DataError
 from evidencekit.model import DocumentResult, Flag, StudyRecord
 from evidencekit.reports.analysis import AnalysisReport, slug
+from evidencekit.reports.evidence import document_anchor
 from evidencekit.reports.forest_rows import StudyInfo
 from evidencekit.reports.i18n import labels
 from evidencekit.vocab import Design
@@ -85,7 +86,8 @@ def study_infos(results: Sequence[DocumentResult]) -> dict[str, StudyInfo]:
     infos = {}
     for result in results:
         for key, (record, flags) in study_keys(result).items():
-            infos[key] = StudyInfo(study_label(record, result.id), arms_text(record), flags)
+            infos[key] = StudyInfo(study_label(record, result.id), arms_text(record), flags,
+                                   document_anchor(result))
     return infos
 
 

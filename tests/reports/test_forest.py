@@ -124,3 +124,9 @@ def test_subgroups_get_headers_subtotals_and_the_between_group_test(effects):
     assert weights == dict(zip(overall.studies, overall.weights))   # overall weights, as RevMan
     assert any(getattr(r, "text", "").startswith("Test for subgroup differences: Q = 1.23 (df = 1), p = 0.267")
                for r in layout.rows)
+
+
+def test_a_flagged_study_links_its_marker_to_its_flags_in_the_report(pooled, info):
+    info = dict(info, s1=info["s1"].__class__(info["s1"].label, "", info["s1"].flags, "flags-doc-a"))
+    flags = trace(forest_figure(pooled, info=info), "flags")
+    assert flags.customdata[0] == "#flags-doc-a" and flags.customdata[1] == ""

@@ -141,7 +141,8 @@ def draw_forest(layout: ForestLayout, result, *, lang: str, favours: tuple[str, 
         textfont=dict(color="white", size=10), textposition="middle center",
         marker=dict(symbol="circle", opacity=1, size=[17 if r.flags else 9 for _, r in studies],
                     color=[SEVERITY_COLOURS[(worst(r.flags).value if r.flags else None)] for _, r in studies]),
-        hovertext=[_flag_hover(r.flags, lang) for _, r in studies], hoverinfo="text", showlegend=False))
+        hovertext=[_flag_hover(r.flags, lang) for _, r in studies], hoverinfo="text", showlegend=False,
+        customdata=[f"#{r.anchor}" if r.anchor and r.flags else "" for _, r in studies]))
 
     bottom = ys[-1] if ys else -1
     for y, r in zip(ys, layout.rows):

@@ -25,6 +25,7 @@ class StudyInfo:
     label: str
     arms: str = ""
     flags: tuple[Flag, ...] = ()
+    anchor: str | None = None          # id of the study's flags in the HTML report
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class StudyRow:
     ci_upper: float
     weight: float | None
     flags: tuple[Flag, ...] = ()
+    anchor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,8 @@ def study_rows(result, info: Mapping[str, StudyInfo], weights: Mapping[str, floa
         half = z * math.sqrt(vi)
         meta = info.get(study, StudyInfo(label=study))
         weight = (weights or own).get(study, own.get(study))
-        rows.append(StudyRow(study, meta.label, meta.arms, yi, yi - half, yi + half, weight, meta.flags))
+        rows.append(StudyRow(study, meta.label, meta.arms, yi, yi - half, yi + half, weight, meta.flags,
+                             meta.anchor))
     return rows
 
 

@@ -8,7 +8,16 @@
       if (!target || typeof Plotly === "undefined") { return; }
       var fig = JSON.parse(node.textContent);
       Plotly.newPlot(target, fig.data, fig.layout, {responsive: true, displaylogo: false})
-        .then(function () { target.setAttribute("data-rendered", "true"); });
+        .then(function () {
+          target.setAttribute("data-rendered", "true");
+          // a click on a study's flag marker jumps to that study's flags
+          target.on("plotly_click", function (event) {
+            var point = event && event.points && event.points[0];
+            if (point && typeof point.customdata === "string" && point.customdata.charAt(0) === "#") {
+              location.hash = point.customdata;
+            }
+          });
+        });
     });
   }
 
