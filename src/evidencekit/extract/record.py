@@ -1,7 +1,446 @@
-"""Build the study record (placeholder until issue 4 lands)."""
+"""The study record of a paper: bibliography, design, sample, sampling, PICO, tests, main result.
 
-from evidencekit.model import StudyRecord
+Every field keeps the spans that support it (``evidence``) and, for the fields the cross-checks
+compare, every value stated anywhere (``candidates``). Where places disagree the record takes the
+best-supported value:
+
+* **place** — methods say what was done, results report it, the abstract summarises it
+  (:data:`~evidencekit.extract.fields.places.RANK`); introduction and discussion describe other
+  studies and are not read for design, sampling, n or tests;
+* **n** — a sample size that makes the paper's own count/percent pairs come out right beats one
+  that does not, whatever its place (a methods "29" against fifteen percentages of 15);
+* **main result** — the comparison the abstract reports, as that is where authors name their
+  primary result; the results section when the abstract gives only a threshold ("p < 0,05").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from evidencekit.extract.fields import bibliography as bib
+from evidencekit.extract.fields.design import FAMILY_OF, read_design
+from evidencekit.extract.fields.phrases import sentences
+from evidencekit.extract.fields.pico import find_aims, find_comparator, find_instrument, find_setting
+from evidencekit.extract.fields.places import AIM_SECTIONS, Place, place_at, places
+from evidencekit.extract.fields.pvalues import find_alpha, find_p_values, is_decision_rule
+from evidencekit.extract.fields.sample_size import (
+    STRENGTH,
+    WEAK,
+    best_sample_size,
+    find_count_percents,
+    find_sample_sizes,
+    percent_support,
+)
+from evidencekit.extract.fields.sampling import find_sampling
+from evidencekit.extract.fields.tests_used import ASSUMPTION_TESTS, find_tests
+from evidencekit.model import (
+    Candidate,
+    Descriptive,
+    Document,
+    MainResult,
+    PercentCount,
+    Span,
+    Statistic,
+    StudyRecord,
+)
+from evidencekit.vocab import Design, DesignFamily, DocumentKind, POperator, Sampling, StatKind, TestName
+
+log = logging.getLogger(__name__)
+
+#: α used to call a result significant when the paper states none (the field's convention);
+#: ``record.alpha`` stays None then, so the report can say the level was not stated.
+DEFAULT_ALPHA = 0.05
+#: Trust of places for the aim statement (intervention, outcome): lower is better.
+AIM_RANK = {"methods": 0, "title": 1, "abstract": 2, "abstract_en": 3, "front": 3, "introduction": 4}
+#: Count/percent pairs a sample size must make right, at least, before they overrule the places.
+MIN_PERCENT_SUPPORT = 2
+#: Words that open an aim's intervention but are not part of it ("pengaruh signifikan pijat …").
+_LEADING_NOISE = re.compile(r"^(?:(?:yang\s+)?(?:signifikan|spesifik|bermakna|positif|the|a|an)\s+)+", re.I)
 
 
-def find_record(document, statistics, kind=None) -> StudyRecord:
-    return StudyRecord()
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One value of a field stated at one place."""
+
+    value: Any
+    span: Span
+    rank: int
+    order: tuple = ()
+
+
+class _Paper:
+    """The document with its places, and helpers to cite spans of it."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.text = document.text
+        self.places = places(document)
+
+    def span(self, start: int, end: int) -> Span:
+        place = place_at(self.places, start)
+        section = self.document.section_at(start) if self.document.sections else (place.name if place else None)
+        return Span(section, self.document.page_at(start), start, end, self.text[start:end])
+
+    def ranked(self) -> list[Place]:
+        """Places trusted for methods facts, most trusted first (ties in text order)."""
+        return sorted((p for p in self.places if p.rank is not None), key=lambda p: (p.rank, p.start))
+
+    def named(self, *names: str) -> list[Place]:
+        return [p for p in self.places if p.name in names]
+
+    def slice(self, place: Place) -> str:
+        return self.text[place.start:place.end]
+
+
+# --------------------------------------------------------------------------- public
+
+
+def find_record(document: Document, statistics: Iterable[Any] = (), kind: DocumentKind | None = None) -> StudyRecord:
+    """Build the :class:`StudyRecord` of one paper from its text and its extracted statistics."""
+    paper = _Paper(document)
+    statistics = list(statistics)
+    candidates: dict[str, tuple[Candidate, ...]] = {}
+    evidence: dict[str, tuple[Span, ...]] = {}
+    values: dict[str, Any] = {}
+
+    def take(field: str, found: list[_Found], chosen: _Found | None, *, keep: bool = True) -> None:
+        if keep:
+            candidates[field] = tuple(Candidate(f.value, f.span) for f in found)
+        if chosen is not None:
+            values[field] = chosen.value
+            evidence[field] = tuple(f.span for f in found if f.value == chosen.value) or (chosen.span,)
+
+    _bibliography(paper, values, evidence)
+
+    designs, families = _designs(paper, review=kind is DocumentKind.REVIEW)
+    design = _best(designs)
+    take("design", designs, design)
+    family = _best(families)
+    take("design_family", families, family)
+    if family is None and design is not None and design.value in FAMILY_OF:
+        values["design_family"] = FAMILY_OF[design.value]
+        evidence["design_family"] = evidence["design"]
+    if kind is DocumentKind.REVIEW:
+        # a review's methods facts are its own, not those of the studies in its table
+        if values.get("design_family") is not DesignFamily.REVIEW:
+            values["design"], values["design_family"] = Design.LITERATURE_REVIEW, DesignFamily.REVIEW
+        interventions, outcomes = _aims(paper)
+        take("intervention", interventions, _best(interventions))
+        take("outcome", outcomes, _best(outcomes))
+        return StudyRecord(
+            title=values.get("title"), authors=values.get("authors", ()), year=values.get("year"),
+            journal=values.get("journal"), doi=values.get("doi"), design=values.get("design"),
+            design_family=values.get("design_family"), intervention=values.get("intervention"),
+            outcome=values.get("outcome"), evidence=evidence, candidates=candidates)
+
+    sampling = _sampling(paper)
+    take("sampling", sampling, _best(sampling))
+
+    one_group = values.get("design") is Design.ONE_GROUP_PRETEST_POSTTEST
+    sizes, arms = _sample_sizes(paper, statistics, one_group)
+    take("n_total", sizes, _choose_n(paper, sizes, statistics))
+
+    mentions = _tests(paper)
+    candidates["tests"] = tuple(Candidate(f.value, f.span) for f in mentions)
+    tests = tuple(dict.fromkeys(f.value for f in sorted(mentions, key=lambda f: f.order)))
+    if mentions:
+        evidence["tests"] = tuple(f.span for f in mentions)
+
+    interventions, outcomes = _aims(paper)
+    take("intervention", interventions, _best(interventions))
+    take("outcome", outcomes, _best(outcomes))
+
+    comparator = None if one_group else _comparator(paper, arms, values.get("intervention"))
+    if comparator is not None:
+        values["comparator"] = comparator.value
+        evidence["comparator"] = (comparator.span,)
+
+    n_arms = dict(arms[0].value) if arms and sum(arms[0].value.values()) == values.get("n_total") else {}
+    if not n_arms and one_group and values.get("n_total") and values.get("intervention"):
+        n_arms = {values["intervention"]: values["n_total"]}
+
+    instrument = _first_in(paper, ("methods", "abstract", "abstract_en", "front"), find_instrument)
+    setting = _first_in(paper, ("title", "front", "abstract", "methods", "introduction"), find_setting)
+    for name, found in (("instrument", instrument), ("setting", setting)):
+        if found:
+            values[name] = found[0]
+            evidence[name] = (paper.span(found[1], found[2]),)
+
+    alpha = _alpha(paper)
+    main_test = _main_test(mentions)
+    main_result = _main_result(paper, statistics, main_test, alpha[0] if alpha else None)
+    if alpha:
+        evidence["alpha"] = (alpha[1],)
+    if main_result is not None:
+        evidence["main_result"] = (main_result[1],)
+
+    return StudyRecord(
+        title=values.get("title"), authors=values.get("authors", ()), year=values.get("year"),
+        journal=values.get("journal"), doi=values.get("doi"), setting=values.get("setting"),
+        design=values.get("design"), design_family=values.get("design_family"),
+        n_total=values.get("n_total"), n_arms=n_arms, sampling=values.get("sampling"),
+        intervention=values.get("intervention"), comparator=values.get("comparator"),
+        outcome=values.get("outcome"), instrument=values.get("instrument"), tests=tests,
+        main_result=main_result[0] if main_result else None,
+        evidence=evidence, candidates=candidates, alpha=alpha[0] if alpha else None,
+    )
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def _best(found: list[_Found]) -> _Found | None:
+    """The value stated in the most trusted place (first there)."""
+    return min(found, key=lambda f: (f.rank, f.order)) if found else None
+
+
+def _bibliography(paper: _Paper, values: dict[str, Any], evidence: dict[str, tuple[Span, ...]]) -> None:
+    """Title, authors, journal, DOI and year from the front matter and running heads."""
+    front = paper.named("front")
+    front_text, front_start = (paper.slice(front[0]), front[0].start) if front else ("", 0)
+    title = bib.find_title(front_text, front_start) if front_text else None
+    if title and (len(title.value) > 250 or ". " in title.value):
+        title = None                     # the "front" was an unheaded abstract, not a title block
+    if title is not None:
+        authors = bib.find_authors(front_text, title.end - front_start, front_start)
+    else:
+        authors = None
+        title = bib.find_quoted_title(paper.text)
+    for name, found in (("title", title), ("authors", authors)):
+        if found:
+            values[name] = found.value
+            evidence[name] = (paper.span(found.start, found.end),)
+
+    head = _head_text(paper)
+    doi = bib.find_doi(head)
+    if doi:
+        values["doi"], evidence["doi"] = doi.value, (paper.span(doi.start, doi.end),)
+    body_end = min((p.start for p in paper.named("references")), default=len(paper.text))
+    journal = bib.find_journal(paper.text[:body_end])
+    year = None
+    if journal:
+        values["journal"], evidence["journal"] = journal[0].value, (paper.span(journal[0].start, journal[0].end),)
+        year = journal[1]
+    if year is None:
+        # the latest year the paper's own parts mention (study period, table captions): it cannot
+        # be older than that. Introduction and discussion are left out (targets such as "2030").
+        years = [y for p in paper.ranked() for y in bib.find_years(paper.slice(p), p.start)]
+        year = max(years, key=lambda y: (y.value, -y.start)) if years else None
+    if year:
+        values["year"], evidence["year"] = year.value, (paper.span(year.start, year.end),)
+
+
+def _head_text(paper: _Paper) -> str:
+    """Front matter and the first page: where a paper prints its own DOI."""
+    end = 0
+    for p in paper.places:
+        if p.name in ("front", "abstract", "abstract_en", "title"):
+            end = max(end, p.end)
+    if paper.document.pages:
+        end = max(end, paper.document.pages[0].end)
+    return paper.text[:end or min(len(paper.text), 3000)]
+
+
+def _designs(paper: _Paper, review: bool = False) -> tuple[list[_Found], list[_Found]]:
+    """Design and family candidates: one per sentence that names them, in trusted places (for a
+    review, only its own abstract and methods, never its table of studies)."""
+    designs, families = [], []
+    for place in paper.ranked():
+        if review and place.name not in ("abstract", "abstract_en", "front", "methods"):
+            continue
+        text = paper.slice(place)
+        for s, e in sentences(text, place.start):
+            statement = read_design(paper.text[s:e], s)
+            if statement is None:
+                continue
+            if statement.design is not None:
+                hit = statement.design_hit or statement.family_hit
+                # a design implied by a family alone ("quasi eksperimen") yields to a named one
+                explicit = 0 if statement.design_hit else 1
+                designs.append(_Found(statement.design, paper.span(hit.start, hit.end), place.rank,
+                                      (explicit, s)))
+            if statement.family_hit is not None:
+                hit = statement.family_hit
+                families.append(_Found(statement.family, paper.span(hit.start, hit.end), place.rank, (s,)))
+    return designs, families
+
+
+def _sampling(paper: _Paper) -> list[_Found]:
+    found = []
+    for place in paper.ranked():
+        for hit in find_sampling(paper.slice(place), place.start):
+            found.append(_Found(Sampling(hit.key), paper.span(hit.start, hit.end), place.rank, (hit.start,)))
+    return found
+
+
+def _sample_sizes(paper: _Paper, statistics: list[Any], one_group: bool) -> tuple[list[_Found], list[_Found]]:
+    """Sample-size statements in trusted places (best one per sentence), and stated arm splits."""
+    sizes, arms = [], []
+    for place in paper.ranked():
+        text = paper.slice(place)
+        for s, e in sentences(text, place.start):
+            found = find_sample_sizes(paper.text[s:e], s)
+            if place.name not in ("methods", "abstract", "abstract_en", "front"):
+                # results and tables count subgroups: only explicit sample statements there
+                found = [f for f in found if f.strength not in WEAK]
+            best = best_sample_size([f for f in found if f.strength != "population"]) or best_sample_size(found)
+            if best is None:
+                continue
+            sizes.append(_Found(best.n, paper.span(best.start, best.end), place.rank,
+                                (STRENGTH[best.strength], best.start)))
+            if best.arms:
+                arms.append(_Found(best.arms, paper.span(best.start, best.end), place.rank, (best.start,)))
+    if one_group:
+        # in a one-group pre/post study every summary row's n is the whole sample
+        for stat in statistics:
+            if (isinstance(stat, Descriptive) and stat.n and stat.span is not None
+                    and re.search(rf"(?<![\d.,]){stat.n}(?![\d]|[.,]\d)", stat.span.text or "")):
+                # only an n printed in the row itself, not one the extractor derived
+                place = place_at(paper.places, stat.span.start)
+                if place is not None and place.rank is not None:
+                    sizes.append(_Found(stat.n, stat.span, place.rank, (STRENGTH["n_eq"], stat.span.start)))
+    arms.sort(key=lambda f: (f.rank, f.order))
+    return sizes, arms
+
+
+def _choose_n(paper: _Paper, sizes: list[_Found], statistics: list[Any]) -> _Found | None:
+    """The best-supported n: by the paper's own count/percent pairs when they decide, else by place."""
+    if not sizes:
+        return None
+    pairs = []
+    for place in paper.ranked():
+        pairs.extend(find_count_percents(paper.slice(place)))
+    for stat in statistics:
+        if isinstance(stat, PercentCount) and stat.n is None:
+            pairs.append((stat.count, stat.percent.value, stat.percent.decimals))
+    support = {f.value: percent_support(f.value, pairs) for f in sizes}
+    top = max(support.values())
+    if top >= MIN_PERCENT_SUPPORT and sum(1 for v in support.values() if v == top) == 1:
+        winner = next(v for v, s in support.items() if s == top)
+        log.debug("n=%s chosen by %d count/percent pairs", winner, top)
+        return _best([f for f in sizes if f.value == winner])
+    return _best(sizes)
+
+
+def _tests(paper: _Paper) -> list[_Found]:
+    """Tests the paper states it used (hedged mentions left out), in trusted places."""
+    found = []
+    for place in paper.ranked():
+        for mention in find_tests(paper.slice(place), place.start):
+            if not mention.hedged:
+                found.append(_Found(mention.test, paper.span(mention.hit.start, mention.hit.end), place.rank,
+                                    (mention.hit.start,)))
+    return found
+
+
+def _main_test(mentions: list[_Found]) -> TestName | None:
+    """The test of the main comparison: the best-placed test that is not an assumption check."""
+    tests = [f for f in mentions if f.value not in ASSUMPTION_TESTS]
+    best = _best(tests)
+    return best.value if best else None
+
+
+def _aims(paper: _Paper) -> tuple[list[_Found], list[_Found]]:
+    interventions, outcomes = [], []
+    for place in paper.places:
+        if place.name not in AIM_SECTIONS and place.name != "title":
+            continue
+        rank = AIM_RANK.get(place.name, 5)
+        for aim in find_aims(paper.slice(place), place.start):
+            intervention = _LEADING_NOISE.sub("", aim.intervention)
+            s, e = aim.intervention_span
+            interventions.append(_Found(intervention, paper.span(s + len(aim.intervention) - len(intervention), e),
+                                        rank, (s,)))
+            outcomes.append(_Found(aim.outcome, paper.span(*aim.outcome_span), rank, (s,)))
+    return interventions, outcomes
+
+
+def _comparator(paper: _Paper, arms: list[_Found], intervention: str | None) -> _Found | None:
+    found = _first_in(paper, ("methods", "abstract", "abstract_en", "front"), find_comparator)
+    if found:
+        return _Found(found[0], paper.span(found[1], found[2]), 0)
+    if arms and intervention:
+        # the arm that is not the intervention
+        words = set(intervention.lower().split())
+        for label in arms[0].value:
+            if not words & set(label.split()):
+                return _Found(label, arms[0].span, arms[0].rank)
+    return None
+
+
+def _first_in(paper: _Paper, names: tuple[str, ...], finder) -> tuple[str, int, int] | None:
+    for name in names:
+        for place in paper.named(name):
+            found = finder(paper.slice(place), place.start)
+            if found:
+                return found
+    return None
+
+
+def _alpha(paper: _Paper) -> tuple[float, Span] | None:
+    for place in paper.ranked():
+        found = find_alpha(paper.slice(place), place.start)
+        if found:
+            return found[0], paper.span(found[1], found[2])
+    return None
+
+
+# --------------------------------------------------------------------------- main result
+
+#: Where the main result is read, in order: the abstract names it, the results report it.
+_RESULT_GROUP = {"abstract": 0, "abstract_en": 0, "front": 0, "results": 1}
+
+
+def _main_result(paper: _Paper, statistics: list[Any], main_test: TestName | None,
+                 alpha: float | None) -> tuple[MainResult, Span] | None:
+    """The primary comparison: an exact p before a bare threshold, the abstract before the
+    results, a test statistic before a bare p; assumption checks never."""
+    options = []
+    for stat in _p_statistics(paper, statistics):
+        place = place_at(paper.places, stat.span.start)
+        group = _RESULT_GROUP.get(place.name if place else "", None)
+        if group is None or stat.test in ASSUMPTION_TESTS:
+            continue
+        rule = stat.p_operator in (POperator.LT, POperator.LE) and stat.p.value in (0.05, 0.01, 0.1)
+        options.append(((rule, group, stat.kind is StatKind.P_ONLY, stat.span.start), stat))
+    if not options:
+        return None
+    stat = min(options, key=lambda o: o[0])[1]
+    test = main_test or stat.test
+    operator = stat.p_operator or POperator.EQ
+    return MainResult(
+        test=test, statistic=None if stat.kind is StatKind.P_ONLY else stat.kind,
+        value=stat.value.value if stat.value is not None else None, df=stat.df,
+        p=stat.p.value, p_operator=operator,
+        significant=_significant(stat.p.value, operator, alpha or DEFAULT_ALPHA)), stat.span
+
+
+def _p_statistics(paper: _Paper, statistics: list[Any]) -> list[Statistic]:
+    """Statistics carrying a p-value; when the statistics extractor gave none, the p-values
+    printed in the abstract and results (so the record does not depend on it)."""
+    stats = [s for s in statistics if isinstance(s, Statistic) and s.p is not None and s.span is not None]
+    if stats:
+        return stats
+    out = []
+    for place in paper.places:
+        if place.name not in _RESULT_GROUP:
+            continue
+        for p in find_p_values(paper.slice(place), place.start):
+            out.append(Statistic(StatKind.P_ONLY, p=p.value, p_operator=p.operator,
+                                 span=paper.span(p.start, p.end)))
+    return out
+
+
+def _significant(p: float, operator: POperator, alpha: float) -> bool | None:
+    """Significance at ``alpha``; None when a bound does not decide it ("p < 0,10" at α 0,05)."""
+    if operator is POperator.EQ:
+        return p < alpha
+    if operator in (POperator.LT, POperator.LE):
+        return True if p <= alpha else None
+    return False if p >= alpha else None
+
+
+__all__ = ["DEFAULT_ALPHA", "find_record", "is_decision_rule"]

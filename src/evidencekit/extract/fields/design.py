@@ -1,0 +1,75 @@
+"""Study design (vocabulary D) and design family (vocabulary F), as the paper labels itself.
+
+"Pre experiment design dengan rancangan one group pretest-posttest" names both: the family
+(pre-experimental) and the design (one group pre/post). A paper may name only one of them; the
+other is then implied where the vocabulary allows (a one-group pre/post design is
+pre-experimental; "quasi eksperimen" alone is the design ``quasi_experimental``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evidencekit.extract.fields.phrases import Hit, find_hits, squashed_keys
+from evidencekit.vocab import Design, DesignFamily
+
+#: The family a design implies when the paper names no family. Two-group pre/post and
+#: posttest-only designs are the textbook quasi-experimental designs unless randomised.
+FAMILY_OF: dict[Design, DesignFamily] = {
+    Design.ONE_GROUP_PRETEST_POSTTEST: DesignFamily.PRE_EXPERIMENTAL,
+    Design.TWO_GROUP_PRETEST_POSTTEST: DesignFamily.QUASI_EXPERIMENTAL,
+    Design.TWO_GROUP_POSTTEST_ONLY: DesignFamily.QUASI_EXPERIMENTAL,
+    Design.QUASI_EXPERIMENTAL: DesignFamily.QUASI_EXPERIMENTAL,
+    Design.RCT: DesignFamily.EXPERIMENTAL,
+    Design.CROSSOVER: DesignFamily.EXPERIMENTAL,
+    Design.CROSS_SECTIONAL: DesignFamily.OBSERVATIONAL,
+    Design.COHORT: DesignFamily.OBSERVATIONAL,
+    Design.CASE_CONTROL: DesignFamily.OBSERVATIONAL,
+    Design.LITERATURE_REVIEW: DesignFamily.REVIEW,
+    Design.SYSTEMATIC_REVIEW: DesignFamily.REVIEW,
+    Design.META_ANALYSIS: DesignFamily.REVIEW,
+}
+#: The design a family implies when the paper names no finer design.
+DESIGN_OF: dict[DesignFamily, Design] = {
+    DesignFamily.QUASI_EXPERIMENTAL: Design.QUASI_EXPERIMENTAL,
+    DesignFamily.REVIEW: Design.LITERATURE_REVIEW,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DesignStatement:
+    """What one passage says about the design; ``design_hit``/``family_hit`` locate the words."""
+
+    design: Design | None
+    family: DesignFamily | None
+    design_hit: Hit | None = None
+    family_hit: Hit | None = None
+
+
+def find_design_hits(text: str, offset: int = 0) -> tuple[list[Hit], list[Hit]]:
+    """(design hits, family hits) in ``text``."""
+    return find_hits("designs", text, offset), find_hits("design_families", text, offset)
+
+
+def read_design(text: str, offset: int = 0, *, broken_words: bool = False) -> DesignStatement | None:
+    """The design stated in one passage (a sentence or a table cell), or None.
+
+    The first design phrase and the first family phrase are taken; a missing one is implied
+    (:data:`FAMILY_OF`, :data:`DESIGN_OF`). With ``broken_words`` (narrow table cells), phrases
+    are also matched with spaces and hyphens removed.
+    """
+    designs, families = find_design_hits(text, offset)
+    design = Design(designs[0].key) if designs else None
+    family = DesignFamily(families[0].key) if families else None
+    if broken_words:
+        if design is None and (keys := squashed_keys("designs", text)):
+            design = Design(keys[0])
+        if family is None and (keys := squashed_keys("design_families", text)):
+            family = DesignFamily(keys[0])
+    if design is None and family is None:
+        return None
+    if design is None:
+        design = DESIGN_OF.get(family)
+    if family is None and design is not None:
+        family = FAMILY_OF.get(design)
+    return DesignStatement(design, family, designs[0] if designs else None, families[0] if families else None)

@@ -1,0 +1,144 @@
+"""Lexicon phrases compiled to tolerant patterns, and the text units they are matched in.
+
+A phrase's words may be printed joined, spaced or hyphenated ("pre test-post test" matches
+"pretest posttest", "pre-test post-test" and "pre test - post test"), across line breaks, in any
+case. Narrow table cells break words without a hyphen ("Experimenta|l"); :func:`squashed_keys`
+matches those by comparing the text with every space and hyphen removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from evidencekit.extract import lexicon
+
+#: What may stand between two words of a phrase: nothing, spaces/newlines, or a hyphen/dash.
+JOINER = r"[\s\-\u2010-\u2015]*"
+#: A phrase starts and ends on a word boundary (letters and digits are word characters).
+LEFT_EDGE = r"(?<![^\W_])"
+RIGHT_EDGE = r"(?![^\W_])"
+#: Squashed matching needs this many letters, so short phrases ("rct", "if") never match inside words.
+MIN_SQUASHED = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One lexicon phrase found in a text: its key (a vocabulary value) and where."""
+
+    key: str
+    start: int
+    end: int
+    text: str
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for ``phrase`` whose words may be joined, spaced or hyphenated."""
+    words = [w for w in re.split(r"[\s\-\u2010-\u2015]+", phrase.strip()) if w]
+    return LEFT_EDGE + JOINER.join(re.escape(w) for w in words) + RIGHT_EDGE
+
+
+@cache
+def compiled(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(key, pattern) for every key of lexicon ``name``, across languages."""
+    out = []
+    for key, phrases in lexicon.phrases(name).items():
+        if phrases:
+            out.append((key, re.compile("|".join(phrase_pattern(p) for p in phrases), re.IGNORECASE)))
+    return tuple(out)
+
+
+def find_hits(name: str, text: str, offset: int = 0, keys: tuple[str, ...] | None = None) -> list[Hit]:
+    """Every phrase of lexicon ``name`` in ``text``, longest first where they overlap, in text order.
+
+    Offsets are shifted by ``offset`` so they index the document when ``text`` is a slice of it.
+    """
+    found: list[Hit] = []
+    for key, pattern in compiled(name):
+        if keys is not None and key not in keys:
+            continue
+        for m in pattern.finditer(text):
+            found.append(Hit(key, offset + m.start(), offset + m.end(), m.group(0)))
+    found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    chosen: list[Hit] = []
+    for hit in found:
+        if chosen and hit.start < chosen[-1].end:
+            continue
+        chosen.append(hit)
+    return chosen
+
+
+def squash(text: str) -> str:
+    """Lower-case ``text`` with every space, hyphen and dash removed."""
+    return re.sub(r"[\s\-\u2010-\u2015]+", "", text.lower())
+
+
+def squashed_keys(name: str, text: str) -> list[str]:
+    """Keys of lexicon ``name`` whose (long enough) phrases occur in ``text`` once both are
+    squashed, in order of first occurrence. For cells whose words were broken at the cell edge."""
+    flat = squash(text)
+    firsts: list[tuple[int, int, str]] = []
+    for key, phrases in lexicon.phrases(name).items():
+        best = None
+        for p in phrases:
+            sp = squash(p)
+            if len(sp) < MIN_SQUASHED:
+                continue
+            i = flat.find(sp)
+            if i >= 0 and (best is None or (i, -len(sp)) < best[:2]):
+                best = (i, -len(sp), key)
+        if best:
+            firsts.append(best)
+    firsts.sort()
+    out: list[str] = []
+    end = -1
+    for i, neg_len, key in firsts:
+        if i >= end and key not in out:     # a shorter phrase inside a longer one is not a second hit
+            out.append(key)
+            end = i - neg_len
+    return out
+
+
+#: A sentence ends at . ! ? followed by space and a capital/bracket; a dot between digits
+#: ("0.05") or after a single initial does not end it. Blank lines do not end one: text read
+#: from narrow columns puts a blank line between every printed line.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)\s+(?=[A-Z(\"'\[])")
+#: Clauses split at a comma or semicolon followed by a space ("0,05" has none), and before
+#: "dan jika" / "and if" style joins (handled by the comma split in practice).
+_CLAUSE_END = re.compile(r"[,;]\s+|\s+(?=(?:dan|and|sedangkan|while|whereas)\s+(?:jika|apabila|bila|if)\b)")
+
+
+def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, shifted by ``offset``."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((offset + start, offset + m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((offset + start, offset + len(text.rstrip())))
+    return spans
+
+
+def clauses(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each clause of one sentence."""
+    spans, start = [], 0
+    for m in _CLAUSE_END.finditer(text):
+        spans.append((offset + start, offset + m.start()))
+        start = m.end()
+    spans.append((offset + start, offset + len(text)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def enclosing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The span of ``spans`` that holds ``pos``."""
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return None
+
+
+def is_hedged(text: str) -> bool:
+    """Whether a clause is a condition or an example ("jika data normal …", "such as …")."""
+    return bool(find_hits("hedges", text))

@@ -1,0 +1,183 @@
+"""Sample size: "jumlah sampel sebanyak 24 orang", "15 responden kelompok A dan 15 responden
+kelompok B", "total seluruh sampel berjumlah 40 orang", "(n=24)".
+
+Each statement is classified by how strongly it states the whole sample (:data:`STRENGTH`); the
+best one of a passage wins. Counts that are subgroups ("18 orang (75,00%)"), ages, durations or
+doses are not sample sizes and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from evidencekit.extract import lexicon
+from evidencekit.extract.fields.phrases import LEFT_EDGE, find_hits, phrase_pattern
+
+#: Order of trust among statements of one passage (lower wins). "arms" is the sum of two or
+#: more group sizes stated together; it beats a single "sample" number, which papers sometimes
+#: give per group ("jumlah sampel 33 responden A dan 33 responden B").
+STRENGTH = {"total": 0, "arms": 1, "sample": 2, "n_eq": 3, "count": 4, "participants": 5, "population": 6}
+#: Statements that may be subgroup counts ("dengan jumlah 27 orang, 90%"): read in methods only.
+WEAK = frozenset({"count", "participants"})
+
+#: How far after a cue phrase the number may stand (characters, within one sentence).
+CUE_WINDOW = 70
+#: An integer that is not part of a decimal, a range ("0-6 bulan") or a longer number.
+INTEGER = r"(?<![\d.,\-])(?P<n>\d{1,5})(?![\d]|[.,]\d|\s*-\s*\d)"
+#: Units after which a number is a duration, age, dose or share — never a sample size.
+NOT_PEOPLE = re.compile(
+    r"\s*(?:%|persen|tahun|thn|bulan|minggu|hari|jam|menit|detik|gram|gr|g\b|mg|kg|ml|cc|liter|kali|x\b|"
+    r"cm|mm|item|poin|skor|years?|months?|weeks?|days?|hours?|minutes?|times)",
+    re.IGNORECASE)
+#: "18 orang (75,00%)": a count with its share is a subgroup.
+WITH_PERCENT = re.compile(r"\s*(?:orang|responden|respondents|ibu)?\s*(?:\(|atau|or)\s*\d+(?:[.,]\d+)?\s*%",
+                          re.IGNORECASE)
+#: A year, not a count.
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class SampleSize:
+    """One statement of a sample size in a passage: n, how it was stated, where (passage offsets)."""
+
+    n: int
+    strength: str
+    start: int
+    end: int
+    arms: dict[str, int] = field(default_factory=dict)
+
+
+def _units() -> str:
+    units = sorted({p for p in lexicon.phrases("sample_size").get("unit", ())}, key=len, reverse=True)
+    # no left word edge: "15responden" is printed without a space
+    return "|".join(phrase_pattern(u).removeprefix(LEFT_EDGE) for u in units)
+
+
+def _is_count(text: str, m: re.Match[str]) -> bool:
+    tail = text[m.end():m.end() + 30]
+    return not (YEAR.match(m.group("n")) or NOT_PEOPLE.match(tail) or WITH_PERCENT.match(tail)
+                or int(m.group("n")) == 0)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"\.\s+[A-Z]|\n\s*\n|;").search(text, pos)
+    return m.start() + 1 if m else len(text)
+
+
+def find_sample_sizes(text: str, offset: int = 0) -> list[SampleSize]:
+    """Every sample-size statement in ``text`` (offsets shifted by ``offset``)."""
+    found: dict[int, SampleSize] = {}           # by the number's position: first claim wins
+    integer = re.compile(INTEGER)
+    for hit in find_hits("sample_size", text, keys=("total", "sample", "count", "population")):
+        stop = min(hit.end + CUE_WINDOW, _sentence_end(text, hit.end))
+        m = integer.search(text, hit.end, stop)       # only the first number after the cue
+        if m and _is_count(text, m):
+            found.setdefault(m.start(), SampleSize(int(m.group("n")), hit.key, hit.start + offset,
+                                                   m.end() + offset))
+    for m in re.finditer(r"(?<![A-Za-z])[nN]\s*=\s*" + INTEGER, text):
+        found.setdefault(m.start("n"), SampleSize(int(m.group("n")), "n_eq", m.start() + offset, m.end() + offset))
+    unit_re = re.compile(INTEGER + r"\s*(?:orang\s+)?(?:" + _units() + r")(?![^\W_])", re.IGNORECASE)
+    people = []
+    for m in unit_re.finditer(text):
+        claimed = found.get(m.start("n"))
+        if _is_count(text, m) and (claimed is None or claimed.strength in ("sample", "count")):
+            people.append(m)
+            found.setdefault(m.start("n"), SampleSize(int(m.group("n")), "participants", m.start() + offset,
+                                                      m.end() + offset))
+    found_list = sorted(found.values(), key=lambda s: s.start)
+    return found_list + _arms(text, people, offset)
+
+
+#: Label of a group after its count: "15 responden kelompok pijat oksitosin" -> "pijat oksitosin".
+_ARM_LABEL = re.compile(r"\s*(?:kelompok|group|pada kelompok|in the)?\s*(?P<label>[^\W\d_][\w ]{2,40}?)"
+                        r"(?=\s*(?:,|\.|;|\bdan\b|\band\b|\bsehingga\b|$))", re.IGNORECASE)
+#: Label of a group before its count: "kelompok intervensi pijat woolwich 15responden".
+_ARM_LABEL_BEFORE = re.compile(r"(?:kelompok|group)\s+(?P<label>[^\d]{3,50}?)\s*$", re.IGNORECASE)
+
+
+#: Words that show counts are group sizes.
+_GROUP_WORDS = re.compile(r"kelompok|group|arm\b|masing|intervensi|kontrol|control|perlakuan|treatment", re.I)
+
+
+def _arms(text: str, people: list[re.Match[str]], offset: int) -> list[SampleSize]:
+    """Two or more group sizes joined by "dan"/"and"/"," in one sentence: their sum, with labels."""
+    out: list[SampleSize] = []
+    i = 0
+    while i < len(people):
+        group = [people[i]]
+        while i + 1 < len(people):
+            gap = text[group[-1].end():people[i + 1].start()]
+            if len(gap) > 80 or re.search(r"\.\s|;", gap) or not re.search(r"\b(?:dan|and)\b|,", gap):
+                break
+            group.append(people[i + 1])
+            i += 1
+        i += 1
+        # "30 orang, kelompok A 15 dan kelompok B 15": a total followed by its split
+        if len(group) > 2 and int(group[0].group("n")) == sum(int(m.group("n")) for m in group[1:]):
+            group = group[1:]
+        if len(group) < 2:
+            continue
+        arms: dict[str, int] = {}
+        grouped = bool(_GROUP_WORDS.search(text[group[0].start():group[-1].end() + 45]))
+        for k, m in enumerate(group):
+            label = None
+            after = _ARM_LABEL.match(text, m.end(), min(len(text), m.end() + 45))
+            if after and not re.match(r"\s*(?:dan|and)\b", text[m.end():]):
+                label = after.group("label").strip()
+            if not label:
+                prev_end = group[k - 1].end() if k else max(0, m.start() - 60)
+                before = _ARM_LABEL_BEFORE.search(text[prev_end:m.start()])
+                label = before.group("label").strip() if before else None
+            if label is None:
+                if not grouped:       # "24 orang dan tidak lebih dari 50 orang": not a split
+                    break
+                label = f"group {k + 1}"
+            label = re.sub(r"\s+", " ", label).lower()
+            arms[label if label not in arms else f"{label} {k + 1}"] = int(m.group("n"))
+        if len(arms) < len(group):
+            continue
+        out.append(SampleSize(sum(arms.values()), "arms", group[0].start() + offset, group[-1].end() + offset, arms))
+    return out
+
+
+def best_sample_size(sizes: list[SampleSize]) -> SampleSize | None:
+    """The strongest statement (:data:`STRENGTH`; earlier wins ties). A stated "total" that equals
+    one arm of a stated split was a per-group number, so the arms' sum wins then."""
+    if not sizes:
+        return None
+    arms = [s for s in sizes if s.strength == "arms"]
+    ranked = sorted(sizes, key=lambda s: (STRENGTH[s.strength], s.start))
+    best = ranked[0]
+    if arms and best.strength in ("total", "sample", "count") and best.n in arms[0].arms.values() and best.n != arms[0].n:
+        return arms[0]
+    return best
+
+
+#: "13 orang (86,7%)", "8 (53,3)", "as many as 10 respondents (66.7%)".
+_COUNT_PERCENT = re.compile(
+    r"(?<![\d.,])(?P<count>\d{1,4})\s*(?:orang|responden|respondents|ibu)?\s*\(\s*"
+    r"(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*\)")
+#: A frequency-table line ending "label 13 86,7".
+_TABLE_COUNT_PERCENT = re.compile(r"(?m)[A-Za-z)][^\n\d]*\s(?P<count>\d{1,4})\s+(?P<pct>\d{1,3}[.,]\d{1,2})\s*$")
+
+
+def find_count_percents(text: str) -> list[tuple[int, float, int]]:
+    """(count, percent, decimals) pairs printed together: each implies its denominator."""
+    out = []
+    for pattern in (_COUNT_PERCENT, _TABLE_COUNT_PERCENT):
+        for m in pattern.finditer(text):
+            pct = m.group("pct").replace(",", ".")
+            decimals = len(pct.split(".")[1]) if "." in pct else 0
+            if float(pct) <= 100:
+                out.append((int(m.group("count")), float(pct), decimals))
+    return out
+
+
+def percent_support(n: int, pairs: list[tuple[int, float, int]]) -> int:
+    """How many count/percent pairs are count/n at their printed precision (GRIM-style: a
+    sample size that makes the paper's own percentages come out right is the one it used)."""
+    if n <= 0:
+        return 0
+    return sum(1 for count, pct, decimals in pairs
+               if 0 < count <= n and abs(100 * count / n - pct) <= 0.5 * 10 ** -decimals + 1e-9)

@@ -1,0 +1,21 @@
+"""Sampling method (vocabulary S): "teknik purposive sampling", "accidental sampling technique"."""
+
+from __future__ import annotations
+
+from evidencekit.extract.fields.phrases import Hit, find_hits, squashed_keys
+from evidencekit.vocab import Sampling
+
+
+def find_sampling(text: str, offset: int = 0) -> list[Hit]:
+    """Every sampling phrase in ``text`` (key = vocabulary S value)."""
+    return find_hits("sampling", text, offset)
+
+
+def read_sampling(text: str, *, broken_words: bool = False) -> Sampling | None:
+    """The first sampling method named in one passage, or None."""
+    hits = find_sampling(text)
+    if hits:
+        return Sampling(hits[0].key)
+    if broken_words and (keys := squashed_keys("sampling", text)):
+        return Sampling(keys[0])
+    return None
