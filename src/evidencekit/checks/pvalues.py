@@ -232,6 +232,12 @@ def _rank_sizes(stat: Statistic, ctx: CheckContext) -> tuple[int, ...] | None:
     return None
 
 
+def _test_op(stat: Statistic) -> str:
+    """The statistic's own operator ("t(40) > 3.00"); "=" when printed as a value."""
+    op = getattr(stat, "value_operator", None)
+    return op.value if op is not None else "="
+
+
 def reported_p_reading(stat: Statistic) -> tuple[float, str, int] | None:
     """The reported p as (value, operator, decimals) for the verdicts; ``p = 0,000`` is read as
     ``p < .001`` (a :func:`check_p_format` note says so)."""
@@ -260,7 +266,7 @@ def check_p_recompute(stat: Statistic, ctx: CheckContext) -> Flag | None:
     if rng is None or reading is None:
         return None
     rp, op, dec = reading
-    if not p_inconsistent(rp, op, dec, rng, alpha=ctx.alpha):
+    if not p_inconsistent(rp, op, dec, rng, test_op=_test_op(stat), alpha=ctx.alpha):
         return None
     comma = msg.uses_comma(stat.value, stat.p)
     tail = "one-tailed" if rng.tails == 1 else "two-tailed"
@@ -283,11 +289,11 @@ def check_decision_error(stat: Statistic, ctx: CheckContext) -> Flag | None:
     if rng is None or reading is None:
         return None
     rp, op, dec = reading
-    if not p_inconsistent(rp, op, dec, rng, alpha=ctx.alpha):
+    if not p_inconsistent(rp, op, dec, rng, test_op=_test_op(stat), alpha=ctx.alpha):
         return None
     alpha = ctx.alpha
     # statcheck judges the flip at the p of the printed statistic (its ``computed_p``)
-    if not decision_flipped(rp, op, rng.point, alpha, ctx.settings.p_equal_alpha_sig):
+    if not decision_flipped(rp, op, rng.point, alpha, ctx.settings.p_equal_alpha_sig, _test_op(stat)):
         return None
     comma = msg.uses_comma(stat.value, stat.p)
     now = "not significant" if rng.point > alpha else "significant"
