@@ -76,13 +76,14 @@ def match_heading(line: str) -> Heading | None:
     if len(body) <= MAX_HEADING_CHARS:
         bare = HEADING_END.sub("", body)
         words = bare.split()
-        found = whole.get(" ".join(w.lower() for w in words))
-        if found and _cased_as_heading(words):
+        key = " ".join(w.lower() for w in words)
+        found = whole.get(key)
+        if found and (_cased_as_heading(words) or (key in inline and bare[:1].isupper())):
             return found
     lowered = body.lower()
     for phrase, heading in inline.items():
         if lowered.startswith(phrase) and INLINE_SEPARATOR.match(body[len(phrase):]):
-            if _cased_as_heading(body[:len(phrase)].split()):
+            if body[:1].isupper():           # "Kata kunci: ..." is often in sentence case
                 return heading
     return None
 
