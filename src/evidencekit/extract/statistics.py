@@ -1,7 +1,69 @@
-"""Find every reported statistic (placeholder until issue 3 lands)."""
+"""Find every reported statistic of a document, in its prose and in its tables.
 
-from evidencekit.model import Document
+:func:`find_statistics` is the front door the pipeline calls. Tables come from the reader
+(``Document.tables``, PDF input) or, for text input, are rebuilt from the lines a flattened table
+leaves in the text (:mod:`evidencekit.extract.text_tables`); both are read by the same table
+interpreter (:mod:`evidencekit.extract.tables`). Prose inside a table block is not read again.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from evidencekit.extract.context import StatContext
+from evidencekit.extract.patterns import N_EQ_RE
+from evidencekit.extract.prose import find_prose_statistics
+from evidencekit.extract.tables import interpret_table
+from evidencekit.extract.text_tables import find_text_tables
+from evidencekit.model import Descriptive, Document, FrequencyTable, PercentCount, Span, Statistic
+
+log = logging.getLogger(__name__)
+
+AnyStat = Statistic | Descriptive | PercentCount
 
 
-def find_statistics(document: Document):
-    return [], []
+def find_statistics(document: Document) -> tuple[list[AnyStat], list[FrequencyTable]]:
+    """Every statistic of ``document`` (prose and tables, in text order) and its frequency tables.
+
+    Each item carries a span (page, section, offsets, text), ``source`` text|table, the test it
+    belongs to when the paper says, labels, and every number as printed (value, decimals, text).
+    """
+    ctx = StatContext.of(document)
+    tables = list(document.tables) + find_text_tables(document, ctx)
+    items: list[AnyStat] = []
+    frequency_tables: list[FrequencyTable] = []
+    for table in tables:
+        found, freq = interpret_table(table, ctx)
+        if found or freq:
+            # prose does not read a table it understood; other tables (a review's extraction
+            # table, with results written as sentences in cells) are read as prose
+            ctx.masked.append((table.start, table.end))
+        items.extend(found)
+        frequency_tables.extend(freq)
+    items.extend(find_prose_statistics(ctx))
+    items.sort(key=lambda s: (s.span.start if s.span else -1, s.span.end if s.span else -1))
+    frequency_tables.sort(key=lambda f: f.span.start if f.span else -1)
+    log.debug("%s: %d statistics, %d frequency tables", document.id, len(items), len(frequency_tables))
+    return items, frequency_tables
+
+
+#: "sebanyak 24 orang", "as many as 15 respondents", "24 ibu nifas" after a sample word.
+_N_PHRASE_RE = re.compile(
+    r"(?i)(?:sebanyak|sejumlah|berjumlah|total|as many as|a total of|sampel(?: penelitian)?(?: ini)?"
+    r"(?: adalah)?)\s+(?P<n>\d{1,6})\s+(?:orang|responden|respondents?|ibu|subjek|subjects?|"
+    r"participants?|pasien|patients?|mothers?)")
+
+
+def find_sample_sizes(document: Document) -> list[tuple[int, Span]]:
+    """Sample sizes printed in the text: "n = 24", "(n=24)", "sebanyak 24 orang", "N = 100"."""
+    text = document.text
+    found = []
+    for m in list(N_EQ_RE.finditer(text)) + list(_N_PHRASE_RE.finditer(text)):
+        digits = re.sub(r"[.,]", "", m.group("n"))
+        if digits.isdigit():
+            found.append((int(digits), document.span(m.start(), m.end())))
+    return sorted(found, key=lambda f: f[1].start)
+
+
+__all__ = ["find_sample_sizes", "find_statistics"]

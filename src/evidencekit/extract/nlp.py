@@ -1,0 +1,90 @@
+"""spaCy, kept light: a blank tokenizer and a PhraseMatcher for the names of statistical tests.
+
+``spacy.blank("id")`` loads Indonesian tokenizer exceptions and takes seconds; a bare
+:class:`~spacy.language.Language` subclass with the base punctuation rules loads in a fraction of
+that and tokenizes "uji Wilcoxon signed rank", "paired t-test" and "Mann-Whitney" the same way
+for phrases and text, which is all the matcher needs. Test phrases are data
+(``lexicon/<lang>/tests.toml``), keyed by the contract's test names (vocabulary T).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from evidencekit.extract import lexicon
+from evidencekit.vocab import TestName
+
+#: Dashes folded to "-" before matching, so "Mann–Whitney" matches "mann-whitney".
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+
+#: Words that can start a test phrase: only paragraphs holding one are tokenized (a prefilter
+#: that keeps spaCy off most of a paper).
+_PREFILTER = re.compile(
+    r"(?i)wilcoxon|t[\s-]?tes|mann|kruskal|friedman|anova|ancova|chi|kai\s|kuadrat|fisher|mcnemar|"
+    r"mc\s?nemar|pearson|spearman|korelasi|correlation|regres|shapiro|kolmogorov|welch|"
+    r"product\s+moment|uji\s+t\b|berpasangan|independen|paired|analisis\s+varians|analysis\s+of"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TestMention:
+    """A place where the text names a statistical test."""
+
+    __test__ = False  # not a pytest test class
+
+    start: int
+    end: int
+    test: TestName
+
+
+@cache
+def blank_nlp():
+    """A blank multilingual pipeline: base tokenizer rules only (fast to load)."""
+    from spacy.language import Language
+
+    class Blank(Language):
+        lang = "xx"
+
+    return Blank()
+
+
+@cache
+def test_matcher():
+    """A PhraseMatcher (case-insensitive) over every phrase of tests.toml in both languages."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = blank_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for key, phrases in lexicon.phrases("tests").items():
+        TestName(key)                                  # a key outside vocabulary T is a bug
+        matcher.add(key, [nlp.make_doc(p.translate(_DASHES)) for p in phrases])
+    return matcher
+
+
+def find_test_mentions(text: str, offset: int = 0) -> list[TestMention]:
+    """Every test named in ``text`` (longest match wins), with offsets shifted by ``offset``.
+
+    Only paragraphs that pass a cheap regex prefilter are tokenized.
+    """
+    nlp, matcher = blank_nlp(), test_matcher()
+    mentions: list[TestMention] = []
+    for para in re.finditer(r"(?s).+?(?:\n\s*\n|\Z)", text):
+        chunk = para.group(0)
+        if not _PREFILTER.search(chunk):
+            continue
+        doc = nlp.make_doc(chunk.translate(_DASHES))
+        spans = [(doc[s:e], nlp.vocab.strings[k]) for k, s, e in matcher(doc)]
+        spans.sort(key=lambda se: (se[0].start_char, -(se[0].end_char - se[0].start_char)))
+        last_end = -1
+        for span, key in spans:
+            if span.start_char < last_end:
+                continue                               # inside a longer phrase already taken
+            last_end = span.end_char
+            base = offset + para.start()
+            mentions.append(TestMention(base + span.start_char, base + span.end_char, TestName(key)))
+    return mentions
+
+
+__all__ = ["TestMention", "blank_nlp", "find_test_mentions", "test_matcher"]

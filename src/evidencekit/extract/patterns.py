@@ -1,0 +1,133 @@
+"""Regular expressions for reported statistics, built from named, commented parts.
+
+The parts follow statcheck's ``R/regex.R`` (test name, degrees of freedom, comparison, value)
+and widen it for the Indonesian literature: comma decimals, words between the name and the
+number ("nilai Z sebesar -3,317"), p written as "p value", "nilai p", "Sig. (2-tailed)",
+"Asymp. Sig." or a typed ρ, and ``ns``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evidencekit.extract.numbers import MINUS_CHARS
+
+#: A number (unnamed, for use inside larger patterns): sign, digits with ',' or '.' groups,
+#: or a bare fraction, optional exponent. Numbers are re-parsed by numbers.parse_number.
+NUM = (rf"(?:[{MINUS_CHARS}]\s?)?(?:\d+(?:[.,]\d+)*|[.,]\d+)(?:[eE][-+\u2212]?\d{{1,3}})?"
+       rf"(?![\d])")
+
+#: A comparison as printed: "=", "<", ">", "≤", "≥", "<=", ">=", "=<", "=>".
+OP = r"(?:<=|>=|=<|=>|≤|≥|<|>|=)"
+
+#: Glue words papers put between a statistic's name and its number ("nilai Z sebesar -3,317",
+#: "t hitung = 2,1", "Z score of 2.1"); at most two of them, each optional.
+GLUE = r"(?:(?:hitung|count|value|score|sebesar|adalah|yaitu|of|was|is|:)\s*){0,2}"
+
+#: Degrees of freedom in brackets: "(28)", "(1, 120)", "(l, 34)" (OCR l/I for 1, as in
+#: statcheck), "(27.45)" (Welch), and χ²'s "(1, N = 1,024)".
+DF = (r"\(\s*(?P<df1>[\dlI](?:[\d.,]*\d)?)\s*"
+      r"(?:[,;]\s*(?P<df2>\d(?:[\d.]*\d)?))?\s*"
+      r"(?:[,;]\s*[Nn]\s*=\s*(?P<n>\d[\d.,]*\d|\d))?\s*\)")
+
+#: Names of test statistics. Each alternative is a named group so the kind is read from
+#: which one matched. The name must not be glued to a letter before it (statcheck requires a
+#: non-letter before z; we also allow the start of the text).
+STAT_NAMES = {
+    "chi2": r"(?:χ\s?2|χ²|χ\^2|[Xx]\s?2|[Xx]²|chi[\s-]?squared?|chi2|chi²|chi[\s-]?kuadrat|kai[\s-]?kuadrat|χ)",
+    "rho": r"(?:rho|r_?s|ρ)",
+    "Q": r"(?:Q[\s-]?within|Q[\s-]?between|Qw|Qb|Q)",
+    "OR": r"(?:a?OR|odds\s+ratio)",
+    "RR": r"(?:RR|risk\s+ratio|relative\s+risk)",
+    "t": r"t",
+    "F": r"F",
+    "r": r"r",
+    "Z": r"[zZ]",
+    "U": r"U",
+    "W": r"W",
+    "T": r"T",
+    "H": r"H",
+}
+
+_STAT_ALTERNATION = "|".join(f"(?P<{'k_' + k}>{v})" for k, v in STAT_NAMES.items())
+
+#: A test statistic: name, optional df, glue words, comparison (optional when glue words are
+#: there: "Z sebesar -3,317"), value.
+STAT_RE = re.compile(
+    rf"(?<![A-Za-z0-9_])(?:{_STAT_ALTERNATION})(?![A-Za-z])"
+    rf"\s*(?:{DF})?"
+    rf"\s*(?:value\s*|nilai\s*)?{GLUE}"
+    rf"(?P<vop>{OP})?\s*\$?\s*"
+    rf"(?P<value>{NUM})"
+)
+
+#: A p broken by a line end after its decimal mark, "0, \n000": read as 0.000 (p only).
+BROKEN_P = r"0[.,][ \t]*\n\s*\d{1,4}(?!\d)"
+
+#: How a p-value is named: "p", "P", "p value", "p-value", "p- value", "P_value", "Pvalue",
+#: "nilai p", "Sig. (2-tailed)", "Asymp. Sig. (2-tailed)", "asymp.sig 2 tailed", and ρ typed
+#: for p ("ρ value = 0,005"). A bracketed "(asymp.sig 2 tailed)" may follow the name.
+P_NAME = (
+    r"(?i:(?:asymp\.?\s*)?sig\.?\s*(?:\(\s*2\s*[-−]?\s*tailed\s*\)|2\s*[-−]?\s*tailed)?"
+    r"|nilai\s+(?:p|sig\.?)"
+    r"|[pPρ]\s*[-_]?\s*(?:value|vlue|val)"
+    r"|[pPρ])"
+)
+_P_AFTER = r"(?i:\s*\(\s*(?:asymp\.?\s*)?sig\.?[^()\n]{0,20}\))?"
+
+#: A p-value: name, glue ("sebesar", "adalah", "=", ":"), comparison, value or "ns".
+#: "nilai p (0,012)" puts the value in brackets.
+P_RE = re.compile(
+    rf"(?<![A-Za-z0-9_])(?P<pname>{P_NAME})(?![A-Za-z]){_P_AFTER}"
+    rf"\s*\$?\s*(?:(?:sebesar|adalah|yaitu|of|was|is|:)\s*)?"
+    rf"(?P<pop>{OP})?\s*\$?\s*\(?\s*"
+    rf"(?P<pval>{BROKEN_P}|{NUM})"
+)
+
+#: "ns" / "n.s." printed instead of a p-value (statcheck treats it as p > .05).
+NS_RE = re.compile(r"(?<![A-Za-z])n\.?s\.?(?![A-Za-z])")
+
+#: An interval: two numbers joined by a dash, "to", "hingga", "sampai", "s.d." or a
+#: comma-and-space, optionally in brackets: "8,84 – 9,49", "[1.27, 2.86]", "(0.3 to 0.9)".
+RANGE = (rf"[\[(]?\s*(?P<lo>{NUM})\s*(?:[-–—]|to|hingga|sampai|s\.?d\.?|;|,\s)\s*"
+         rf"(?P<hi>{NUM})\s*[\])]?")
+RANGE_RE = re.compile(RANGE)
+
+#: A 95% confidence interval announced by its name: "95% CI", "CI 95%", "Confidence Interval",
+#: "Interval Kepercayaan (CI) 95%"; a few glue words may stand between name and numbers.
+CI_RE = re.compile(
+    r"(?i:(?:95\s?%\s*)?(?:CI|confidence\s+interval|interval\s+kepercayaan|selang\s+kepercayaan)"
+    r"(?:\s*\(CI\))?(?:\s*95\s?%)?)"
+    r"[^\d\n]{0,25}?"
+    + RANGE
+)
+
+#: "mean ± SD": "9,17 ± 0,874", "2.5 +/- 1.1".
+PLUSMINUS_RE = re.compile(rf"(?P<mean>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<sd>{NUM})")
+
+#: A count with its percentage: "21 orang (87,50%)", "13 respondents (86.7%)", "8 (53,3%)".
+#: The count must stand alone (not the end of "20-35" or a decimal), and either a person word
+#: or a "%" must be there, so "(n=24)" or "t(28)" never match.
+COUNT_PCT_RE_TEMPLATE = (
+    r"(?<![\d.,\-–/])(?P<count>\d{{1,6}})\s*(?:(?P<unit>{persons})\s*)?"
+    r"\(\s*(?P<pct>\d{{1,3}}(?:[.,]\d+)?)\s*(?P<sign>%)?\s*\)"
+)
+
+#: A sample size: "n = 24", "N=100", "(n=24)".
+N_EQ_RE = re.compile(r"(?<![A-Za-z])[nN]\s*=\s*(?P<n>\d[\d.,]*\d|\d)(?![\d])")
+
+#: Sentence boundaries: ". " / "? " before a capital or bracket, or a blank line after a full
+#: stop or colon (text input often puts a blank line after every printed line, so a blank line
+#: alone does not end a sentence).
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|(?<=[.!?:])[ \t]*\n\s*\n")
+
+
+def phrase_alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    parts = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+__all__ = ["CI_RE", "COUNT_PCT_RE_TEMPLATE", "DF", "N_EQ_RE", "NS_RE", "NUM", "OP", "P_RE",
+           "PLUSMINUS_RE", "RANGE_RE", "SENTENCE_END_RE", "STAT_NAMES", "STAT_RE",
+           "phrase_alternation"]

@@ -1,0 +1,329 @@
+"""Read a table grid: descriptive, frequency and test-result tables.
+
+The header row names what each column holds (a *role*: count, percent, mean, SD, CI, p, Z …;
+:data:`COLUMN_ROLES`). Rows whose value cells are all empty are group labels ("Umur", "Hari I",
+"Pre Tes"); the rest are data rows. From them come
+
+* a :class:`FrequencyTable` per group and count/percent column pair, with a
+  :class:`PercentCount` per cell pair;
+* a :class:`Descriptive` per row with summary columns — or per group, when the table is a
+  frequency table whose summary cells span the group's rows (a merged cell holds its value in
+  the group's first row);
+* a :class:`Statistic` per row with a test-statistic column (Z, t, …) or only a p column.
+
+The same interpreter reads PDF tables (``Document.tables``) and tables rebuilt from text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from evidencekit.extract.context import StatContext
+from evidencekit.extract.numbers import parse_count
+from evidencekit.extract.patterns import NUM, RANGE_RE
+from evidencekit.model import Cell, Descriptive, FrequencyTable, PercentCount, Reported, Statistic, Table
+from evidencekit.vocab import POperator, Source, StatKind
+
+#: Header text -> column role. Checked in order; the first pattern that matches the whole
+#: header cell (case-insensitive, after removing a unit in brackets) wins.
+COLUMN_ROLES: tuple[tuple[str, str], ...] = (
+    ("count_pct", r"(?:.*\s)?[fn]\s*\(\s*%\s*\)"),
+    ("mean_sd", r"(?:mean|rerata|rata-rata|rata rata|m)\s*\(\s*(?:s\.?d\.?|sd|std)\s*\)"),
+    ("mean_sd", r"(?:mean|rerata|rata-rata)\s*±\s*(?:sd|s\.d\.?)"),
+    ("count", r"n|f|jumlah|frekuensi|frequency|number|total"),
+    ("percent", r"%|persentase(?: \(%\))?|persen|percent(?:age)?(?: \(%\))?|\(%\)"),
+    ("mean", r"mean|rerata|rata-rata|rata rata|average|nilai rata-rata"),
+    ("sd", r"sd|s\.d\.?|std\.? deviation|standard deviation|std|simpangan baku(?: \(sd\))?|standar deviasi"),
+    ("se", r"se|s\.e\.?|sem|std\.? error|standard error"),
+    ("median", r"median|nilai tengah"),
+    ("min", r"min\.?|minimum|minimal|terendah"),
+    ("max", r"max\.?|maximum|maksimum|maksimal|tertinggi"),
+    ("min_max", r"min\s*[-–]\s*max|minimum\s*[-–]\s*maksimum|min-maks|range|rentang"),
+    ("ci", r"(?:95\s?%\s*)?ci(?:\s*95\s?%)?|(?:95\s?%\s*)?confidence interval|interval kepercayaan"),
+    ("p", r"p|p\s*[-_]?\s*value|nilai p|sig\.?|sig\.?\s*\(?2[\s-]*tailed\)?|asymp\.?\s*sig\.?\s*(?:\(2[\s-]*tailed\))?|p-?value\s*\*?"),
+    ("Z", r"z|nilai z|z hitung|z score"),
+    ("t", r"t|nilai t|t hitung|t-value"),
+    ("df", r"df|dk|db"),
+    ("U", r"u|mann-whitney u"),
+    ("W", r"w"),
+    ("chi2", r"χ2|χ²|x2|chi-square|chi square|chi2"),
+    ("F", r"f hitung|f-value|f value"),
+    ("r", r"r|koefisien korelasi"),
+    ("rank", r"(?:negati(?:f|ve)|positi(?:f|ve))\s+ranks?|ties|mean rank|sum of ranks|selisih|difference"),
+)
+_ROLE_RES = [(role, re.compile(rf"(?i)^(?:{pat})$")) for role, pat in COLUMN_ROLES]
+_UNIT_RE = re.compile(r"\(\s*(ml|cc|gram|g|kg|cm|mm|mmhg|menit|jam|hari|skor|score|%)\s*\)", re.I)
+
+STAT_ROLES = {"Z": StatKind.Z, "t": StatKind.T, "U": StatKind.U, "W": StatKind.W,
+              "chi2": StatKind.CHI2, "F": StatKind.F, "r": StatKind.R}
+SUMMARY_ROLES = ("mean", "mean_sd", "sd", "se", "median", "min", "max", "min_max", "ci")
+_PAIR_RE = re.compile(rf"^\s*(?P<a>{NUM})\s*\(\s*(?P<b>{NUM})\s*%?\s*\)\s*$")
+_TOTAL_RE = re.compile(r"(?i)^(?:jumlah|total|sum)\b")
+_PRE_RE = re.compile(r"(?i)\b(?:pre[\s-]?tes[t]?|pretest|sebelum|before|baseline)\b")
+_POST_RE = re.compile(r"(?i)\b(?:post[\s-]?tes[t]?|posttest|sesudah|setelah|after)\b")
+_GROUP_RE = re.compile(r"(?i)\b(intervensi|eksperimen|perlakuan|intervention|experimental|kontrol|control)\b")
+
+
+def column_role(header: str) -> str | None:
+    """The role of a column from its header text ("Std. Deviation" -> "sd"), or None (a label)."""
+    raw = re.sub(r"\s+", " ", header).strip().rstrip("*").strip()
+    if _ROLE_RES[0][1].match(raw):                   # "f (%)", "Sebelum intervensi f (%)"
+        return "count_pct"
+    text = re.sub(r"\s+", " ", _UNIT_RE.sub("", raw)).strip()
+    if not text:
+        return "percent" if "%" in raw else None
+    for role, rx in _ROLE_RES:
+        if rx.match(text):
+            return role
+    return None
+
+
+@dataclass
+class _Group:
+    label: str
+    rows: list[int] = field(default_factory=list)
+
+
+def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | Descriptive | PercentCount],
+                                                           list[FrequencyTable]]:
+    """Every statistic of one table grid, with ``source="table"`` and row/column labels."""
+    rows = [list(r) for r in table.rows]
+    if len(rows) < 2:
+        return [], []
+    header = rows[0]
+    roles = [column_role(c.text) for c in header]
+    if not any(r and r != "rank" for r in roles):
+        return [], []
+    units = [(_UNIT_RE.search(c.text).group(1) if _UNIT_RE.search(c.text) else None) for c in header]
+    value_cols = [j for j, r in enumerate(roles) if r is not None]
+    label_cols = [j for j, r in enumerate(roles) if r is None]
+    # a frequency table prints percentages; an "n" column alone is a descriptive table's n
+    has_freq = any(roles[j] in ("percent", "count_pct") for j in value_cols)
+    has_summary = any(roles[j] in SUMMARY_ROLES for j in value_cols)
+    freq_with_block_summary = has_freq and has_summary
+    caption = table.caption or _caption_before(ctx.text, table.start)
+    caption_n = _caption_n(caption)
+    out: list[Statistic | Descriptive | PercentCount] = []
+    freq_tables: list[FrequencyTable] = []
+
+    path: list[str] = []
+    top = False
+    groups: list[tuple[tuple[str, ...], list[int]]] = []
+    body = rows[1:]
+    for i, row in enumerate(body):
+        label = _row_label(row, label_cols)
+        if all(not row[j].text.strip() for j in value_cols):
+            if not label:
+                continue
+            nxt_empty = i + 1 < len(body) and all(not body[i + 1][j].text.strip() for j in value_cols)
+            if nxt_empty:
+                path, top = [label], True
+            else:
+                path = (path[:1] if top else []) + [label]
+            groups.append((tuple(path), []))
+            continue
+        if not groups:
+            groups.append(((), []))
+        groups[-1][1].append(i)
+
+    for path_t, idxs in groups:
+        group_label = " ".join(path_t)
+        total_row = [i for i in idxs if _TOTAL_RE.match(_row_label(body[i], label_cols))]
+        leaf = [i for i in idxs if i not in total_row]
+        if has_freq and leaf:
+            freq, pcs = _frequency(body, leaf, total_row, header, roles, label_cols, group_label, caption_n, ctx)
+            freq_tables.extend(freq)
+            out.extend(pcs)
+        if freq_with_block_summary and leaf:
+            n = caption_n or _group_n(body, leaf, roles, ctx)
+            cells = {roles[j]: body[leaf[0]][j] for j in value_cols if roles[j] in SUMMARY_ROLES}
+            desc = _descriptive(cells, n, group_label, units, roles, ctx, caption)
+            if desc is not None:
+                out.append(desc)
+        for i in leaf:
+            row = body[i]
+            label = " ".join(x for x in (group_label, _row_label(row, label_cols)) if x)
+            cells = {roles[j]: row[j] for j in value_cols if row[j].text.strip()}
+            if has_summary and not freq_with_block_summary:
+                n = parse_count(cells["count"].text) if "count" in cells else None
+                desc = _descriptive({k: v for k, v in cells.items() if k in SUMMARY_ROLES}, n, label,
+                                    units, roles, ctx, caption)
+                if desc is not None:
+                    out.append(desc)
+            stat = _statistic(cells, label, table, ctx)
+            if stat is not None:
+                out.append(stat)
+    return out, freq_tables
+
+
+def _row_label(row: list[Cell], label_cols: list[int]) -> str:
+    """The row's label: its label cells (row numbers left out), without a trailing colon."""
+    text = " ".join(row[j].text for j in label_cols if row[j].text and not row[j].text.rstrip(".").isdigit())
+    return text.strip().rstrip(":").strip()
+
+
+def _caption_before(text: str, start: int) -> str:
+    """The "Tabel N. …" line just above a table block that came without its caption."""
+    before = text[max(0, start - 400):start].rstrip().split("\n")
+    for line in reversed(before[-3:]):
+        if re.match(r"(?i)^\s*(?:tabel|table)\s+\d+", line):
+            return line.strip()
+    return ""
+
+
+def _caption_n(caption: str) -> int | None:
+    m = re.search(r"\(\s*[nN]\s*=\s*(\d+)\s*\)", caption)
+    return int(m.group(1)) if m else None
+
+
+def _span(ctx: StatContext, cells: list[Cell]):
+    offs = [(c.start, c.end) for c in cells if c.start is not None and c.end is not None and c.text]
+    if not offs:
+        return None
+    return ctx.span(min(a for a, _ in offs), max(b for _, b in offs))
+
+
+def _group_n(body, leaf, roles, ctx) -> int | None:
+    total = 0
+    for i in leaf:
+        for j, r in enumerate(roles):
+            if r in ("count", "count_pct") and body[i][j].text.strip():
+                m = _PAIR_RE.match(body[i][j].text)
+                c = parse_count(m.group("a") if m else body[i][j].text)
+                if c is None:
+                    return None
+                total += c
+                break
+    return total or None
+
+
+def _frequency(body, leaf, total_row, header, roles, label_cols, group_label, caption_n, ctx):
+    """One FrequencyTable per count/percent column (pair) of a group, and its PercentCounts."""
+    pairs: list[tuple[int | None, int | None, str]] = []
+    count_cols = [j for j, r in enumerate(roles) if r == "count"]
+    pct_cols = [j for j, r in enumerate(roles) if r == "percent"]
+    for j, r in enumerate(roles):
+        if r == "count_pct":
+            qualifier = re.sub(r"(?i)\s*[fn]\s*\(\s*%\s*\)\s*$", "", header[j].text).strip()
+            pairs.append((j, j, qualifier))
+    for k, j in enumerate(count_cols):
+        pairs.append((j, pct_cols[k] if k < len(pct_cols) else None, ""))
+    if not count_cols and pct_cols:
+        pairs.append((None, pct_cols[0], ""))
+    tables, pcs = [], []
+    for cj, pj, qualifier in pairs:
+        levels, counts, percents, cells = [], [], [], []
+        for i in leaf:
+            row = body[i]
+            count, pct = _count_pct(row, cj, pj, ctx)
+            if count is None and pct is None:
+                continue
+            levels.append(_row_label(row, label_cols))
+            counts.append(count)
+            percents.append(pct)
+            cells.extend(c for c in (row[cj] if cj is not None else None, row[pj] if pj is not None else None) if c)
+        if not levels:
+            continue
+        n = None
+        if total_row and cj is not None:
+            n, _ = _count_pct(body[total_row[0]], cj, pj, ctx)
+        if n is None and all(c is not None for c in counts):
+            n = sum(counts)
+        label = " ".join(x for x in (group_label, qualifier) if x)
+        span = _span(ctx, cells)
+        tables.append(FrequencyTable(label=label, levels=tuple(levels), counts=tuple(counts),
+                                     percents=tuple(percents), n=n, span=span, source=Source.TABLE))
+        for i in leaf:
+            count, pct = _count_pct(body[i], cj, pj, ctx)
+            if count is not None and pct is not None:
+                row_cells = [c for c in (body[i][cj], body[i][pj]) if c]
+                pcs.append(PercentCount(count=count, percent=pct, n=n,
+                                        label=" ".join(x for x in (label, _row_label(body[i], label_cols)) if x),
+                                        span=_span(ctx, row_cells), source=Source.TABLE))
+    return tables, pcs
+
+
+def _count_pct(row, cj, pj, ctx) -> tuple[int | None, Reported | None]:
+    if cj is not None and cj == pj:
+        m = _PAIR_RE.match(row[cj].text)
+        if not m:
+            return None, None
+        return parse_count(m.group("a")), ctx.number(m.group("b"))
+    count = parse_count(row[cj].text) if cj is not None and row[cj].text.strip() else None
+    pct = ctx.number(row[pj].text.rstrip("% ")) if pj is not None and row[pj].text.strip() else None
+    return count, pct
+
+
+def _descriptive(cells: dict[str, Cell], n, label, units, roles, ctx, caption=None) -> Descriptive | None:
+    values: dict[str, object] = {}
+    for role, cell in cells.items():
+        text = cell.text.strip()
+        if not text:
+            continue
+        if role == "mean_sd":
+            m = _PAIR_RE.match(text) or re.match(rf"^\s*(?P<a>{NUM})\s*±\s*(?P<b>{NUM})\s*$", text)
+            if m:
+                values["mean"], values["sd"] = ctx.number(m.group("a")), ctx.number(m.group("b"))
+        elif role in ("ci", "min_max"):
+            m = RANGE_RE.fullmatch(text.strip())
+            if m:
+                lo, hi = ctx.number(m.group("lo")), ctx.number(m.group("hi"))
+                if lo and hi:
+                    if role == "ci":
+                        values["ci95"] = (lo, hi)
+                    else:
+                        values["min"], values["max"] = lo, hi
+        else:
+            value = ctx.number(text)
+            if value is not None:
+                values[role] = value
+    values = {k: v for k, v in values.items() if v is not None}
+    if len(values) < 2:
+        return None
+    unit = next((u for u, r in zip(units, roles) if u and r in SUMMARY_ROLES), None)
+    when = _time(label) or (None if label else _time(caption or ""))   # no row label: the caption's
+    group = _GROUP_RE.search(label)
+    return Descriptive(label=label or None, n=n, unit=unit, time=when,
+                       group=group.group(1).lower() if group else None,
+                       span=_span(ctx, list(cells.values())), source=Source.TABLE, **values)
+
+
+def _time(text: str) -> str | None:
+    """"pre"/"post" when ``text`` names one occasion only."""
+    pre, post = _PRE_RE.search(text), _POST_RE.search(text)
+    if pre and not post:
+        return "pre"
+    if post and not pre:
+        return "post"
+    return None
+
+
+def _statistic(cells: dict[str, Cell], label: str, table: Table, ctx: StatContext) -> Statistic | None:
+    stat_role = next((r for r in cells if r in STAT_ROLES), None)
+    p_cell = cells.get("p")
+    if stat_role is None and p_cell is None:
+        return None
+    p, op = None, None
+    if p_cell is not None:
+        m = re.match(rf"^\s*(?P<op><=|>=|≤|≥|<|>|=)?\s*(?P<v>{NUM})\s*\*{{0,3}}\s*$", p_cell.text)
+        if m:
+            p = ctx.stat_number(m.group("v"))
+            op = POperator.parse(m.group("op")) if m.group("op") else POperator.EQ
+    value = ctx.stat_number(cells[stat_role].text.strip()) if stat_role else None
+    if stat_role and value is None:
+        stat_role = None
+    if stat_role is None and p is None:
+        return None
+    kind = STAT_ROLES[stat_role] if stat_role else StatKind.P_ONLY
+    df = None
+    if "df" in cells and (d := ctx.stat_number(cells["df"].text.strip())) is not None:
+        df = (d.value,)
+    span_cells = [c for r, c in cells.items() if r in (stat_role, "p", "df")]
+    span = _span(ctx, span_cells)
+    test = ctx.test_for(kind, span.start if span else table.start, also=(table.start, table.end + 200))
+    return Statistic(kind=kind, value=value, df=df, p=p, p_operator=op if p else None, test=test,
+                     label=label or None, span=span, source=Source.TABLE)
+
+
+__all__ = ["COLUMN_ROLES", "column_role", "interpret_table"]
