@@ -1,0 +1,420 @@
+"""From extracted papers to a meta-analysis: study records and statistics -> effects -> pooled results.
+
+The measure follows the design (CONTRACT vocabulary D):
+
+* controlled comparisons (two-group pre/post, two-group post-only, RCT) -> SMD (Hedges' g) from the
+  post-test means/SDs of the two arms, else from an independent t with the arm sizes, else from a
+  Mann-Whitney Z with N, else from p (a bound such as p < .001 gives a conservative effect);
+* one-group pre/post -> SMCR (standardised by the pre-test SD) from the pre/post means/SDs with an
+  assumed pre/post correlation (recorded, and varied in :func:`analyse_records`), else from a paired
+  t, a Wilcoxon Z with N, or p, with the same assumption.
+
+Each :class:`Effect` records its derivation, assumptions and the spans it came from. One-group
+pre/post effects and controlled comparisons estimate different things: :func:`analyse_records`
+refuses to pool them together unless asked, and always adds the analysis without the studies that
+carry error-severity flags.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+from evidencekit.errors import DataError
+from evidencekit.meta.convert import d_from_p, d_from_z, smcr_from_paired_t, smd_from_t
+from evidencekit.meta.effects import escalc_arrays
+from evidencekit.meta.pool import pool
+from evidencekit.meta.results import Effect, MetaResult
+from evidencekit.model import Descriptive, DocumentResult, Span, Statistic, StudyRecord
+from evidencekit.vocab import Design, POperator, Severity, StatKind, TestName
+
+PRE_POST = "pre_post"
+CONTROLLED = "controlled"
+
+#: words that mark a descriptive's occasion or arm when the extractor left time/group empty
+#: (lowercase tokens; Indonesian and English) — data, not branches
+TIME_WORDS: dict[str, frozenset[str]] = {
+    "pre": frozenset({"pre", "pretest", "sebelum", "before", "baseline", "awal"}),
+    "post": frozenset({"post", "posttest", "sesudah", "setelah", "after", "akhir"}),
+}
+ARM_WORDS: dict[str, frozenset[str]] = {
+    "intervention": frozenset({"intervention", "intervensi", "experiment", "experimental", "eksperimen",
+                               "perlakuan", "treatment", "massage", "pijat"}),
+    "control": frozenset({"control", "kontrol", "pembanding", "comparison", "placebo"}),
+}
+DESIGN_KIND: dict[Design, str | None] = {
+    Design.ONE_GROUP_PRETEST_POSTTEST: PRE_POST,
+    Design.TWO_GROUP_PRETEST_POSTTEST: CONTROLLED,
+    Design.TWO_GROUP_POSTTEST_ONLY: CONTROLLED,
+    Design.RCT: CONTROLLED,
+    Design.QUASI_EXPERIMENTAL: None,              # decided by the data the paper reports
+}
+INDEPENDENT_TESTS = (TestName.INDEPENDENT_T, TestName.WELCH_T)
+TOKEN = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSettings:
+    """Assumptions for turning records into effects; every one used is written into ``Effect.assumed``."""
+
+    r_prepost: float = 0.5
+    r_sensitivity: tuple[float, ...] = (0.2, 0.5, 0.8)
+
+    def __post_init__(self) -> None:
+        for r in (self.r_prepost, *self.r_sensitivity):
+            if not -1 < r < 1:
+                raise ValueError(f"pre/post correlations must lie in (-1, 1); got {r!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class StudyEffect:
+    """One study's effect with its design kind and the error-severity checks it failed."""
+
+    effect: Effect
+    design_kind: str
+    error_flags: tuple[str, ...] = ()
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.error_flags)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    study: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordEffects:
+    included: tuple[StudyEffect, ...]
+    skipped: tuple[Skipped, ...]
+
+    @property
+    def effects(self) -> tuple[Effect, ...]:
+        return tuple(s.effect for s in self.included)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordsAnalysis:
+    """The analyses offered for a set of papers.
+
+    ``main`` pools every usable study of ``design_kind``; ``without_flagged`` leaves out studies with
+    error-severity flags (None when there are none, or none would remain); ``correlation_sensitivity``
+    repeats the main analysis for each assumed pre/post correlation.
+    """
+
+    design_kind: str
+    main: MetaResult | None
+    without_flagged: MetaResult | None
+    correlation_sensitivity: tuple[tuple[float, MetaResult], ...]
+    effects: RecordEffects
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "design_kind": self.design_kind,
+            "main": self.main.to_dict() if self.main else None,
+            "without_flagged": self.without_flagged.to_dict() if self.without_flagged else None,
+            "correlation_sensitivity": [{"r_prepost": r, "result": m.to_dict()} for r, m in self.correlation_sensitivity],
+            "effects": [s.effect.to_dict() | {"design_kind": s.design_kind, "error_flags": list(s.error_flags)}
+                        for s in self.effects.included],
+            "skipped": [{"study": s.study, "reason": s.reason} for s in self.effects.skipped],
+            "notes": list(self.notes),
+        }
+
+
+class NotPoolable(DataError):
+    """A study record that gives no effect size (the message says why)."""
+
+    code = "not_poolable"
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def _tokens(text: str | None) -> set[str]:
+    return set(TOKEN.findall((text or "").lower()))
+
+
+def _time_of(d: Descriptive) -> str | None:
+    if d.time:
+        t = d.time.lower()
+        return "pre" if t in TIME_WORDS["pre"] or t.startswith("pre") else "post" if t in TIME_WORDS["post"] or t.startswith("post") else None
+    toks = _tokens(d.label)
+    hits = [name for name, words in TIME_WORDS.items() if toks & words]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _arm_of(d: Descriptive) -> str | None:
+    toks = _tokens(d.group) | (_tokens(d.label) if not d.group else set())
+    hits = [name for name, words in ARM_WORDS.items() if toks & words]
+    if len(hits) == 2:                                   # "intervention" vs "pijat ... control": control wins
+        return "control"
+    return hits[0] if hits else None
+
+
+def _complete(d: Descriptive) -> bool:
+    return d.mean is not None and d.sd is not None and d.sd.value > 0 and d.n is not None and d.n > 1
+
+
+def _spans(*items: Descriptive | Statistic | None) -> tuple[Span, ...]:
+    return tuple(i.span for i in items if i is not None and i.span is not None)
+
+
+# --------------------------------------------------------------------------- one study
+
+
+def design_kind_of(record: StudyRecord, descriptives: Sequence[Descriptive]) -> str:
+    """PRE_POST or CONTROLLED from the record's design, or from the data when the design is vague."""
+    if record.design in DESIGN_KIND and DESIGN_KIND[record.design] is not None:
+        return DESIGN_KIND[record.design]  # type: ignore[return-value]
+    if record.design is not None and record.design not in DESIGN_KIND:
+        raise NotPoolable(f"design {record.design.value} is not a pre/post or two-group comparison.")
+    arms = {_arm_of(d) for d in descriptives} - {None}
+    if arms == {"intervention", "control"} or len(record.n_arms) >= 2:
+        return CONTROLLED
+    if {_time_of(d) for d in descriptives} >= {"pre", "post"} or len(record.n_arms) == 1:
+        return PRE_POST
+    raise NotPoolable("the design is not stated and the data show neither two arms nor a pre/post pair.")
+
+
+def _pre_post_pair(descs: Sequence[Descriptive]) -> tuple[Descriptive, Descriptive, tuple[str, ...]] | None:
+    """The last complete pre/post pair that shares its other label words (e.g. the same day)."""
+    def key(d: Descriptive) -> frozenset[str]:
+        return frozenset(_tokens(d.label) - TIME_WORDS["pre"] - TIME_WORDS["post"] - {"test"})
+
+    complete = [d for d in descs if _complete(d) and _time_of(d)]
+    pairs = []
+    for post in (d for d in complete if _time_of(d) == "post"):
+        for pre in (d for d in complete if _time_of(d) == "pre"):
+            if key(pre) == key(post) or len(complete) == 2:
+                pairs.append((pre, post))
+    if not pairs:
+        return None
+    pre, post = pairs[-1]
+    notes = (f"{len(pairs)} pre/post pairs reported; used the last ({post.label!r}).",) if len(pairs) > 1 else ()
+    return pre, post, notes
+
+
+def _first_stat(stats: Sequence[Statistic], kinds: Iterable[StatKind], tests: Iterable[TestName | None]) -> Statistic | None:
+    kinds, tests = tuple(kinds), tuple(tests)
+    for s in stats:
+        if s.kind in kinds and (not tests or s.test in tests) and s.value is not None:
+            return s
+    return None
+
+
+def _p_stat(stats: Sequence[Statistic], record: StudyRecord) -> tuple[float, str, Statistic | None] | None:
+    for s in stats:
+        if s.p is not None and s.p.value > 0 and s.p_operator in (None, POperator.EQ, POperator.LT, POperator.LE):
+            return s.p.value, (s.p_operator or POperator.EQ).value, s
+    mr = record.main_result
+    if mr is not None and mr.p is not None and mr.p > 0:
+        return mr.p, (mr.p_operator or POperator.EQ).value, None
+    return None
+
+
+def _n_of(record: StudyRecord, *descs: Descriptive) -> int | None:
+    for d in descs:
+        if d.n:
+            return d.n
+    return record.n_total
+
+
+def _arm_sizes(record: StudyRecord) -> tuple[int, int, tuple[str, ...]] | None:
+    if len(record.n_arms) != 2:
+        return None
+    (a, na), (b, nb) = record.n_arms.items()
+    if _arm_of(Descriptive(label=a)) == "control" or _arm_of(Descriptive(label=b)) == "intervention":
+        (a, na), (b, nb) = (b, nb), (a, na)
+        return na, nb, ()
+    named = _arm_of(Descriptive(label=a)) == "intervention"
+    return na, nb, () if named else (f"arm {a!r} taken as the intervention arm (listed first).",)
+
+
+def effect_from_record(record: StudyRecord, statistics: Sequence[object], *, study: str,
+                       settings: RecordSettings = RecordSettings()) -> tuple[Effect, str]:
+    """The effect of one study and its design kind; raises :class:`NotPoolable` with the reason."""
+    descs = [s for s in statistics if isinstance(s, Descriptive)]
+    stats = [s for s in statistics if isinstance(s, Statistic)]
+    kind = design_kind_of(record, descs)
+    effect = _pre_post_effect(record, descs, stats, study, settings) if kind == PRE_POST \
+        else _controlled_effect(record, descs, stats, study)
+    return effect, kind
+
+
+def _with(e: Effect, *, study: str, notes: tuple[str, ...] = (), evidence: tuple[Span, ...] = (),
+          assumed: dict[str, float] | None = None) -> Effect:
+    return replace(e, study=study, notes=e.notes + notes, evidence=e.evidence + evidence,
+                   assumed=dict(e.assumed) | (assumed or {}))
+
+
+def _pre_post_effect(record: StudyRecord, descs: Sequence[Descriptive], stats: Sequence[Statistic], study: str,
+                     settings: RecordSettings) -> Effect:
+    r = settings.r_prepost
+    pair = _pre_post_pair(descs)
+    if pair:
+        pre, post, notes = pair
+        arr = escalc_arrays("SMCR", m1i=[post.mean.value], m2i=[pre.mean.value], sd1i=[pre.sd.value],  # type: ignore[union-attr]
+                            ni=[min(pre.n, post.n)], ri=[r])  # type: ignore[type-var]
+        e = Effect(float(arr.yi[0]), float(arr.vi[0]), "SMCR", study, "pre_post_mean_sd", assumed={"r_prepost": r})
+        if pre.n != post.n:
+            notes += (f"pre n = {pre.n} and post n = {post.n} differ; used the smaller.",)
+        return _with(e, study=study, notes=notes, evidence=_spans(pre, post))
+    t = _first_stat(stats, (StatKind.T,), (TestName.PAIRED_T, None))
+    n = _n_of(record)
+    if t is not None and n:
+        return _with(smcr_from_paired_t(t.value.value, n, r), study=study, evidence=_spans(t))  # type: ignore[union-attr]
+    z = _first_stat(stats, (StatKind.Z,), (TestName.WILCOXON_SIGNED_RANK, None))
+    if z is None and record.main_result and record.main_result.statistic == StatKind.Z and record.main_result.value:
+        z_value, z_stat = record.main_result.value, None
+    else:
+        z_value, z_stat = (z.value.value, z) if z is not None else (None, None)  # type: ignore[union-attr]
+    if z_value is not None and n:
+        e = d_from_z(abs(z_value), n, measure="SMCR", r_prepost=r)
+        return _with(e, study=study, evidence=_spans(z_stat), assumed={"direction": 1.0},
+                     notes=("direction taken as an increase after the intervention (a rank Z carries no sign "
+                            "one can trust).",))
+    p = _p_stat(stats, record)
+    if p and n:
+        e = d_from_p(p[0], n, operator=p[1], measure="SMCR", r_prepost=r)
+        return _with(e, study=study, evidence=_spans(p[2]),
+                     notes=("direction taken as an increase after the intervention (p alone has no sign).",))
+    raise NotPoolable("no pre/post means and SDs, paired t, Z or p with a sample size to compute an effect from.")
+
+
+def _controlled_effect(record: StudyRecord, descs: Sequence[Descriptive], stats: Sequence[Statistic],
+                       study: str) -> Effect:
+    by_arm: dict[str, list[Descriptive]] = {}
+    for d in descs:
+        arm = _arm_of(d)
+        if arm and _complete(d) and _time_of(d) != "pre":
+            by_arm.setdefault(arm, []).append(d)
+    if "intervention" in by_arm and "control" in by_arm:
+        i, c = by_arm["intervention"][-1], by_arm["control"][-1]
+        arr = escalc_arrays("SMD", m1i=[i.mean.value], sd1i=[i.sd.value], n1i=[i.n],  # type: ignore[union-attr]
+                            m2i=[c.mean.value], sd2i=[c.sd.value], n2i=[c.n])  # type: ignore[union-attr]
+        notes = ("post-test means compared; baseline differences are not adjusted for.",) \
+            if record.design == Design.TWO_GROUP_PRETEST_POSTTEST else ()
+        return Effect(float(arr.yi[0]), float(arr.vi[0]), "SMD", study, "two_group_mean_sd", notes=notes,
+                      evidence=_spans(i, c))
+    sizes = _arm_sizes(record)
+    t = _first_stat(stats, (StatKind.T,), INDEPENDENT_TESTS + (None,))
+    if t is not None and sizes:
+        n1, n2, notes = sizes
+        return _with(smd_from_t(t.value.value, n1, n2), study=study, notes=notes, evidence=_spans(t))  # type: ignore[union-attr]
+    n = sum(sizes[:2]) if sizes else record.n_total
+    z = _first_stat(stats, (StatKind.Z,), (TestName.MANN_WHITNEY, None))
+    if z is not None and n:
+        kw = {"n1": sizes[0], "n2": sizes[1]} if sizes else {}
+        e = d_from_z(abs(z.value.value), n, **kw)  # type: ignore[union-attr,arg-type]
+        return _with(e, study=study, evidence=_spans(z), assumed={"direction": 1.0},
+                     notes=("direction taken as favouring the intervention arm.",))
+    p = _p_stat(stats, record)
+    if p and n:
+        kw = {"n1": sizes[0], "n2": sizes[1]} if sizes else {}
+        e = d_from_p(p[0], n, operator=p[1], **kw)  # type: ignore[arg-type]
+        return _with(e, study=study, evidence=_spans(p[2]),
+                     notes=("direction taken as favouring the intervention arm (p alone has no sign).",))
+    raise NotPoolable("no arm means and SDs, t with arm sizes, Z or p with a sample size to compute an effect from.")
+
+
+# --------------------------------------------------------------------------- many studies
+
+
+def _error_flags(doc: DocumentResult) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f.check.value for f in doc.flags if f.severity == Severity.ERROR))
+
+
+def _study_label(doc: DocumentResult, record: StudyRecord) -> str:
+    author = record.authors[0].split()[-1] if record.authors else None
+    base = f"{author} {record.year}" if author and record.year else doc.id
+    return f"{base} row {record.row}" if record.row is not None else base
+
+
+def from_records(documents: Sequence[DocumentResult], *, settings: RecordSettings = RecordSettings()) -> RecordEffects:
+    """Effects of every usable study (primary papers, and each row of a review's extraction table)."""
+    included, skipped = [], []
+    for doc in documents:
+        if doc.error is not None:
+            skipped.append(Skipped(doc.id, f"the document failed: {doc.error.message}"))
+            continue
+        units: list[tuple[StudyRecord, Sequence[object]]] = []
+        if doc.record is not None and not doc.studies:
+            units.append((doc.record, doc.statistics))
+        units.extend((row, ()) for row in doc.studies)
+        if not units:
+            skipped.append(Skipped(doc.id, "no study record was extracted."))
+        for record, statistics in units:
+            label = _study_label(doc, record)
+            try:
+                effect, kind = effect_from_record(record, statistics, study=label, settings=settings)
+            except NotPoolable as exc:
+                skipped.append(Skipped(label, str(exc)))
+                continue
+            if not (math.isfinite(effect.yi) and math.isfinite(effect.vi)):
+                skipped.append(Skipped(label, "the effect could not be computed (a zero SD or n?)."))
+                continue
+            included.append(StudyEffect(effect, kind, _error_flags(doc) if not doc.studies else ()))
+    return RecordEffects(tuple(included), tuple(skipped))
+
+
+def analyse_records(documents: Sequence[DocumentResult], *, method: str = "REML", test: str = "z",
+                    level: float = 0.95, design: str | None = None, allow_mixed: bool = False,
+                    settings: RecordSettings = RecordSettings()) -> RecordsAnalysis:
+    """Pool the studies of one design kind, without the flagged ones, and across assumed correlations.
+
+    ``design``: PRE_POST or CONTROLLED; by default the one kind present. Both kinds present raise a
+    DataError unless ``allow_mixed`` (then all effects are pooled on one d scale, and a note says so).
+    """
+    found = from_records(documents, settings=settings)
+    kinds = sorted({s.design_kind for s in found.included})
+    notes: list[str] = [f"{s.study}: skipped — {s.reason}" for s in found.skipped]
+    if design is not None:
+        if design not in (PRE_POST, CONTROLLED):
+            raise DataError(f"design must be {PRE_POST!r} or {CONTROLLED!r}; got {design!r}")
+        chosen = design
+    elif len(kinds) > 1 and not allow_mixed:
+        counts = {k: sum(s.design_kind == k for s in found.included) for k in kinds}
+        raise DataError(f"one-group pre/post effects (k = {counts[PRE_POST]}) and controlled comparisons "
+                        f"(k = {counts[CONTROLLED]}) estimate different things; choose design='pre_post' or "
+                        "'controlled', or pass allow_mixed=True to pool them anyway.")
+    else:
+        chosen = "mixed" if len(kinds) > 1 else (kinds[0] if kinds else PRE_POST)
+    studies = [s for s in found.included if chosen == "mixed" or s.design_kind == chosen]
+    if chosen == "mixed":
+        notes.append("pre/post (SMCR) and controlled (SMD) effects pooled together on request, as one d scale.")
+    fit = lambda items: _pool_items(items, chosen, method, test, level)  # noqa: E731
+    main = fit(studies)
+    clean = [s for s in studies if not s.flagged]
+    without = fit(clean) if main is not None and len(clean) < len(studies) else None
+    if main is not None and len(clean) < len(studies):
+        dropped = ", ".join(f"{s.effect.study} ({', '.join(s.error_flags)})" for s in studies if s.flagged)
+        notes.append(f"without studies with error flags: left out {dropped}." if without
+                     else "every study carries an error flag: no analysis without them is possible.")
+    sens: list[tuple[float, MetaResult]] = []
+    if main is not None and any("r_prepost" in s.effect.assumed for s in studies):
+        for r in settings.r_sensitivity:
+            again = from_records(documents, settings=replace(settings, r_prepost=r))
+            items = [s for s in again.included if chosen == "mixed" or s.design_kind == chosen]
+            result = fit(items)
+            if result is not None:
+                sens.append((r, result))
+    return RecordsAnalysis(chosen, main, without, tuple(sens), RecordEffects(tuple(studies), found.skipped),
+                           tuple(notes))
+
+
+def _pool_items(items: Sequence[StudyEffect], chosen: str, method: str, test: str, level: float) -> MetaResult | None:
+    if not items:
+        return None
+    effects = [s.effect for s in items]
+    if chosen == "mixed":
+        effects = [replace(e, measure="SMD") for e in effects]
+    return pool(effects, method=method, test=test, level=level)
+
+
+__all__ = ["CONTROLLED", "NotPoolable", "PRE_POST", "RecordEffects", "RecordSettings", "RecordsAnalysis",
+           "Skipped", "StudyEffect", "analyse_records", "design_kind_of", "effect_from_record", "from_records"]
