@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
 import time
 
 from evidencekit.corpus.engines.local import LocalEngine
@@ -64,3 +67,19 @@ def test_the_local_engine_recycles_workers_and_still_returns_every_file(papers, 
     outcomes = list(engine.run(tasks, WorkSettings(limits=Limits(timeout_s=20), until="read")))
     assert sorted(o.task.index for o in outcomes) == list(range(len(files)))
     assert all(o.result.error is None and o.result.document.text for o in outcomes)
+
+
+def test_workers_that_cannot_start_stop_the_batch_with_advice_not_error_rows(tmp_path, papers):
+    script = tmp_path / "unguarded.py"       # calls ingest() at import time, without a main guard
+    script.write_text(
+        "from evidencekit.corpus import store\n"
+        "from evidencekit.corpus.ingest import IngestOptions, ingest\n"
+        "from evidencekit.corpus.work import WorkSettings\n"
+        f"db = store.open_db({str(tmp_path / 'u.db')!r})\n"
+        f"ingest([{str(papers)!r}], db, IngestOptions(settings=WorkSettings(until='read')))\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert 'if __name__ == "__main__":' in done.stderr
+    conn = sqlite3.connect(tmp_path / "u.db")
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    assert set(conn.execute("SELECT status FROM runs").fetchall()) == {("failed",)}

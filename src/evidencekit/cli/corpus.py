@@ -22,7 +22,7 @@ from evidencekit.corpus.ingest import IngestEvent, IngestOptions, default_worker
 from evidencekit.corpus.work import WorkSettings
 from evidencekit.errors import EvidencekitError
 from evidencekit.model import results_to_dict
-from evidencekit.pipeline import Limits
+from evidencekit.pipeline import STAGES, Limits
 
 corpus_app = typer.Typer(help="A corpus of papers in one SQLite file: ingest, search, list, show, "
                               "flags, export.", no_args_is_help=True)
@@ -43,6 +43,15 @@ class SeverityChoice(str, Enum):
     error = "error"
     warning = "warning"
     note = "note"
+
+
+class Stage(str, Enum):
+    read = "read"
+    extract = "extract"
+    check = "check"
+
+
+assert tuple(s.value for s in Stage) == STAGES
 
 
 class ExportFormat(str, Enum):
@@ -73,7 +82,8 @@ def ingest_cmd(
     max_memory: int = typer.Option(2048, "--max-memory", help="Memory cap per worker, in MB."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Process again files that failed "
                                       "before (otherwise they are skipped like the others)."),
-    no_checks: bool = typer.Option(False, "--no-checks", help="Extract only; run no checks."),
+    until: Stage = typer.Option(Stage.check, "--until", help="Last stage to run: read (text only, "
+                                "searchable), extract (no checks) or check (everything)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Ingest papers into the corpus, skipping files already stored by this version.
@@ -86,9 +96,12 @@ def ingest_cmd(
     """
     try:
         settings = WorkSettings(limits=Limits(max_pages=max_pages, timeout_s=timeout),
-                                until="extract" if no_checks else "check", max_memory_mb=max_memory)
+                                until=until.value, max_memory_mb=max_memory)
         options = IngestOptions(engine=engine.value, workers=workers, scheduler=scheduler,
                                 settings=settings, retry_failed=retry_failed)
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            raise ValueError(f"{', '.join(missing)}: no such file or folder; check the path")
         database = store.open_db(db)
     except (ValueError, EvidencekitError) as exc:
         raise fail(str(exc)) from exc

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import os
 import signal
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from multiprocessing.connection import Connection, wait
 
 from evidencekit.corpus.work import (TIMEOUT, WORKER_CRASHED, Outcome, Task, WorkSettings,
                                      failed_outcome, run_task)
+from evidencekit.errors import EvidencekitError
 
 log = logging.getLogger(__name__)
 
@@ -36,17 +39,41 @@ PRELOAD = ["evidencekit.corpus.work", "evidencekit.extract.read", "evidencekit.e
            "evidencekit.extract.record", "evidencekit.extract.review", "evidencekit.checks"]
 
 
+#: Seconds a new worker may take to start before the engine gives up (it imports nothing new:
+#: the forkserver preloaded evidencekit).
+START_TIMEOUT_S = 60.0
+
+#: The first message of a healthy worker.
+READY = "ready"
+
+
+class EngineError(EvidencekitError):
+    """Workers cannot run at all (not a problem of one file): the batch stops with this message."""
+
+    code = "engine_error"
+
+
+def default_start_method() -> str:
+    """``forkserver`` (clean, fast workers) unless the main program is not a file that workers can
+    re-import (stdin, some notebooks): then ``fork``."""
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    if main_file is not None and not os.path.isfile(main_file):
+        return "fork"
+    return "forkserver"
+
+
 class LocalEngine:
     """Run tasks on ``workers`` isolated processes of this machine."""
 
     name = "local"
 
     def __init__(self, workers: int = 1, *, max_tasks_per_worker: int = 200,
-                 start_method: str = "forkserver") -> None:
+                 start_method: str | None = None) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1; got {workers!r}")
         self.workers = workers
         self.max_tasks_per_worker = max_tasks_per_worker
+        start_method = start_method or default_start_method()
         self.context = mp.get_context(start_method)
         if start_method == "forkserver":
             self.context.set_forkserver_preload(PRELOAD)
@@ -86,6 +113,18 @@ class LocalEngine:
                                        name="evidencekit-ingest-worker", daemon=True)
         process.start()
         child_end.close()
+        # A worker says it is ready before it gets work, so a worker that cannot start (broken
+        # install, a script without `if __name__ == "__main__":`) stops the batch with a clear
+        # message instead of marking every file as crashed.
+        if not parent_end.poll(START_TIMEOUT_S) or _recv_or_none(parent_end) != READY:
+            process.join(1.0)
+            if process.is_alive():
+                process.kill()
+            parent_end.close()
+            raise EngineError(
+                f"an ingest worker could not start (exit status {process.exitcode}); if you call "
+                "ingest() from your own script, put the call under `if __name__ == \"__main__\":`, "
+                "and check that `python -c \"import evidencekit.pipeline\"` works")
         return _Slot(process, parent_end)
 
 
@@ -157,10 +196,18 @@ def _crash_message(exitcode: int | None, settings: WorkSettings) -> str:
             f"(memory limit {settings.max_memory_mb} MB — raise --max-memory if it is just large)")
 
 
+def _recv_or_none(conn: Connection) -> object:
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return None
+
+
 def _worker_main(conn: Connection, settings: WorkSettings) -> None:
     """Loop of one worker: receive a task, compute, send the outcome; ``None`` or EOF ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C is the parent's to handle
     _limit_memory(settings.max_memory_mb)
+    conn.send(READY)
     while True:
         try:
             task = conn.recv()

@@ -1,0 +1,151 @@
+"""Ingest throughput and memory: 1 vs 2 local workers, and the Dask engine, on synthetic papers.
+
+    .venv/bin/python benchmarks/ingest.py                 # N = 1,000 papers, a quarter as PDFs
+    .venv/bin/python benchmarks/ingest.py --n 200 --until read
+
+Prints files/s and pages/s per configuration, the speed-up of 2 workers over 1 (target ≥ 1.8×
+on an idle machine with 2 free cores), and peak memory (this process and all its children,
+sampled every 50 ms) at N/4 and N papers to show it stays flat as N grows. The papers are made
+by evidencekit.corpus.synthetic (our own sentences, seeded), so runs are comparable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+from evidencekit.corpus import store
+from evidencekit.corpus.ingest import IngestOptions, ingest
+from evidencekit.corpus.synthetic import write_corpus
+from evidencekit.corpus.work import WorkSettings
+
+#: Seconds between memory samples.
+SAMPLE_S = 0.05
+
+
+@dataclass(frozen=True)
+class Measure:
+    label: str
+    files: int
+    failed: int
+    pages: int
+    seconds: float
+    peak_mb: float
+
+    @property
+    def files_per_s(self) -> float:
+        return self.files / self.seconds
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / self.seconds
+
+
+class PeakMemory:
+    """Peak resident memory of this process plus all its children while the block runs."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._me = psutil.Process()
+
+    def _total(self) -> int:
+        total = self._me.memory_info().rss
+        for child in self._me.children(recursive=True):
+            try:
+                total += child.memory_info().rss
+            except psutil.Error:            # a child that ended between listing and reading
+                pass
+        return total
+
+    def _sample(self) -> None:
+        while not self._stop.wait(SAMPLE_S):
+            self.peak = max(self.peak, self._total())
+
+    def __enter__(self) -> "PeakMemory":
+        self.peak = self._total()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._total())
+
+
+def run(label: str, folder: Path, workdir: Path, options: IngestOptions) -> Measure:
+    db_path = workdir / f"{label.replace(' ', '_')}.db"
+    db = store.open_db(db_path)
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        summary = ingest([folder], db, options)
+        seconds = time.perf_counter() - started
+    db.close()
+    return Measure(label, summary.n_ingested, summary.n_failed, summary.n_pages, seconds,
+                   memory.peak / 2**20)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="papers to generate (default 1000)")
+    parser.add_argument("--pdf-fraction", type=float, default=0.25, help="share of PDFs (0.25)")
+    parser.add_argument("--until", default="check", choices=("read", "extract", "check"))
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    import distributed  # noqa: F401 — configures its loggers on import; quiet them afterwards
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+
+    with tempfile.TemporaryDirectory(prefix="evidencekit-bench-") as tmp:
+        workdir = Path(tmp)
+        started = time.perf_counter()
+        full = workdir / "papers"
+        write_corpus(full, args.n, pdf_fraction=args.pdf_fraction, seed=args.seed)
+        quarter = workdir / "papers_quarter"
+        write_corpus(quarter, max(1, args.n // 4), pdf_fraction=args.pdf_fraction, seed=args.seed + 1)
+        print(f"generated {args.n} + {max(1, args.n // 4)} synthetic papers "
+              f"({args.pdf_fraction:.0%} PDF) in {time.perf_counter() - started:.1f} s; "
+              f"stage: {args.until}; CPUs available: {len(os.sched_getaffinity(0))}")
+
+        settings = WorkSettings(until=args.until)
+        # Warm-up (not reported): starts the forkserver and loads the pipeline's modules and the OS
+        # page cache, so the first measured configuration pays no more start-up than the others.
+        run("warm-up", quarter, workdir, IngestOptions(workers=2, settings=settings))
+        configs = [("local 1 worker", full, IngestOptions(workers=1, settings=settings)),
+                   ("local 2 workers", full, IngestOptions(workers=2, settings=settings)),
+                   (f"local 2 workers N={max(1, args.n // 4)}", quarter,
+                    IngestOptions(workers=2, settings=settings))]
+        if not args.no_dask:
+            configs.append(("dask 2 workers", full, IngestOptions(engine="dask", workers=2,
+                                                                  settings=settings)))
+        measures = []
+        for label, folder, options in configs:
+            m = run(label, folder, workdir, options)
+            measures.append(m)
+            print(f"{m.label:<28} {m.files:>6} files ({m.failed} failed) {m.seconds:>7.2f} s "
+                  f"{m.files_per_s:>8.1f} files/s {m.pages_per_s:>8.1f} pages/s "
+                  f"peak {m.peak_mb:>7.0f} MB", flush=True)
+
+    one, two, small = measures[0], measures[1], measures[2]
+    print(f"\nspeed-up, 2 workers over 1: {two.files_per_s / one.files_per_s:.2f}x (target >= 1.8x)")
+    if len(measures) > 3:
+        print(f"dask 2 workers over local 1 worker: {measures[3].files_per_s / one.files_per_s:.2f}x "
+              "(includes starting the LocalCluster)")
+    print(f"peak memory, 2 workers: {small.peak_mb:.0f} MB at N={small.files}, "
+          f"{two.peak_mb:.0f} MB at N={two.files} (ratio {two.peak_mb / small.peak_mb:.2f}; flat ≈ 1)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

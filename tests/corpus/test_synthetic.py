@@ -1,0 +1,41 @@
+"""Synthetic papers for benchmarks: seeded, in both languages, as text and as readable PDFs."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+
+from evidencekit.corpus.synthetic import make_paper, write_corpus
+from evidencekit.pipeline import process
+
+
+def test_the_same_seed_writes_the_same_papers(tmp_path):
+    a = write_corpus(tmp_path / "a", 5, pdf_fraction=0.4, seed=3)
+    b = write_corpus(tmp_path / "b", 5, pdf_fraction=0.4, seed=3)
+    assert [p.name for p in a] == [p.name for p in b]
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+
+
+def test_indonesian_papers_use_comma_decimals_and_english_ones_points():
+    rng = random.Random(1)
+    indonesian = make_paper(rng, "id").text
+    english = make_paper(rng, "en").text
+    assert re.search(r"t\(\d+\) = \d+,\d\d; p = 0,\d{3}", indonesian)
+    assert re.search(r"t\(\d+\) = \d+\.\d\d, p = 0\.\d{3}", english)
+
+
+def test_the_t_statistic_and_its_df_fit_the_sample_size():
+    text = make_paper(random.Random(5), "en").text
+    n = int(re.search(r"sample was (\d+) respondents", text).group(1))
+    df = int(re.search(r"t\((\d+)\)", text).group(1))
+    assert df == n - 1
+    t = float(re.search(r"t\(\d+\) = ([\d.]+)", text).group(1))
+    assert math.isfinite(t) and t > 0
+
+
+def test_synthetic_pdfs_have_two_pages_the_reader_can_read(tmp_path):
+    [pdf] = write_corpus(tmp_path, 1, pdf_fraction=1.0, seed=2)
+    result = process(pdf, until="read")
+    assert result.error is None and result.n_pages == 2
+    assert "t(" in result.document.text
