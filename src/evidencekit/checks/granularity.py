@@ -177,7 +177,9 @@ def check_grim(d: Descriptive, ctx: CheckContext) -> Flag | None:
                f"whole-number scores ({why}); {msg.num(below, d.mean.decimals, comma)} or "
                f"{msg.num(above, d.mean.decimals, comma)} can.{fit_text}")
     nearest = min((below, above), key=lambda v: abs(v - d.mean.value))
-    return Flag(CheckId.GRIM, Severity.ERROR, message, evidence=_spans(d), expected=nearest,
+    # certain when the row itself shows whole numbers; probable when only the instrument does
+    severity = Severity.WARNING if why == "the instrument is scored in points" else Severity.ERROR
+    return Flag(CheckId.GRIM, severity, message, evidence=_spans(d), expected=nearest,
                 reported=d.mean.value, details={"n": d.n, "items": items, "fitting_n": fits})
 
 
