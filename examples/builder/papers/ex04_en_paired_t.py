@@ -49,7 +49,8 @@ PAPER = Paper(
              "during a five-day course of massage, how variable the change is, and whether mothers "
              "accept daily sessions. This pilot study reports those figures."),
         Heading("Methods"),
-        Para("Design. We used a one-group pretest-posttest design without a comparison group."),
+        Para("Design. We used a pre-experimental one-group pretest-posttest design without a "
+             "comparison group."),
         Para("Participants. Mothers attending two community health centres in Makassar between "
              "January and March 2022 were approached on postpartum day 2 or 3. Purposive sampling "
              "selected mothers with a term singleton baby, exclusive breastfeeding intention and no "
