@@ -187,9 +187,15 @@ def find_test_statistics(ctx: StatContext, p_values: list[_P]) -> tuple[list[Sta
             p_operator=p.op if p else (POperator.GT if ns else None),
             test=ctx.test_for(kind, m.start()), n=n,
             ci=(ci[0], ci[1]) if ci else None,
-            one_tailed=bool(_words("one_tailed").search(ctx.text[s0:s1])),
+            one_tailed=bool(_words("one_tailed").search(ctx.text[s0:s1])), label=_q_label(m),
             value_operator=vop, span=ctx.span(m.start(), end)))
     return stats, taken
+
+
+def _q_label(m: re.Match[str]) -> str | None:
+    """Q-within / Q-between keep their meaning in the label (their kind is Q)."""
+    name = (m.group("k_Q") or "").lower().replace(" ", "").replace("-", "")
+    return {"qw": "Q-within", "qwithin": "Q-within", "qb": "Q-between", "qbetween": "Q-between"}.get(name)
 
 
 def _df(ctx: StatContext, m: re.Match[str], key: str) -> tuple[float, ...] | None:
