@@ -163,3 +163,16 @@ def test_an_analysis_keeps_its_effects_linked_to_their_documents(db):
     assert '"r_prepost": 0.5' in effect["assumed"] and '"note": "from t"' in effect["details"]
     db.execute("DELETE FROM documents")
     assert next(db.query("SELECT document_id FROM effects"))["document_id"] is None
+
+
+def test_load_results_from_a_path_is_the_front_door_for_reports(tmp_path):
+    from evidencekit.corpus import load_results
+
+    path = tmp_path / "front.db"
+    database = store.open_db(path)
+    save(database, make_result())
+    database.close()
+    [loaded] = load_results(path, include_failed=False)
+    assert loaded.record.n_total == 20 and loaded.flags[0].check is CheckId.P_RECOMPUTE
+    with pytest.raises(store.CorpusError):
+        load_results(tmp_path / "missing.db")
