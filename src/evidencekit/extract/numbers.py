@@ -33,8 +33,11 @@ NUMBER_PATTERN = (
 NUMBER_RE = re.compile(rf"(?<![\w.,]){NUMBER_PATTERN}(?![\w])")
 _WHOLE_RE = re.compile(rf"^\s*{NUMBER_PATTERN}\s*$")
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
-_COMMA_DECIMAL_RE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,3}(?![\d.,])")
-_DOT_DECIMAL_RE = re.compile(r"(?<![\d.,])\d{1,3}\.\d{1,3}(?![\d.,])")
+#: Unambiguous decimals: "0,874" (a zero before the mark) or 1-2 / 4+ digits after it ("87,50");
+#: "1,250" could be a thousands group and is not counted. Punctuation may follow ("9.17, SD").
+_UNAMBIGUOUS = r"(?<![\d.,])(?:0{m}\d+|[1-9]\d{{0,2}}{m}(?:\d{{1,2}}|\d{{4,}}))(?!\d|[.,]\d)"
+_COMMA_DECIMAL_RE = re.compile(_UNAMBIGUOUS.format(m=","))
+_DOT_DECIMAL_RE = re.compile(_UNAMBIGUOUS.format(m=r"\."))
 
 
 class NotANumber(ValueError):
