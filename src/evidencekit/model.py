@@ -170,6 +170,9 @@ class Document:
     tables: tuple[Table, ...] = ()
     language: str | None = None
     media_type: str = "text/plain"
+    #: Running heads/feet the reader took out of ``text`` ("GLOBAL HEALTH SCIENCE, Volume 7 …,
+    #: September 2022"), one string per distinct line: the record reads journal and year there.
+    furniture: tuple[str, ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         """The page number holding ``offset`` (None for text input without pages)."""
