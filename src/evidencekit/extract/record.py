@@ -213,23 +213,36 @@ def _bibliography(paper: _Paper, values: dict[str, Any], evidence: dict[str, tup
         if found:
             values[name] = found.value
             evidence[name] = (paper.span(found.start, found.end),)
+    _journal_and_year(paper, values, evidence)
 
-    head = _head_text(paper)
-    doi = bib.find_doi(head)
-    if doi:
+
+def _journal_and_year(paper: _Paper, values: dict[str, Any], evidence: dict[str, tuple[Span, ...]]) -> None:
+    """DOI, journal and year. The journal line ("Jurnal X, Vol 5 No 1, May 2022") gives the year;
+    it is looked for in the text, then in the running heads the reader took out of it (which
+    have no offsets to cite). Without one, the year is the latest the paper's own parts mention."""
+    furniture = "\n".join(paper.document.furniture)
+    doi = bib.find_doi(_head_text(paper))
+    if doi is not None:
         values["doi"], evidence["doi"] = doi.value, (paper.span(doi.start, doi.end),)
+    elif furniture and (doi := bib.find_doi(furniture)) is not None:
+        values["doi"] = doi.value
     body_end = min((p.start for p in paper.named("references")), default=len(paper.text))
     journal = bib.find_journal(paper.text[:body_end])
-    year = None
-    if journal:
+    if journal is not None:
         values["journal"], evidence["journal"] = journal[0].value, (paper.span(journal[0].start, journal[0].end),)
-        year = journal[1]
-    if year is None:
-        # the latest year the paper's own parts mention (study period, table captions): it cannot
-        # be older than that. Introduction and discussion are left out (targets such as "2030").
-        years = [y for p in paper.ranked() for y in bib.find_years(paper.slice(p), p.start)]
-        year = max(years, key=lambda y: (y.value, -y.start)) if years else None
-    if year:
+        if journal[1] is not None:
+            values["year"], evidence["year"] = journal[1].value, (paper.span(journal[1].start, journal[1].end),)
+            return
+    elif furniture and (journal := bib.find_journal(furniture)) is not None:
+        values["journal"] = journal[0].value
+        if journal[1] is not None:
+            values["year"] = journal[1].value
+            return
+    # the study period and table captions: a paper is not older than the latest year it reports.
+    # Introduction and discussion are left out (targets such as "2030", other studies).
+    years = [y for p in paper.ranked() for y in bib.find_years(paper.slice(p), p.start)]
+    if years:
+        year = max(years, key=lambda y: (y.value, -y.start))
         values["year"], evidence["year"] = year.value, (paper.span(year.start, year.end),)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evidencekit.extract import lexicon
 from evidencekit.extract.fields.phrases import find_hits
 
 #: A DOI (Crossref's pattern, trailing punctuation trimmed later).
@@ -49,7 +50,9 @@ def _lines(text: str, offset: int) -> list[tuple[int, str]]:
 
 
 def _is_furniture(line: str) -> bool:
-    return bool(find_hits("bibliography", line, keys=("furniture",))) or not re.search(r"[A-Za-z]{3}", line)
+    symbols = [p for p in lexicon.phrases("bibliography").get("furniture", ()) if not p[:1].isalnum()]
+    return (bool(find_hits("bibliography", line, keys=("furniture",))) or any(p in line for p in symbols)
+            or not re.search(r"[A-Za-z]{3}", line))
 
 
 def find_doi(text: str, offset: int = 0) -> Found | None:
@@ -102,6 +105,9 @@ def _strip_numbering(text: str) -> str:
 
 
 def _names(line: str) -> list[str]:
+    pieces = [p for p in re.split(r"(?:^|\s)\d{1,2}\.\s", line) if p.strip()]
+    if len(pieces) > 1:             # "1. A, Prodi …, Univ … 2. B, Prodi …": one author per number
+        return [n for piece in pieces for n in _names(piece)[:1]]
     line = _strip_numbering(line)
     hits = find_hits("bibliography", line, keys=("affiliation",))
     if hits:
