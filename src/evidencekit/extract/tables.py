@@ -38,7 +38,7 @@ COLUMN_ROLES: tuple[tuple[str, str], ...] = (
     ("se", r"se|s\.e\.?|sem|std\.? error|standard error"),
     ("median", r"median|nilai tengah"),
     ("min", r"min\.?|minimum|minimal|terendah"),
-    ("max", r"max\.?|maximum|maksimum|maksimal|tertinggi"),
+    ("max", r"max\.?|maks\.?|maximum|maksimum|maksimal|tertinggi"),
     ("min_max", r"min\s*[-–]\s*max|minimum\s*[-–]\s*maksimum|min-maks|range|rentang"),
     ("ci", r"(?:95\s?%\s*)?ci(?:\s*95\s?%)?|(?:95\s?%\s*)?confidence interval|interval kepercayaan"),
     ("p", r"p|p\s*[-_]?\s*value|nilai p|sig\.?|sig\.?\s*\(?2[\s-]*tailed\)?|asymp\.?\s*sig\.?\s*(?:\(2[\s-]*tailed\))?|p-?value\s*\*?"),
