@@ -29,6 +29,12 @@ def run_script(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
+def make_examples():
+    """Run examples/make_examples.py with these arguments."""
+    return run_script
+
+
+@pytest.fixture(scope="session")
 def expected() -> dict:
     return json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
 
