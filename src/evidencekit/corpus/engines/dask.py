@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 #: Tasks in flight per worker thread: enough to keep workers busy, few enough to bound memory.
 TASKS_PER_THREAD = 4
 
+#: On our own LocalCluster, a file that killed a worker is tried once more, then recorded as
+#: failed (Dask's default, 3, restarts workers four times for one hostile file).
+LOCAL_ALLOWED_FAILURES = 1
+
 
 class DaskEngine:
     """Run tasks on a Dask cluster (``LocalCluster`` when ``scheduler`` is None)."""
@@ -41,6 +45,7 @@ class DaskEngine:
         self.threads_per_worker = threads_per_worker
 
     def run(self, tasks: Iterable[Task], settings: WorkSettings) -> Iterator[Outcome]:
+        import dask
         from dask.distributed import Client, LocalCluster, as_completed
 
         cluster = None
@@ -48,9 +53,10 @@ class DaskEngine:
             client = Client(self.scheduler)
         else:
             memory = f"{settings.max_memory_mb}MiB" if settings.max_memory_mb and self.processes else None
-            cluster = LocalCluster(n_workers=self.workers, threads_per_worker=self.threads_per_worker,
-                                   processes=self.processes, dashboard_address=None,
-                                   memory_limit=memory or 0)
+            with dask.config.set({"distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES}):
+                cluster = LocalCluster(n_workers=self.workers, threads_per_worker=self.threads_per_worker,
+                                       processes=self.processes, dashboard_address=None,
+                                       memory_limit=memory or 0)
             client = Client(cluster)
         try:
             threads = sum(client.nthreads().values()) or self.workers
