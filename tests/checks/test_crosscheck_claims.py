@@ -104,18 +104,23 @@ def test_a_conclusion_dose_missing_from_the_methods_is_a_protocol_conflict():
 
 
 def test_review_row_with_a_citation_in_the_population_cell():
-    row = StudyRecord(row=3, cells={"Populasi dan sampel": "Rahmawati, 2019 Pengaruh Pijat Punggung",
+    row = StudyRecord(row=3, cells={"Penulis": "Sari (2018)", "Populasi dan sampel": "",
+                                    "Desain": "one group pretest posttest Rahmawati, 2019 Pengaruh Pijat Punggung",
                                     "Hasil": "p = 0,01"})
     (flag,) = check_review_row_cells(row)
-    assert flag.check is CheckId.TABLE_CELL_CONFLICT
+    assert flag.check is CheckId.TABLE_CELL_CONFLICT and "'Populasi dan sampel' cell is empty" in flag.message
     ok = StudyRecord(row=1, cells={"Populasi dan sampel": "32 ibu nifas"})
     assert check_review_row_cells(ok) == []
 
 
-def test_more_effective_from_two_within_group_p_values_is_a_conclusion_conflict():
-    row = StudyRecord(row=2, cells={"Hasil": "Pijat A lebih efektif (p = 0,003) daripada pijat B (p = 0,004)"})
+def test_more_effective_from_two_within_group_p_values_is_a_conclusion_conflict(R):
+    row = StudyRecord(row=2, cells={"Hasil": "Pijat A lebih efektif (p = 0,003) daripada pijat B (p = 0,004)"},
+                      p_values=(R("0,003"), R("0,004")))
     (flag,) = check_review_row_conclusion(row, ())
     assert flag.check is CheckId.CONCLUSION_CONFLICT
+    between = StudyRecord(row=2, cells={"Hasil": "Pijat A lebih efektif antar kelompok (p = 0,003, 0,004)"},
+                          p_values=(R("0,003"), R("0,004")))
+    assert check_review_row_conclusion(between, ()) == []
 
 
 def test_value_conflict_between_text_and_table_descriptives(R):
@@ -130,10 +135,10 @@ def test_value_conflict_between_text_and_table_descriptives(R):
 def test_value_conflict_for_a_text_count_that_belongs_to_another_level(R):
     t = FrequencyTable("Tabel 2 before", ("Lancar", "Tidak lancar"), (8, 7), (R("53,3"), R("46,7")))
     pc = PercentCount(8, R("53,3"), label="tidak lancar", source=Source.TEXT)
-    (flag,) = check_percent_values([pc], [t])
+    (flag,) = check_percent_values([(pc, "yang tidak lancar sebanyak")], [t])
     assert "belong to 'Lancar'" in flag.message
-    ok = PercentCount(7, R("46,7"), label="tidak lancar", source=Source.TEXT)
-    assert check_percent_values([ok], [t]) == []
+    ok = PercentCount(7, R("46,7"), source=Source.TEXT)
+    assert check_percent_values([(ok, "tidak lancar sebanyak")], [t]) == []
 
 
 def test_value_conflict_for_the_main_p_value_printed_twice(R):

@@ -132,42 +132,49 @@ def check_outcome_claims(claims: Claims, record: StudyRecord, measured_units: fr
 
 POPULATION_HEADER = re.compile(r"popula|sampel|sample|subje|partisipan|participant", re.IGNORECASE)
 RESULT_HEADER = re.compile(r"hasil|result|temuan|finding|kesimpulan|conclusion", re.IGNORECASE)
-#: "Ibrahim, 2020" / "Ibrahim (2020)": a citation where a population belongs
-CITATION = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*,?\s*\(?\s*(?:19|20)\d\d\s*\)?")
-#: words that open a study title rather than describe people
-TITLE_OPENERS = re.compile(r"\b(?:Penerapan|Pengaruh|Efektivitas|Efektifitas|Hubungan|The effect of|Effectiveness of)\b")
-P_IN_CELL = re.compile(r"\b[pρ]\s*(?:value|-value)?\s*[=<>]\s*\d*[.,]\d+", re.IGNORECASE)
+#: columns where a citation belongs
+CITATION_HEADER = re.compile(r"penulis|author|nama|judul|title|referen|sumber|source", re.IGNORECASE)
+#: "Ibrahim, 2020 Penerapan …": a citation followed by a study title, where people or a design belong
+CITED_TITLE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*,\s*\(?(?:19|20)\d\d\)?\s+"
+                         r"(?:Penerapan|Pengaruh|Efektivitas|Efektifitas|Hubungan|Perbedaan"
+                         r"|The effect|Effectiveness)\b")
 
 
 def check_review_row_cells(row: StudyRecord) -> list[Flag]:
-    """table_cell_conflict: a population cell of a review's extraction table that holds a
-    citation or a study title instead of people. Warning."""
+    """table_cell_conflict: a cell of a review's extraction table (outside the author and title
+    columns) that holds another study's citation and title — the row's cells are shifted or
+    mixed with another row. Warning."""
     out = []
-    for header, text in (row.cells or {}).items():
-        if not POPULATION_HEADER.search(header or ""):
+    cells = row.cells or {}
+    empty_population = [h for h, t in cells.items() if POPULATION_HEADER.search(h or "") and not (t or "").strip()]
+    for header, text in cells.items():
+        if CITATION_HEADER.search(header or "") or not text:
             continue
-        if CITATION.search(text or "") and TITLE_OPENERS.search(text or ""):
-            message = (f"Row {row.row}: the '{header}' cell holds a citation or a title "
-                       f"(“{text.strip()[:80]}”) instead of the study population; the row's cells "
-                       f"may be shifted.")
-            out.append(Flag(CheckId.TABLE_CELL_CONFLICT, Severity.WARNING, message,
-                            details={"row": row.row, "column": header}))
+        m = CITED_TITLE.search(text)
+        if not m:
+            continue
+        extra = (f"; the '{empty_population[0]}' cell is empty" if empty_population else "")
+        message = (f"Row {row.row}: the '{header}' cell holds a citation and title "
+                   f"(“{m.group(0)}”) that belong to another study{extra}; check this row "
+                   f"against the original table.")
+        out.append(Flag(CheckId.TABLE_CELL_CONFLICT, Severity.WARNING, message,
+                        details={"row": row.row, "column": header}))
     return out
 
 
-def check_review_row_conclusion(row: StudyRecord, comparative) -> list[Flag]:
-    """conclusion_conflict: a row concludes one intervention beats another from separate
-    within-group p-values, with no between-group comparison. Note."""
+def check_review_row_conclusion(row: StudyRecord, comparative=()) -> list[Flag]:
+    """conclusion_conflict: a row concludes one intervention beats another ("lebih efektif")
+    from separate within-group p-values, with no between-group comparison. Note."""
     from evidencekit.extract.claims import has_phrase
 
     for header, text in (row.cells or {}).items():
         if not RESULT_HEADER.search(header or "") or not text:
             continue
-        ps = P_IN_CELL.findall(text)
-        if has_phrase("comparative", text) and len(ps) >= 2 and not has_phrase("between_groups", text):
+        if has_phrase("comparative", text) and len(row.p_values) >= 2 and not has_phrase("between_groups", text):
+            ps = ", ".join(p.text for p in row.p_values[:3])
             message = (f"Row {row.row}: concludes that one intervention is more effective from "
-                       f"separate within-group p-values ({', '.join(ps[:3])}); only a between-group "
-                       f"comparison can show that.")
+                       f"separate within-group p-values ({ps}); only a between-group comparison "
+                       f"can show that.")
             return [Flag(CheckId.CONCLUSION_CONFLICT, Severity.NOTE, message,
                          details={"row": row.row, "column": header})]
     return []

@@ -107,11 +107,24 @@ def grimmer_consistent(mean: float, mean_decimals: int, sd: float, sd_decimals: 
 
 
 def percent_consistent(count: int, n: int, percent: float, decimals: int,
-                       rounding: Rounding = "up_or_down") -> bool:
-    """Is 100·count/n printed as ``percent`` with ``decimals`` decimals?"""
+                       rounding: Rounding = "up_or_down", padded: bool = False) -> bool:
+    """Is 100·count/n printed as ``percent`` with ``decimals`` decimals?
+
+    ``padded``: the last printed digit is a 0 that may be padding ("4,20" for SPSS's "4,2"),
+    so one decimal fewer is accepted too.
+    """
     if n <= 0:
         raise ValueError(f"n must be positive; got {n!r}")
-    return unround(percent, decimals, rounding).contains(100.0 * count / n)
+    x = 100.0 * count / n
+    if unround(percent, decimals, rounding).contains(x):
+        return True
+    return padded and decimals > 0 and unround(percent, decimals - 1, rounding).contains(x)
+
+
+def zero_padded(r: Reported) -> bool:
+    """True when the printed number ends in a 0 after the decimal mark ("4,20", "50,0")."""
+    digits = r.text.strip().rstrip("%").strip()
+    return r.decimals > 0 and digits.endswith("0")
 
 
 def percent_fitting_n(count: int, percent: float, decimals: int, limit: int = 1000) -> list[int]:
@@ -210,7 +223,7 @@ def check_percent_count(count: int, n: int, percent: Reported, *, label: str | N
     Warning (a typo or a truncation rather than impossible data)."""
     if n <= 0 or count < 0 or count > n:
         return None
-    if percent_consistent(count, n, percent.value, percent.decimals):
+    if percent_consistent(count, n, percent.value, percent.decimals, padded=zero_padded(percent)):
         return None
     comma = msg.uses_comma(percent)
     expected = 100.0 * count / n

@@ -6,6 +6,7 @@ its flags; it pairs up the model objects and calls the pure ``check_*`` function
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -92,12 +93,16 @@ def run_grimmer(inp: Inputs) -> list[Flag]:
 
 
 def run_percent_count(inp: Inputs) -> list[Flag]:
-    """percent_count — every frequency table's percentages, and every "count (percent)" in the
-    text, against count/n; see :func:`granularity.check_percent_count`."""
+    """percent_count — every frequency table's percentages, and every "count (percent)" of the
+    study's own text that no table restates, against count/n;
+    see :func:`granularity.check_percent_count`."""
     out = [f for t in inp.tables for f in granularity.check_frequency_table_percents(t, inp.ctx)]
-    # text pairs only when no table covers them (tables already carry their own n)
-    table_spans = {(t.span.start if t.span else None) for t in inp.tables}
-    items = [p for p in inp.percents if p.source is Source.TEXT or not table_spans]
+    items = [p for p in inp.percents if p.source is Source.TEXT
+             and (p.span is None or p.span.section in values.OWN_SECTIONS)
+             and not values.restated_in(p, inp.tables)
+             and not any(p.count in t.counts for t in inp.tables)]   # a value_conflict, if anything
+    if not inp.tables:
+        items += [p for p in inp.percents if p.source is Source.TABLE]
     return out + _each(items, granularity.check_percent_count_item, inp.ctx)
 
 
@@ -218,7 +223,16 @@ def run_test_conflict(inp: Inputs) -> list[Flag]:
     """test_conflict — tests named for the main comparison across places;
     see :func:`crosscheck.check_test_conflict`."""
     with_stats = frozenset(s.test for s in inp.stats if s.test is not None)
-    f = crosscheck.check_test_conflict(inp.record, with_stats)
+    record = inp.record
+    if inp.result.kind.value == "primary":
+        # the test printed with a statistic in the abstract or results is stated there too
+        stated = [Candidate((s.test,), s.span) for s in inp.stats if s.test is not None and s.span
+                  and s.span.section in ("abstract", "abstract_en", "results")]
+        cands = dict(record.candidates)
+        cands["tests"] = tuple(record.candidates.get("tests", ())) + tuple(stated)
+        from dataclasses import replace as _replace
+        record = _replace(record, candidates=cands)
+    f = crosscheck.check_test_conflict(record, with_stats)
     return [f] if f else []
 
 
@@ -242,14 +256,34 @@ def run_outcome_conflict(inp: Inputs) -> list[Flag]:
     :func:`claimchecks.check_outcome_claims`."""
     out = [f] if (f := crosscheck.check_outcome_conflict_candidates(inp.record, outcome_concepts_in)) else []
     units = frozenset(values._unit(d.unit) for d in inp.descriptives if d.unit)
+    if any(d.span and re.search(r"\d\s*ml\b", d.span.text, re.IGNORECASE) for d in inp.descriptives):
+        units |= {"ml"}
     return out + claimchecks.check_outcome_claims(inp.claims, inp.record, units)
+
+
+#: How far back before a "count (percent)" the text may name its category.
+LABEL_LOOKBACK = 80
+
+
+def _named(inp: Inputs, pc: PercentCount) -> str:
+    """The words printed just before a count in the text (its label, e.g. "tidak lancar
+    sebanyak"), back to the previous number or sentence end."""
+    doc = inp.result.document
+    label = pc.label or ""
+    if doc is None or pc.span is None:
+        return label
+    before = doc.text[max(0, pc.span.start - LABEL_LOOKBACK):pc.span.start]
+    before = re.split(r"[.;:]\s|\d[%)]?\s*[,)]|\)", before)[-1]
+    return f"{before} {label}"
 
 
 def run_value_conflict(inp: Inputs) -> list[Flag]:
     """value_conflict — the same quantity printed twice with different values (descriptives,
     counts/percents, the main p-value); see :mod:`evidencekit.checks.values`."""
+    texts = [(p, _named(inp, p)) for p in inp.percents if p.source is Source.TEXT
+             and (p.span is None or p.span.section in values.OWN_SECTIONS)]
     return (values.check_descriptive_values(inp.descriptives)
-            + values.check_percent_values(inp.percents, inp.tables)
+            + values.check_percent_values(texts, inp.tables)
             + values.check_main_p_values(inp.stats))
 
 

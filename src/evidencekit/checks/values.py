@@ -45,37 +45,56 @@ def _disjoint(a: Reported, b: Reported) -> bool:
     return not interval(a).intersects(interval(b))
 
 
+def _agreement(a: Descriptive, b: Descriptive) -> tuple[list[str], list[str]]:
+    """(summaries both print and agree on, summaries both print and disagree on)."""
+    same, diff = [], []
+    for name in SUMMARIES:
+        ra, rb = getattr(a, name), getattr(b, name)
+        if ra is None or rb is None:
+            continue
+        (diff if _disjoint(ra, rb) else same).append(name)
+    return same, diff
+
+
+def _printed_elsewhere(a: Descriptive, b: Descriptive) -> bool:
+    """Two printings in different places: text vs table, or different sections."""
+    if a.source is not b.source:
+        return True
+    return bool(a.span and b.span and a.span.section != b.span.section)
+
+
+#: Sections whose numbers are the study's own (the discussion also cites other studies).
+OWN_SECTIONS = (None, "abstract", "abstract_en", "methods", "results")
+
+
 def check_descriptive_values(descriptives: list[Descriptive]) -> list[Flag]:
-    """value_conflict between two printings of one descriptive row (text vs table, or abstract
-    vs results). Warning."""
-    groups: dict[tuple, list[Descriptive]] = defaultdict(list)
-    for d in descriptives:
-        if d.time or d.group or d.label:
-            groups[quantity_key(d)].append(d)
+    """value_conflict between two printings of one descriptive row. A printing in the text is
+    matched to the table row of the same time point (and group) that shares the most summaries;
+    the match must share at least one and be better than the runner-up. Warning."""
+    own = [d for d in descriptives if d.span is None or d.span.section in OWN_SECTIONS]
+    rows = [d for d in own if d.source is Source.TABLE]
     out = []
-    for key, ds in groups.items():
-        if not key[1] and not key[2]:
-            continue                                        # nothing to say these are the same
-        for i, a in enumerate(ds):
-            for b in ds[i + 1:]:
-                if a.source is b.source and (a.span and b.span and a.span.section == b.span.section):
-                    continue
-                if a.n and b.n and a.n != b.n:
-                    continue
-                diffs = [(name, getattr(a, name), getattr(b, name)) for name in SUMMARIES
-                         if getattr(a, name) is not None and getattr(b, name) is not None
-                         and _disjoint(getattr(a, name), getattr(b, name))]
-                same = [name for name in SUMMARIES if getattr(a, name) is not None
-                        and getattr(b, name) is not None and name not in [x[0] for x in diffs]]
-                if not diffs or not same and len(diffs) > 1:
-                    continue                               # nothing in common: maybe not the same row
-                name, ra, rb = diffs[0]
-                label = a.label or b.label or " ".join(k for k in key if k)
-                message = (f"{label}: the {name} is {msg.shown(ra)} in the {_place(a)} but "
-                           f"{msg.shown(rb)} in the {_place(b)}.")
-                out.append(Flag(CheckId.VALUE_CONFLICT, Severity.WARNING, message,
-                                evidence=tuple(s for s in (a.span, b.span) if s),
-                                reported=ra.value, expected=rb.value, details={"summary": name}))
+    for d in own:
+        if d.source is Source.TABLE:
+            continue
+        cands = [r for r in rows if _time(r) == _time(d) and _norm(r.group) == _norm(d.group)
+                 and (not r.n or not d.n or r.n == d.n)]
+        scored = sorted(((len(_agreement(d, r)[0]), r) for r in cands), key=lambda x: -x[0])
+        if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            continue
+        row = scored[0][1]
+        same, diff = _agreement(d, row)
+        if not diff:
+            continue
+        name = diff[0]
+        ra, rb = getattr(d, name), getattr(row, name)
+        label = row.label or d.label or "a summary"
+        message = (f"{label}: the {name} is {msg.shown(ra)} in the {_place(d)} but "
+                   f"{msg.shown(rb)} in the {_place(row)} (which agree on the "
+                   f"{msg.listing(same)}).")
+        out.append(Flag(CheckId.VALUE_CONFLICT, Severity.WARNING, message,
+                        evidence=tuple(s for s in (d.span, row.span) if s),
+                        reported=ra.value, expected=rb.value, details={"summary": name}))
     return out
 
 
@@ -88,14 +107,20 @@ def _levels_in(label: str, table: FrequencyTable) -> list[int]:
                                        for j in hits)]
 
 
-def check_percent_values(items: list[PercentCount], tables: list[FrequencyTable]) -> list[Flag]:
-    """value_conflict: a count (percent) in the text that no table level of the same name has.
-    Warning."""
+def restated_in(pc: PercentCount, tables: list[FrequencyTable]) -> bool:
+    """True when some table level prints the same count and percentage."""
+    return any(c == pc.count and p is not None and not _disjoint(p, pc.percent)
+               for t in tables for c, p in zip(t.counts, t.percents))
+
+
+def check_percent_values(items: list[tuple[PercentCount, str]], tables: list[FrequencyTable]) -> list[Flag]:
+    """value_conflict: a count (percent) in the text, named by ``label`` (the words printed
+    before it), that the table levels of that name do not have. Warning."""
     out = []
-    for pc in items:
-        if pc.source is Source.TABLE or not pc.label:
+    for pc, label in items:
+        if pc.source is Source.TABLE or not label:
             continue
-        matches = [(t, i) for t in tables for i in _levels_in(pc.label, t)]
+        matches = [(t, i) for t in tables for i in _levels_in(label, t)]
         if not matches:
             continue
         fits = [(t, i) for t, i in matches
@@ -104,13 +129,14 @@ def check_percent_values(items: list[PercentCount], tables: list[FrequencyTable]
         if fits:
             continue
         t, i = matches[0]
+        names = msg.listing(sorted({t.levels[j] for t, j in matches}))
         shown = f"{t.counts[i]} ({msg.shown(t.percents[i]) if t.percents[i] else '?'}%)"
         other = [lv for tt in tables for j, lv in enumerate(tt.levels)
                  if tt.counts[j] == pc.count and tt.percents[j] is not None
                  and not _disjoint(tt.percents[j], pc.percent)]
         hint = f"; those numbers belong to '{other[0]}'" if other else ""
-        message = (f"The text gives {pc.label} as {pc.count} ({msg.shown(pc.percent)}%), but "
-                   f"{t.label} gives {t.levels[i]} {shown}{hint}.")
+        message = (f"The text gives {names} as {pc.count} ({msg.shown(pc.percent)}%), but "
+                   f"table '{t.label}' gives {t.levels[i]} {shown}{hint}.")
         out.append(Flag(CheckId.VALUE_CONFLICT, Severity.WARNING, message,
                         evidence=tuple(s for s in (pc.span, t.span) if s),
                         reported=pc.percent.value,
@@ -124,9 +150,10 @@ NOT_MAIN = frozenset({TestName.SHAPIRO_WILK, TestName.KOLMOGOROV_SMIRNOV})
 
 def check_main_p_values(stats: list[Statistic]) -> list[Flag]:
     """value_conflict: the paper prints exactly two different p-values for its comparisons, in
-    different sections (e.g. p = 0.005 in the abstract, p = 0,000 in the table). Warning."""
+    different sections of the study's own report — abstract and results (e.g. p = 0.005 in the
+    abstract, p = 0,000 in the table); the discussion also cites other studies. Warning."""
     ps = [s for s in stats if s.p is not None and s.test not in NOT_MAIN
-          and s.kind not in (StatKind.DESCRIPTIVE, StatKind.PERCENT)]
+          and (s.span is None or s.span.section in ("abstract", "abstract_en", "results", None))]
     groups: dict[float, list[Statistic]] = defaultdict(list)
     for s in ps:
         key = round(s.p.value, 6) if s.p.value > 0 else 0.0
