@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,8 @@ class SearchHit:
 def fts_query(text: str) -> str:
     """A user's words as an FTS5 query: every word must occur (quotes keep punctuation and
     FTS operators literal); a trailing ``*`` keeps prefix search, e.g. ``oksito*``."""
+    # control characters (NUL …) end an FTS5 string early: they are never part of a word
+    text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
     words = re.findall(r"[^\s\"]+\*?", text)
     if not words:
         raise CorpusError("the search text is empty; give one or more words, e.g. \"pijat oksitosin\"")
