@@ -146,13 +146,13 @@ def _breaks(prev: _Item, cur: _Item, metrics, caption: bool = False) -> bool:
 def _join(writer: _Writer, prev_text: str, text: str, vocabulary: set[str]) -> int:
     """Write ``text`` after a line of the same paragraph, joining a hyphenated break; returns
     where ``text`` starts."""
-    if prev_text.endswith("-") and len(prev_text) > 1 and prev_text[-2].isalpha() and text[:1].isalpha():
+    if prev_text.endswith("-") and len(prev_text) > 1 and prev_text[-2].isalnum() and text[:1].isalnum():
         head = WORD.findall(prev_text[-40:])
         tail = WORD.findall(text[:40])
         hyphenated = (head[-1] if head else "") + (tail[0] if tail else "")
-        if text[:1].islower() and hyphenated.lower() not in vocabulary:
+        if prev_text[-2].isalpha() and text[:1].islower() and hyphenated.lower() not in vocabulary:
             writer.drop_last_char()                     # "ekspe-" + "rimen"
-        return writer.write(text)[0]                    # "pre-" + "test" stays "pre-test"
+        return writer.write(text)[0]                    # "pre-" + "test", "ke-" + "3" keep it
     return writer.write(" " + text)[0] + 1
 
 
@@ -174,7 +174,10 @@ def layout(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],
             writer.newline()
             page_starts.setdefault(item.page, writer.length)
             caption = last_paragraph if CAPTION.match(last_paragraph) else None
-            out_tables.append(_write_table(writer, item.table, caption))
+            table, row_starts = _write_table(writer, item.table, caption)
+            out_tables.append(table)
+            for page, start in zip(item.table.pages_of_rows(), row_starts):
+                page_starts.setdefault(page, start)       # a table running over pages
             writer.newline()
             prev, prev_text, last_paragraph = None, "", ""
             continue
@@ -195,12 +198,14 @@ def layout(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],
     return text, out_pages, tuple(out_tables)
 
 
-def _write_table(writer: _Writer, table: RawTable, caption: str | None) -> Table:
+def _write_table(writer: _Writer, table: RawTable, caption: str | None) -> tuple[Table, list[int]]:
     start = writer.length
     rows = []
+    row_starts = []
     for r, row in enumerate(table.rows):
         if r:
             writer.write("\n")
+        row_starts.append(writer.length)
         cells = []
         for c, value in enumerate(row):
             if c:
@@ -212,7 +217,7 @@ def _write_table(writer: _Writer, table: RawTable, caption: str | None) -> Table
                 cells.append(Cell("", None, None))
         rows.append(tuple(cells))
     return Table(page=table.page, rows=tuple(rows), start=start, end=writer.length,
-                 caption=caption, bbox=table.bbox, ruled=True)
+                 caption=caption, bbox=table.bbox, ruled=True), row_starts
 
 
 def _pages(pages: Sequence[PdfPage], starts: dict[int, int], length: int, labels: dict[int, str],

@@ -130,7 +130,8 @@ def order_blocks(blocks: Sequence[Block]) -> tuple[list[Block], int]:
 
 def _order(blocks: Sequence[Block], ids: Iterator[int], widest: list[int], depth: int) -> Iterator[Block]:
     for band in bands(blocks):
-        cuts = gutters(band) if depth < MAX_DEPTH else []
+        # one strip (a justified line with wide spaces, one line per column) reads as a row
+        cuts = gutters(band) if depth < MAX_DEPTH and len(strips(band)) > 1 else []
         if not cuts:
             region = next(ids)
             yield from (replace(b, column=region) for b in sorted(band, key=lambda b: (b.top, b.x0)))

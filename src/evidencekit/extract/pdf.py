@@ -37,8 +37,9 @@ from evidencekit.errors import (
 
 log = logging.getLogger(__name__)
 
-#: pdfium writes a hyphen it judged to be a line-end hyphenation as U+0002 or U+FFFE.
-PDFIUM_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+#: pdfium joins a line ending in a hyphen to the next line and writes that hyphen as U+FFFE
+#: (or U+0002); we cut the line there again, so the layout decides how to join the word.
+PDFIUM_HYPHEN = re.compile("[\x02\ufffe]")
 
 #: Running heads and feet live in these top and bottom shares of the page height.
 MARGIN_SHARE = 0.085
@@ -164,7 +165,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        text = textpage.get_text_range().translate(PDFIUM_HYPHENS)
+        text = textpage.get_text_range()
         boxer = _Boxer(textpage, height, text, textpage.count_chars())
         lines: list[Line] = []
         offset = 0
@@ -205,6 +206,15 @@ class _Boxer:
         return r.left, r.right, self.page_height - r.top, self.page_height - r.bottom
 
     def lines(self, raw: str, offset: int) -> Iterable[Line]:
+        """The visual lines of one pdfium line (cut again where pdfium joined a hyphenated
+        break), each split at wide gaps."""
+        start = 0
+        for m in PDFIUM_HYPHEN.finditer(raw):
+            yield from self._visual(raw[start:m.start()] + "-", offset + start)
+            start = m.end()
+        yield from self._visual(raw[start:], offset + start)
+
+    def _visual(self, raw: str, offset: int) -> Iterable[Line]:
         stripped = raw.strip()
         if not stripped:
             return
@@ -255,24 +265,27 @@ def find_furniture(pages: Sequence[PdfPage]) -> tuple[frozenset[tuple[int, int]]
         templates[(DIGITS.sub("#", line.text.lower()), page.number)] += 1
     pages_with = Counter(t for t, _ in templates)
     furniture: set[tuple[int, int]] = set()
-    numbers: dict[int, list[int]] = {}
+    numbers: dict[int, list[tuple[int, int]]] = {}          # page -> (number, weight)
     for page, i, line in in_margin:
         bare = PAGE_NUMBER.match(line.text)
         repeated = pages_with[DIGITS.sub("#", line.text.lower())] >= 2
         if bare or repeated:
             furniture.add((page.number, i))
-            numbers.setdefault(page.number, []).extend(int(n) for n in DIGITS.findall(line.text)
-                                                       if len(n) <= 4)
+            weight = 2 if bare else 1            # a bare number beats "Vol 4 No 2" in a head
+            numbers.setdefault(page.number, []).extend(
+                (int(n), weight) for n in DIGITS.findall(line.text) if len(n) <= 4)
     return frozenset(furniture), _page_labels(pages, numbers)
 
 
-def _page_labels(pages: Sequence[PdfPage], numbers: dict[int, list[int]]) -> dict[int, str]:
-    """The printed number of each page: the offset (printed - physical) most pages agree on."""
-    offsets = Counter(n - page for page, found in numbers.items() for n in set(found))
+def _page_labels(pages: Sequence[PdfPage], numbers: dict[int, list[tuple[int, int]]]) -> dict[int, str]:
+    """The printed number of each page: the offset (printed - physical) with most votes."""
+    offsets: Counter = Counter()
+    for page, found in numbers.items():
+        for n, weight in dict(found).items():
+            offsets[n - page] += weight
     if not offsets:
         return {}
     offset, votes = offsets.most_common(1)[0]
     if votes < max(1, len(numbers) // 2):
         return {}
-    return {p.number: str(p.number + offset) for p in pages
-            if p.number + offset in numbers.get(p.number, ()) or p.number in numbers}
+    return {p.number: str(p.number + offset) for p in pages}

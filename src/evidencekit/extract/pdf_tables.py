@@ -36,10 +36,14 @@ class RawTable:
     bbox: tuple[float, float, float, float]      # x0, top, x1, bottom in PDF points
     rows: tuple[tuple[str, ...], ...]
     last_page: int | None = None                 # the page it ends on, when merged over pages
+    row_pages: tuple[int, ...] | None = None     # the page each row starts on, when merged
 
     @property
     def end_page(self) -> int:
         return self.last_page if self.last_page is not None else self.page
+
+    def pages_of_rows(self) -> tuple[int, ...]:
+        return self.row_pages if self.row_pages is not None else (self.page,) * len(self.rows)
 
     @property
     def columns(self) -> int:
@@ -90,11 +94,14 @@ def merge(previous: RawTable, table: RawTable) -> RawTable:
     """One table from a table and its continuation: the repeated header row is dropped, and a
     row the page break cut in two (first cell empty) is joined cell by cell to the row above."""
     rows = list(table.rows)
+    pages = list(table.pages_of_rows())
     if _same(rows[0], previous.rows[0]):
-        rows = rows[1:]
+        rows, pages = rows[1:], pages[1:]
     merged = list(previous.rows)
+    merged_pages = list(previous.pages_of_rows())
     if rows and not rows[0][0] and len(merged) > 1:
         last = merged.pop()
         merged.append(tuple(" ".join(x for x in (a, b) if x) for a, b in zip(last, rows[0])))
-        rows = rows[1:]
-    return RawTable(previous.page, previous.bbox, tuple(merged + rows), table.end_page)
+        rows, pages = rows[1:], pages[1:]
+    return RawTable(previous.page, previous.bbox, tuple(merged + rows), table.end_page,
+                    tuple(merged_pages + pages))

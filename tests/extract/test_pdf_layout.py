@@ -1,0 +1,90 @@
+"""Reading order, paragraphs, hyphenation and running heads on small PDFs drawn here."""
+
+from __future__ import annotations
+
+from evidencekit.extract.read import read_document
+
+LEFT = ["Kolom kiri baris satu berisi teks", "kolom kiri baris dua juga teks",
+        "kolom kiri baris tiga selesai di", "kolom kiri baris empat penutup"]
+RIGHT = ["kolom kanan baris satu lanjutan", "kolom kanan baris dua juga teks",
+         "kolom kanan baris tiga lagi ada", "kolom kanan baris empat akhir."]
+
+
+def test_two_columns_are_read_left_then_right(write_pdf, kit):
+    page = kit.PageSpec(kit.lines_at(57, 100, LEFT) + kit.lines_at(310, 100, RIGHT))
+    document = read_document(write_pdf([page]))
+    text = document.text
+    assert text.index("kiri baris empat") < text.index("kanan baris satu")
+    assert document.pages[0].columns == 2
+
+
+def test_a_full_width_title_and_abstract_stay_above_the_columns(write_pdf, kit):
+    band = kit.lines_at(57, 60, ["JUDUL PENELITIAN CONTOH YANG MEMBENTANG SELURUH LEBAR HALAMAN",
+                                 "Abstrak ini juga memakai lebar penuh halaman dan ditulis di atas kolom"])
+    page = kit.PageSpec(band + kit.lines_at(57, 140, LEFT) + kit.lines_at(310, 140, RIGHT))
+    text = read_document(write_pdf([page])).text
+    assert text.index("JUDUL") < text.index("Abstrak ini") < text.index("Kolom kiri")
+    assert text.index("kiri baris empat") < text.index("kanan baris satu")
+
+
+def test_a_narrow_box_beside_the_abstract_is_read_box_first(write_pdf, kit):
+    box = kit.lines_at(60, 100, ["Info Artikel", "Diterima 2 Mei", "Kata kunci:", "pijat, ASI"])
+    abstract = kit.lines_at(200, 100, ["Abstract", "This trial gave a back massage to",
+                                       "twenty mothers and measured milk", "volume on day three.",
+                                       "The volume rose in most mothers."])
+    body = kit.lines_at(57, 200, LEFT) + kit.lines_at(310, 200, RIGHT)
+    text = read_document(write_pdf([kit.PageSpec(box + abstract + body)])).text
+    assert text.index("pijat, ASI") < text.index("This trial") < text.index("Kolom kiri")
+
+
+def test_lines_of_a_paragraph_are_joined_and_hyphenated_breaks_mended(write_pdf, kit):
+    lines = ["Penelitian ini memakai desain ekspe-", "rimen semu dengan nilai p va-",
+             "lue sebesar 0,03 pada hari ke-", "3 setelah pijat pre-test selesai."]
+    text = read_document(write_pdf([kit.PageSpec(kit.lines_at(72, 100, lines))])).text
+    assert "desain eksperimen semu" in text
+    assert "nilai p value sebesar 0,03" in text
+    assert "hari ke-3 setelah" in text                 # a digit after the hyphen keeps it
+    assert "\n" not in text
+
+
+def test_a_hyphen_the_paper_itself_uses_is_kept_at_a_line_break(write_pdf, kit):
+    lines = ["Skor pre-test dan skor post-test dihitung, lalu skor pre-",
+             "test dibandingkan dengan uji Wilcoxon di akhir studi."]
+    text = read_document(write_pdf([kit.PageSpec(kit.lines_at(72, 100, lines))])).text
+    assert "skor pre-test dibandingkan" in text
+
+
+def test_a_wider_gap_or_an_indent_starts_a_new_paragraph(write_pdf, kit):
+    first = kit.lines_at(72, 100, ["Paragraf pertama berisi dua baris teks", "yang berakhir di sini."])
+    second = kit.lines_at(90, 150, ["Paragraf kedua dimulai dengan indentasi", "dan berlanjut di baris ini."])
+    text = read_document(write_pdf([kit.PageSpec(first + second)])).text
+    assert text.split("\n") == ["Paragraf pertama berisi dua baris teks yang berakhir di sini.",
+                                "Paragraf kedua dimulai dengan indentasi dan berlanjut di baris ini."]
+
+
+def test_running_heads_and_page_numbers_are_removed_and_give_page_labels(write_pdf, kit):
+    pages = []
+    for i in range(3):
+        texts = [kit.Text(57, 20, f"Jurnal Contoh Kebidanan Vol 4 No {i + 1} Tahun 2024", 8),
+                 kit.Text(290, 815, str(41 + i), 9)]
+        texts += kit.lines_at(57, 100, [f"Isi halaman {i + 1} berisi kalimat biasa saja."])
+        pages.append(kit.PageSpec(texts))
+    document = read_document(write_pdf(pages))
+    assert "Jurnal Contoh" not in document.text
+    assert [p.label for p in document.pages] == ["41", "42", "43"]
+    assert [document.page_at(document.text.index(f"halaman {i}")) for i in (1, 2, 3)] == [1, 2, 3]
+
+
+def test_pdf_characters_are_normalised(write_pdf, kit):
+    line = "nilai Z sebesar \u22123,317 pada hari 15\u201325 dengan \ufb01ksasi\u00a0penuh"
+    text = read_document(write_pdf([kit.PageSpec([kit.Text(57, 100, line)])])).text
+    assert text == "nilai Z sebesar -3,317 pada hari 15-25 dengan fiksasi penuh"
+
+
+def test_a_paragraph_running_over_a_page_break_is_joined(write_pdf, kit):
+    one = kit.PageSpec(kit.lines_at(57, 700, ["Kalimat ini dimulai di halaman pertama dan"]))
+    two = kit.PageSpec(kit.lines_at(57, 100, ["berakhir di halaman kedua dengan titik."]))
+    document = read_document(write_pdf([one, two]))
+    assert document.text == "Kalimat ini dimulai di halaman pertama dan berakhir di halaman kedua dengan titik."
+    assert document.page_at(document.text.index("berakhir")) == 2
+    assert document.page_at(0) == 1
