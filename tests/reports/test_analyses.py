@@ -1,46 +1,96 @@
-"""What goes into one analysis: design groups kept apart, studies named as forest plots name them."""
+"""What goes into one analysis: design kinds kept apart, the engine's numbers, studies named and
+flagged as in the checks."""
 
 import pytest
 
-from evidencekit.analyses import CONTROLLED, ONE_GROUP, design_group, group_effects, study_infos, study_label
-from evidencekit.meta import Effect
-from evidencekit.model import DocumentResult, Flag, StudyRecord
+from evidencekit.analyses import analyses_from_results, arms_text, row_flags, study_infos
+from evidencekit.meta import analyse_records
+from evidencekit.model import MainResult, Descriptive, DocumentResult, Flag, Reported, Span, StudyRecord
 from evidencekit.vocab import CheckId, Design, DocumentKind, Severity
 
 
-@pytest.mark.parametrize(("design", "group"), [
-    (Design.ONE_GROUP_PRETEST_POSTTEST, ONE_GROUP), (Design.TWO_GROUP_PRETEST_POSTTEST, CONTROLLED),
-    (Design.TWO_GROUP_POSTTEST_ONLY, CONTROLLED), (Design.RCT, CONTROLLED)])
-def test_designs_fall_into_one_group_or_controlled(design, group):
-    assert design_group(design) == group
+def R(x: float) -> Reported:
+    return Reported.exact(x)
 
 
-def test_a_paired_measure_marks_a_one_group_study_whatever_the_design_says():
-    assert design_group(Design.QUASI_EXPERIMENTAL, "SMCR") == ONE_GROUP
+def one_group(doc_id, author, year, n, pre, post, sd, flags=()):
+    record = StudyRecord(authors=(author,), year=year, design=Design.ONE_GROUP_PRETEST_POSTTEST, n_total=n)
+    stats = (Descriptive(label="pretest", n=n, mean=R(pre), sd=R(sd), time="pre"),
+             Descriptive(label="posttest", n=n, mean=R(post), sd=R(sd), time="post"))
+    return DocumentResult(id=doc_id, source=f"{doc_id}.pdf", record=record, statistics=stats, flags=flags)
 
 
-def test_one_group_and_controlled_effects_never_share_an_analysis():
-    records = {"a": StudyRecord(design=Design.ONE_GROUP_PRETEST_POSTTEST),
-               "b": StudyRecord(design=Design.TWO_GROUP_PRETEST_POSTTEST),
-               "c": StudyRecord(design=Design.RCT)}
-    effects = [Effect(0.5, 0.1, "SMD", "a"), Effect(0.4, 0.1, "SMD", "b"), Effect(0.3, 0.1, "SMD", "c")]
-    groups = group_effects(effects, records)
-    assert {k: [e.study for e in v] for k, v in groups.items()} == {
-        ("", "SMD", ONE_GROUP): ["a"], ("", "SMD", CONTROLLED): ["b", "c"]}
+def controlled(doc_id, author, year, n, mi, mc, sd):
+    record = StudyRecord(authors=(author,), year=year, design=Design.TWO_GROUP_POSTTEST_ONLY, n_total=2 * n,
+                         n_arms={"intervensi": n, "kontrol": n})
+    stats = (Descriptive(label="intervensi", group="intervention", n=n, mean=R(mi), sd=R(sd), time="post"),
+             Descriptive(label="kontrol", group="control", n=n, mean=R(mc), sd=R(sd), time="post"))
+    return DocumentResult(id=doc_id, source=f"{doc_id}.pdf", record=record, statistics=stats)
 
 
-def test_study_label_is_first_author_surname_and_year():
-    assert study_label(StudyRecord(authors=("Dewi Kartika Sari", "Budi"), year=2021), "x") == "Sari 2021"
-    assert study_label(StudyRecord(authors=("Sari, D. K.",), year=2020), "x") == "Sari 2020"
-    assert study_label(None, "doc-7") == "doc-7"
+GRIM = Flag(CheckId.GRIM, Severity.ERROR, "Mean 9.17 is not possible with n = 18.")
 
 
-def test_review_rows_are_known_by_their_row_and_carry_their_own_flags():
-    row_flag = Flag(CheckId.N_CONFLICT, Severity.WARNING, "Row 2 gives two sample sizes.", details={"row": 2})
+@pytest.fixture
+def papers():
+    return [one_group("a", "Dewi Sari", 2021, 18, 9.2, 11.0, 1.1, flags=(GRIM,)),
+            one_group("b", "Ani Lestari", 2019, 30, 8.0, 9.1, 1.4),
+            one_group("c", "Rina Putri", 2020, 24, 7.5, 8.9, 1.2),
+            controlled("d", "Budi Santoso", 2018, 15, 12.0, 10.5, 2.0),
+            controlled("e", "Wati Rahma", 2022, 20, 11.0, 10.2, 1.8)]
+
+
+def test_one_group_and_controlled_studies_become_separate_analyses(papers):
+    analyses, _ = analyses_from_results(papers)
+    assert [(a.key, a.result.measure, a.result.k) for a in analyses] == [("one-group", "SMCR", 3),
+                                                                          ("controlled", "SMD", 2)]
+
+
+def test_each_analysis_is_the_engines_fit_for_its_design(papers):
+    analyses, _ = analyses_from_results(papers)
+    engine = analyse_records(papers, design="pre_post").main
+    mine = analyses[0].result
+    assert (mine.estimate, mine.ci_lower, mine.ci_upper, mine.tau2, mine.weights) == \
+           (engine.estimate, engine.ci_lower, engine.ci_upper, engine.tau2, engine.weights)
+
+
+def test_a_study_with_an_error_flag_carries_it_into_the_forest_plot(papers):
+    analyses, _ = analyses_from_results(papers)
+    info = analyses[0].info
+    flagged = [name for name, i in info.items() if i.flags]
+    assert len(flagged) == 1 and info[flagged[0]].flags == (GRIM,) and info[flagged[0]].anchor == "flags-a"
+    assert any("Without studies that carry error flags" in n for n in analyses[0].notes)
+
+
+def test_a_design_with_a_single_study_gives_a_message_not_an_analysis(papers):
+    analyses, messages = analyses_from_results(papers[:4])
+    assert [a.key for a in analyses] == ["one-group"]
+    assert any(m.startswith("Controlled designs (two groups): k = 1") for m in messages)
+
+
+def test_arm_text_lists_arm_sizes_or_the_total():
+    assert arms_text(StudyRecord(n_arms={"pijat": 15, "breast_care": 15})) == "pijat 15 · breast care 15"
+    assert arms_text(StudyRecord(n_total=24)) == "n = 24"
+
+
+def test_a_review_flag_belongs_to_the_row_whose_text_it_points_into():
+    row = StudyRecord(row=3, evidence={"n_total": (Span("results", 4, 100, 120, "n = 30"),),
+                                       "design": (Span("results", 4, 140, 160, "quasi"),)})
+    inside = Flag(CheckId.N_CONFLICT, Severity.WARNING, "two sizes", evidence=(Span("results", 4, 150, 155),))
+    named = Flag(CheckId.TEST_CONFLICT, Severity.NOTE, "two tests", details={"row": 3})
+    elsewhere = Flag(CheckId.N_CONFLICT, Severity.WARNING, "other", evidence=(Span("results", 4, 400, 405),))
+    assert row_flags((inside, named, elsewhere), row) == (inside, named)
+
+
+def test_study_infos_name_review_rows_and_primary_papers_as_the_engine_does(papers):
     review = DocumentResult(
-        id="rev", source="rev.pdf", kind=DocumentKind.REVIEW, flags=(row_flag,),
-        studies=(StudyRecord(authors=("Ani Lestari",), year=2019, row=1, n_total=30),
-                 StudyRecord(authors=("Rina Putri",), year=2018, row=2, n_arms={"massage": 15, "care": 15})))
-    infos = study_infos([review])
-    assert infos["rev#1"].label == "Lestari 2019" and infos["rev#1"].arms == "n = 30" and not infos["rev#1"].flags
-    assert infos["rev#2"].flags == (row_flag,) and infos["rev#2"].arms == "massage 15 · care 15"
+        id="rev", source="rev.pdf", kind=DocumentKind.REVIEW,
+        record=StudyRecord(design=Design.LITERATURE_REVIEW),
+        studies=(StudyRecord(authors=("Ani Lestari",), year=2019, row=1, n_total=30,
+                             design=Design.ONE_GROUP_PRETEST_POSTTEST, p_values=(R(0.001),),
+                             main_result=MainResult(p=0.001)),),
+        flags=(Flag(CheckId.N_CONFLICT, Severity.WARNING, "row 1 has two sizes", details={"row": 1}),))
+    infos = study_infos(papers[:1] + [review])
+    assert "Sari 2021" in infos and infos["Sari 2021"].arms == "n = 18"
+    assert infos["Lestari 2019 row 1"].arms == "n = 30"
+    assert [f.message for f in infos["Lestari 2019 row 1"].flags] == ["row 1 has two sizes"]

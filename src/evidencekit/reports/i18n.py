@@ -84,6 +84,8 @@ _EN: dict[str, str] = {
     "funnel_plot": "Funnel plot",
     "funnel_needs": "A funnel plot needs at least three studies.",
     "downloads": "Downloads",
+    "sensitivity_without_flagged": "Without studies that carry error flags",
+    "sensitivity_r": "With an assumed pre/post correlation",
     "export_failed": "Static image export failed",
     # forest plot
     "forest_study": "Study",
@@ -195,6 +197,8 @@ _ID: dict[str, str] = {
     "funnel_plot": "Funnel plot",
     "funnel_needs": "Funnel plot memerlukan sedikitnya tiga studi.",
     "downloads": "Unduhan",
+    "sensitivity_without_flagged": "Tanpa studi yang bertanda galat",
+    "sensitivity_r": "Dengan asumsi korelasi pra/pasca",
     "export_failed": "Ekspor gambar statis gagal",
     "forest_study": "Studi",
     "forest_arms": "Data kelompok",
