@@ -16,11 +16,14 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# Debian packages: chromium (kaleido's static image export, browser tests).
+# Debian packages: chromium (kaleido's static image export, browser tests) and DejaVu fonts
+# (example PDFs with Indonesian text and symbols such as χ², ≤, −).
+SYSDEPS_OK := $(shell command -v chromium >/dev/null 2>&1 && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf && echo yes)
 sysdeps:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+ifneq ($(SYSDEPS_OK),yes)
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+endif
 
 examples: venv
 	$(BIN)/python examples/make_examples.py
