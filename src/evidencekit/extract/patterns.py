@@ -61,8 +61,9 @@ STAT_RE = re.compile(
     rf"(?P<value>{NUM})"
 )
 
-#: A p broken by a line end after its decimal mark, "0, \n000": read as 0.000 (p only).
-BROKEN_P = r"0[.,][ \t]*\n\s*\d{1,4}(?!\d)"
+#: A p broken after its decimal mark by a line end or a space, "0, \n000" / "0, 000": read as
+#: 0.000 (only after a p name, where "0," cannot end the number).
+BROKEN_P = r"0[.,]\s{1,4}\d{1,4}(?![\d.,])"
 
 #: How a p-value is named: "p", "P", "p value", "p-value", "p- value", "P_value", "Pvalue",
 #: "nilai p", "Sig. (2-tailed)", "Asymp. Sig. (2-tailed)", "asymp.sig 2 tailed", and ρ typed
