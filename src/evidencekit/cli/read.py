@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 
 from evidencekit import __version__
 from evidencekit.cli.app import app, err_console, fail, write_json
@@ -35,7 +36,7 @@ def text(
     """
     result = process(path, until="read")
     if result.error:
-        raise fail(f"{path}: {result.error.message} [{result.error.code}]")
+        raise fail(escape(f"{path}: {result.error.message} [{result.error.code}]"))
     document = result.document
     assert document is not None
     if not markers:
@@ -66,7 +67,8 @@ def extract(
     results = [process(p, limits=limits, until="extract" if no_checks else "check") for p in paths]
     for r in results:
         if r.error:
-            err_console.print(f"[yellow]{r.source}[/]: {r.error.message} [{r.error.code}]", highlight=False)
+            err_console.print(f"[yellow]{escape(r.source)}[/]: {escape(f'{r.error.message} [{r.error.code}]')}",
+                              highlight=False)
     if fmt is ExtractFormat.json:
         write_json(results_to_dict(results, __version__), output)
     else:

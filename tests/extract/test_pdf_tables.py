@@ -1,0 +1,107 @@
+"""Ruled tables: cell grids with spans into the text, kept out of the prose, merged over pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencekit.extract.read import prose, read_document
+
+EXTRACTION_HEADER = ["No.", "Nama penulis dan tahun publikasi", "Judul penelitian",
+                     "Desain penelitian", "Populasi dan sampel", "Intervensi utama",
+                     "Intervensi pembanding", "Hasil"]
+
+
+@pytest.fixture(scope="module")
+def review(shared_dir):
+    return read_document(shared_dir / "pdf" / "002_5cc26c146a74d938.pdf")
+
+
+def test_the_review_extraction_table_is_8_columns_by_10_rows_under_its_header(review):
+    (table,) = review.tables
+    assert table.shape == (11, 8)                       # row 0 is the header, then 10 studies
+    grid = table.grid()
+    assert grid[0] == EXTRACTION_HEADER
+    assert [row[0] for row in grid[1:]] == [f"{i}." for i in range(1, 11)]
+    assert table.caption and table.caption.startswith("Tabel 1")
+
+
+def test_a_row_cut_by_a_page_break_is_one_row_again(review):
+    grid = review.tables[0].grid()
+    assert all(len(row) == 8 for row in grid)
+    assert grid[6][5].endswith("22 memijat") or "22 memijat" in grid[6][5]   # pdf/README: row 6
+    assert grid[3][5] == "" and grid[3][6] == "Pijat marmet"               # row 3: empty cell
+
+
+def test_every_cell_points_at_its_own_text(review):
+    for table in review.tables:
+        for row in table.rows:
+            for cell in row:
+                if cell.text:
+                    assert review.text[cell.start:cell.end] == cell.text
+                else:
+                    assert cell.start is None
+
+
+def test_table_rows_sit_on_the_pages_they_came_from(review):
+    table = review.tables[0]
+    pages = {review.page_at(row[0].start) for row in table.rows[1:]}
+    assert pages == {2, 3, 4, 5}
+    assert review.page_at(table.rows[-1][0].start) == 5
+
+
+def test_prose_skips_tables(review):
+    table = review.tables[0]
+    stretches = prose(review)
+    assert all(not (start < table.end and start + len(text) > table.start) for start, text in stretches)
+    assert sum(len(t) for _, t in stretches) == len(review.text) - (table.end - table.start)
+
+
+def test_a_table_continued_with_its_header_repeated_is_one_table(shared_dir):
+    document = read_document(shared_dir / "pdf" / "001_cff31b9b8f7e5650.pdf")
+    first = document.tables[0]
+    assert first.shape == (13, 3)
+    assert first.grid()[0] == ["Karakteristik", "f", "%"]
+    assert sum(1 for row in first.grid() if row == ["Karakteristik", "f", "%"]) == 1
+
+
+@pytest.mark.parametrize(("stem", "shapes"), [
+    ("000_00df2b57d7bbe1ef", [(16, 3), (28, 7), (3, 5)]),
+    ("003_2ac0d445ba19c17d", [(12, 3), (2, 6), (2, 6), (3, 4)]),
+    ("004_243e44951b2e67da", [(4, 4), (4, 4), (2, 4), (2, 4), (3, 7)]),
+])
+def test_seed_tables_have_their_shapes(shared_dir, stem, shapes):
+    document = read_document(shared_dir / "pdf" / f"{stem}.pdf")
+    assert [t.shape for t in document.tables] == shapes
+    assert all(t.caption and t.caption.lower().startswith("tabel") for t in document.tables)
+
+
+def test_a_ruled_table_drawn_here_is_read_as_a_grid_in_place(write_pdf, kit):
+    rows = [["Kelompok", "n", "Rerata", "SD"],
+            ["Intervensi", "20", "12,5", "2,1"],
+            ["Kontrol", "20", "9,8", "1,9"]]
+    page = kit.ruled_table(72, 200, [140, 60, 80, 80], rows)
+    page.texts += kit.lines_at(72, 120, ["Tabel 2. Volume ASI per kelompok"])
+    page.texts += kit.lines_at(72, 320, ["Setelah tabel, teks biasa berlanjut di sini."])
+    document = read_document(write_pdf([page]))
+    (table,) = document.tables
+    assert table.grid() == rows
+    assert table.caption == "Tabel 2. Volume ASI per kelompok"
+    assert document.text.split("\n") == [
+        "Tabel 2. Volume ASI per kelompok",
+        "Kelompok | n | Rerata | SD",
+        "Intervensi | 20 | 12,5 | 2,1",
+        "Kontrol | 20 | 9,8 | 1,9",
+        "Setelah tabel, teks biasa berlanjut di sini.",
+    ]
+
+
+def test_a_table_broken_over_two_pages_with_a_cut_row_is_merged(write_pdf, kit):
+    header = ["No.", "Studi", "Hasil"]
+    one = kit.ruled_table(72, 600, [40, 160, 160], [header, ["1.", "Studi A", "naik 4 ml"],
+                                                    ["2.", "Studi B", "naik"]])
+    two = kit.ruled_table(72, 60, [40, 160, 160], [header, ["", "", "5 ml"], ["3.", "Studi C", "tetap"]])
+    document = read_document(write_pdf([one, two]))
+    (table,) = document.tables
+    assert table.grid() == [header, ["1.", "Studi A", "naik 4 ml"], ["2.", "Studi B", "naik 5 ml"],
+                            ["3.", "Studi C", "tetap"]]
+    assert document.page_at(table.rows[3][0].start) == 2
