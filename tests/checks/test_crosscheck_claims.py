@@ -151,10 +151,11 @@ def test_value_conflict_for_the_main_p_value_printed_twice(R):
 
 def test_units_questionnaire_scores_in_ml_and_sd_in_percent(R):
     ml = Descriptive(label="pre", mean=R("9,17"), unit="ml")
-    (flag,) = check_units([ml], questionnaire=True)
+    (flag,) = check_units([(ml, frozenset({"ml"}))], questionnaire=True)
     assert flag.check is CheckId.UNIT_CONFLICT and flag.severity is Severity.WARNING
-    pct = Descriptive(label="pre", sd=R("4,757"), unit="%")
-    assert check_units([ml, pct], questionnaire=False)[0].severity is Severity.NOTE
+    pct = Descriptive(label="pre", sd=R("4,757"))
+    assert check_units([(ml, frozenset({"ml"})), (pct, frozenset({"%"}))], questionnaire=False)[0].severity is Severity.NOTE
+    assert check_units([(ml, frozenset({"ml"}))], questionnaire=False) == []
 
 
 def test_two_tables_labelled_pre_test_with_different_means(R):

@@ -289,7 +289,27 @@ def run_value_conflict(inp: Inputs) -> list[Flag]:
 
 def run_unit_conflict(inp: Inputs) -> list[Flag]:
     """unit_conflict — incompatible units for one quantity; see :func:`values.check_units`."""
-    return values.check_units(inp.descriptives, inp.claims.questionnaire)
+    return values.check_units([(d, _printed_unit(inp, d)) for d in inp.descriptives],
+                              inp.claims.questionnaire)
+
+
+#: "16,59 ml", "4,757 %": a unit printed right after a number
+UNIT_AFTER = re.compile(r"^\s*(%|ml\b|cc\b)", re.IGNORECASE)
+UNIT_INSIDE = re.compile(r"\d\s*(ml|cc)\b", re.IGNORECASE)
+
+
+def _printed_unit(inp: Inputs, d: Descriptive) -> frozenset[str]:
+    """The units the paper prints with a descriptive: its own field, a unit right after its
+    span ("4,757 %"), and a volume unit inside it ("16,59 ml")."""
+    found = set()
+    if d.unit:
+        found.add(values._unit(d.unit))
+    doc = inp.result.document
+    if doc is not None and d.span is not None:
+        if (m := UNIT_AFTER.match(doc.text[d.span.end:d.span.end + 8])):
+            found.add(m.group(1).lower())
+        found.update(m.lower() for m in UNIT_INSIDE.findall(d.span.text))
+    return frozenset(u for u in found if u)
 
 
 def run_label_conflict(inp: Inputs) -> list[Flag]:

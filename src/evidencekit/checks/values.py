@@ -185,19 +185,21 @@ def _unit(u: str | None) -> str | None:
     return (u or "").strip().lower().strip("()") or None
 
 
-def check_units(descriptives: list[Descriptive], questionnaire: bool) -> list[Flag]:
-    """unit_conflict: one quantity in two units (ml and %); or questionnaire scores in ml."""
+def check_units(described: list[tuple[Descriptive, frozenset[str]]], questionnaire: bool) -> list[Flag]:
+    """unit_conflict: one quantity in two units (a summary in % of a quantity in ml: note), or
+    questionnaire scores given in ml (warning). ``described`` pairs each descriptive with the
+    unit printed with it."""
     out = []
-    units = {u for d in descriptives if (u := _unit(d.unit))}
+    units = {u for _, us in described for u in us}
     if "%" in units and units & VOLUME:
-        ds = [d for d in descriptives if _unit(d.unit) == "%"]
+        ds = [d for d, us in described if "%" in us]
         vol = sorted(units & VOLUME)[0]
         out.append(Flag(CheckId.UNIT_CONFLICT, Severity.NOTE,
                         f"A summary of a quantity measured in {vol} is given in % "
                         f"({msg.listing([msg.shown(d.sd or d.mean) for d in ds])}); give it in {vol}.",
                         evidence=tuple(d.span for d in ds if d.span)))
     if questionnaire and units & VOLUME:
-        ds = [d for d in descriptives if _unit(d.unit) in VOLUME]
+        ds = [d for d, us in described if us & VOLUME]
         out.append(Flag(CheckId.UNIT_CONFLICT, Severity.WARNING,
                         f"The outcome is a questionnaire score, but its summaries are given in "
                         f"{sorted(units & VOLUME)[0]}; scores have no volume unit.",
