@@ -12,9 +12,9 @@ import logging
 from collections.abc import Sequence
 
 from evidencekit.errors import DataError
-from evidencekit.model import DocumentResult, Flag, StudyRecord
+from evidencekit.model import DocumentResult, StudyRecord
 from evidencekit.reports.analysis import AnalysisReport
-from evidencekit.reports.evidence import document_anchor
+from evidencekit.reports.evidence import document_anchor, row_flags
 from evidencekit.reports.forest_rows import StudyInfo
 from evidencekit.reports.formatting import display_value, fmt_ci, fmt_num
 from evidencekit.reports.i18n import labels
@@ -34,24 +34,6 @@ def arms_text(record: StudyRecord | None) -> str:
     if record.n_arms and len(record.n_arms) > 1:
         return " · ".join(f"{arm.replace('_', ' ')} {n}" for arm, n in record.n_arms.items())
     return f"n = {record.n_total}" if record.n_total else ""
-
-
-def _record_range(record: StudyRecord) -> tuple[int, int] | None:
-    spans = [s for spans in record.evidence.values() for s in spans]
-    return (min(s.start for s in spans), max(s.end for s in spans)) if spans else None
-
-
-def row_flags(flags: Sequence[Flag], record: StudyRecord) -> tuple[Flag, ...]:
-    """The flags of a review that concern one of its table rows: those naming the row in their
-    details, or whose evidence falls inside the text the row's fields were read from."""
-    window = _record_range(record)
-
-    def concerns(f: Flag) -> bool:
-        if f.details.get("row") == record.row:
-            return True
-        return window is not None and any(window[0] <= s.start < window[1] for s in f.evidence)
-
-    return tuple(f for f in flags if concerns(f))
 
 
 def study_infos(results: Sequence[DocumentResult]) -> dict[str, StudyInfo]:

@@ -204,7 +204,7 @@ def write_review(results: Sequence[DocumentResult], analyses: Sequence[AnalysisR
         analysis_view(a, settings.lang, figs, downloads=tuple((p.name, p.name) for p in written[a.key]),
                       export_errors=(export_error,) if export_error else ())
         for a, figs in zip(analyses, figures))
-    page = ReportPage(results=tuple(results), studies=study_table(results), analyses=views,
+    page = ReportPage(results=tuple(results), studies=study_table(results, settings.lang), analyses=views,
                       lang=settings.lang, outdir=outdir, analysis_messages=tuple(messages))
     index = write_report(page, outdir / "index.html")
     files.insert(0, index)

@@ -3,7 +3,8 @@ flagged as in the checks."""
 
 import pytest
 
-from evidencekit.analyses import analyses_from_results, arms_text, row_flags, study_infos
+from evidencekit.analyses import analyses_from_results, arms_text, study_infos
+from evidencekit.reports.evidence import row_flags
 from evidencekit.meta import analyse_records
 from evidencekit.model import MainResult, Descriptive, DocumentResult, Flag, Reported, Span, StudyRecord
 from evidencekit.vocab import CheckId, Design, DocumentKind, Severity

@@ -91,3 +91,25 @@ def test_a_failed_document_is_listed_with_its_error(flagged_result):
     failed = DocumentResult.failed("broken", "papers/broken.pdf", "encrypted_pdf", "The PDF is encrypted.")
     html = render_report(page_for([flagged_result, failed]))
     assert "encrypted_pdf" in html and "The PDF is encrypted." in html
+
+
+def test_the_studies_table_has_the_extraction_columns_in_the_report_language(flagged_result):
+    from evidencekit.reports.html import study_table
+
+    table = study_table([flagged_result], lang="id")
+    assert table.columns[:3] == ("No.", "Penulis (tahun)", "Judul")
+    (row,) = table.rows
+    assert row.cells[2] == "Pijat oksitosin dan produksi ASI"
+    assert (row.n_flags, row.worst, row.anchor) == (3, "error", "flags-doc-a")
+
+
+def test_review_rows_link_only_the_flags_of_their_own_row(flagged_result):
+    from evidencekit.model import Flag, StudyRecord
+    from evidencekit.reports.html import study_table
+    from evidencekit.vocab import CheckId, DocumentKind, Severity
+
+    row_flag = Flag(CheckId.N_CONFLICT, Severity.WARNING, "two sizes", details={"row": 2})
+    review = replace(flagged_result, kind=DocumentKind.REVIEW, flags=(row_flag,),
+                     studies=(StudyRecord(title="satu", row=1), StudyRecord(title="dua", row=2)))
+    table = study_table([review])
+    assert [(r.cells[2], r.n_flags, r.worst) for r in table.rows] == [("satu", 0, None), ("dua", 1, "warning")]

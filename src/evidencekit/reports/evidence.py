@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from evidencekit.model import Document, DocumentResult, Flag, Span, Table
+from evidencekit.model import Document, DocumentResult, Flag, Span, StudyRecord, Table
 from evidencekit.vocab import Severity
 
 #: Characters of text shown on each side of the evidence when no sentence boundary is near.
@@ -143,3 +143,29 @@ def group_flags(result: DocumentResult, outdir: Path | None = None) -> DocumentF
         if views:
             groups.append((severity, views))
     return DocumentFlags(result, tuple(groups), base)
+
+
+def _record_range(record: StudyRecord) -> tuple[int, int] | None:
+    spans = [s for spans in record.evidence.values() for s in spans]
+    return (min(s.start for s in spans), max(s.end for s in spans)) if spans else None
+
+
+def row_flags(flags: Sequence[Flag], record: StudyRecord) -> tuple[Flag, ...]:
+    """The flags of a review that concern one of its table rows: those naming the row in their
+    details, or whose evidence falls inside the text the row's fields were read from."""
+    window = _record_range(record)
+
+    def concerns(f: Flag) -> bool:
+        if record.row is not None and f.details.get("row") == record.row:
+            return True
+        return window is not None and any(window[0] <= s.start < window[1] for s in f.evidence)
+
+    return tuple(f for f in flags if concerns(f))
+
+
+def study_flags(result: DocumentResult, study_row: int | None) -> tuple[Flag, ...]:
+    """The flags of one study of ``result``: all of a primary paper's, or a review row's own."""
+    if study_row is None or not result.studies:
+        return tuple(result.flags)
+    record = next((s for s in result.studies if s.row == study_row), None)
+    return row_flags(result.flags, record) if record is not None else ()

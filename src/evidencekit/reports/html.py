@@ -27,7 +27,7 @@ from markupsafe import Markup
 from evidencekit import __version__
 from evidencekit.model import DocumentResult
 from evidencekit.reports.evidence import (
-    DocumentFlags, document_anchor, group_flags, source_href, worst_severity,
+    DocumentFlags, document_anchor, group_flags, source_href, study_flags, worst_severity,
 )
 from evidencekit.reports.i18n import labels
 from evidencekit.vocab import Severity
@@ -138,25 +138,22 @@ def document_title(result: DocumentResult) -> str:
     return " — ".join(part for part in (who, record.title) if part) or result.id
 
 
-def study_table(results: Sequence[DocumentResult]) -> StudyTable:
-    """The extraction table (columns and rows of :func:`reports.tables.extraction_rows`) with a flags
-    column linking each row to its document's flags."""
-    from evidencekit.reports.tables import extraction_rows
+def study_table(results: Sequence[DocumentResult], lang: str = "en") -> StudyTable:
+    """The extraction table (the display columns of :func:`reports.tables.extraction_rows`, headers
+    in ``lang``) with a flags column linking each row to its document's flags."""
+    from evidencekit.reports.tables import DISPLAY_COLUMNS, extraction_rows
 
-    rows_in = list(extraction_rows(results))
-    columns: list[str] = []
-    for row in rows_in:
-        columns.extend(k for k in row if k not in columns and not k.startswith("_"))
+    L = labels(lang)
     by_id = {r.id: r for r in results}
     rows = []
-    for row in rows_in:
-        result = by_id.get(str(row.get("_document") or row.get("document") or row.get("id") or ""))
-        flags = result.flags if result is not None else ()
+    for row in extraction_rows(results):
+        result = by_id.get(str(row.get("document")))
+        flags = study_flags(result, row.get("study_row")) if result is not None else ()
         worst = worst_severity(flags)
-        anchor = document_anchor(result) if result is not None else "flags"
-        rows.append(StudyRow(tuple(_cell(row.get(c)) for c in columns), anchor, len(flags),
+        rows.append(StudyRow(tuple(_cell(row.get(c)) for c in DISPLAY_COLUMNS),
+                             document_anchor(result) if result is not None else "flags", len(flags),
                              worst.value if worst else None))
-    return StudyTable(tuple(columns), tuple(rows))
+    return StudyTable(tuple(L.get(f"column {c}", c) for c in DISPLAY_COLUMNS), tuple(rows))
 
 
 def _cell(value: Any) -> Any:
