@@ -43,19 +43,19 @@ KIND_TESTS: dict[StatKind, frozenset[TestName]] = {
 NORMALITY = frozenset({T.SHAPIRO_WILK, T.KOLMOGOROV_SMIRNOV})
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 and ch != "²" else ch
+
+
 def fold(text: str) -> str:
-    """NFKC-fold each character whose fold is one character (math italic 𝑆𝑖𝑔 → Sig, ² stays
-    as ² is handled by the patterns), so matching works while every offset stays valid."""
-    if text.isascii():
-        return text
-    out = []
-    for ch in text:
-        if ord(ch) < 128:
-            out.append(ch)
-            continue
-        folded = unicodedata.normalize("NFKC", ch)
-        out.append(folded if len(folded) == 1 and ch not in "²" else ch)
-    return "".join(out)
+    """NFKC-fold each character whose fold is one character (math italic 𝑆𝑖𝑔 → Sig; "²" is
+    kept for the χ² pattern), so matching works while every offset stays valid."""
+    return text if text.isascii() else _NON_ASCII.sub(_fold_char, text)
 
 
 @dataclass

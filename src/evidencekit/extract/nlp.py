@@ -66,25 +66,41 @@ def test_matcher():
 def find_test_mentions(text: str, offset: int = 0) -> list[TestMention]:
     """Every test named in ``text`` (longest match wins), with offsets shifted by ``offset``.
 
-    Only paragraphs that pass a cheap regex prefilter are tokenized.
+    Only short windows around the words that can start a test phrase (a cheap regex
+    prefilter) are tokenized, so spaCy never reads the whole paper.
     """
     nlp, matcher = blank_nlp(), test_matcher()
     mentions: list[TestMention] = []
-    for para in re.finditer(r"(?s).+?(?:\n\s*\n|\Z)", text):
-        chunk = para.group(0)
-        if not _PREFILTER.search(chunk):
-            continue
-        doc = nlp.make_doc(chunk.translate(_DASHES))
+    last_end = -1
+    for a, b in _windows(text):
+        doc = nlp.make_doc(text[a:b].translate(_DASHES))
         spans = [(doc[s:e], nlp.vocab.strings[k]) for k, s, e in matcher(doc)]
         spans.sort(key=lambda se: (se[0].start_char, -(se[0].end_char - se[0].start_char)))
-        last_end = -1
         for span, key in spans:
-            if span.start_char < last_end:
+            start, end = a + span.start_char, a + span.end_char
+            if start < last_end:
                 continue                               # inside a longer phrase already taken
-            last_end = span.end_char
-            base = offset + para.start()
-            mentions.append(TestMention(base + span.start_char, base + span.end_char, TestName(key)))
+            last_end = end
+            mentions.append(TestMention(offset + start, offset + end, TestName(key)))
     return mentions
+
+
+#: Characters of context tokenized before and after a prefilter hit (test phrases are short).
+WINDOW_BEFORE, WINDOW_AFTER = 40, 70
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged windows around prefilter hits, cut at whitespace so no word is split."""
+    out: list[tuple[int, int]] = []
+    for m in _PREFILTER.finditer(text):
+        a = text.rfind(" ", 0, max(0, m.start() - WINDOW_BEFORE)) + 1
+        b = text.find(" ", min(len(text), m.end() + WINDOW_AFTER))
+        b = len(text) if b < 0 else b
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 __all__ = ["TestMention", "blank_nlp", "find_test_mentions", "test_matcher"]
