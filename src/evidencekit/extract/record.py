@@ -23,7 +23,15 @@ from typing import Any, Iterable
 from evidencekit.extract.fields import bibliography as bib
 from evidencekit.extract.fields.design import FAMILY_OF, read_design
 from evidencekit.extract.fields.phrases import sentences
-from evidencekit.extract.fields.pico import find_aims, find_comparator, find_instrument, find_setting
+from evidencekit.extract.fields.pico import (
+    find_aims,
+    find_comparator,
+    find_contrasts,
+    find_cued,
+    find_instrument,
+    find_primary_outcome,
+    find_setting,
+)
 from evidencekit.extract.fields.places import AIM_SECTIONS, Place, place_at, places
 from evidencekit.extract.fields.pvalues import find_alpha, find_p_values, is_decision_rule
 from evidencekit.extract.fields.sample_size import (
@@ -141,9 +149,9 @@ def find_record(document: Document, statistics: Iterable[Any] = (), kind: Docume
 
     one_group = values.get("design") is Design.ONE_GROUP_PRETEST_POSTTEST
     sizes, arms = _sample_sizes(paper, statistics, one_group)
-    take("n_total", sizes, _choose_n(paper, sizes, statistics))
+    take("n_total", sizes, _choose_n(paper, sizes, statistics, one_group))
 
-    mentions = _tests(paper)
+    mentions = _tests(paper) + _tests_of_statistics(paper, statistics)
     candidates["tests"] = tuple(Candidate(f.value, f.span) for f in mentions)
     tests = tuple(dict.fromkeys(f.value for f in sorted(mentions, key=lambda f: f.order)))
     if mentions:
@@ -319,10 +327,13 @@ def _sample_sizes(paper: _Paper, statistics: list[Any], one_group: bool) -> tupl
     return sizes, arms
 
 
-def _choose_n(paper: _Paper, sizes: list[_Found], statistics: list[Any]) -> _Found | None:
-    """The best-supported n: by the paper's own count/percent pairs when they decide, else by place."""
+def _choose_n(paper: _Paper, sizes: list[_Found], statistics: list[Any], one_group: bool) -> _Found | None:
+    """The best-supported n: by the paper's own count/percent pairs when they decide (one-group
+    studies only: with two groups the percentages are of each arm), else by place."""
     if not sizes:
         return None
+    if not one_group:
+        return _best(sizes)
     pairs = []
     for place in paper.ranked():
         pairs.extend(find_count_percents(paper.slice(place)))
@@ -349,6 +360,18 @@ def _tests(paper: _Paper) -> list[_Found]:
     return found
 
 
+def _tests_of_statistics(paper: _Paper, statistics: list[Any]) -> list[_Found]:
+    """Tests named beside statistics printed in the results ("χ² test", a table's "Test" column).
+    Abstract statistics are left out: their test may come from a hedged sentence."""
+    found = []
+    for stat in statistics:
+        if isinstance(stat, Statistic) and stat.test is not None and stat.span is not None:
+            place = place_at(paper.places, stat.span.start)
+            if place is not None and place.name == "results":
+                found.append(_Found(stat.test, stat.span, place.rank, (stat.span.start,)))
+    return found
+
+
 def _main_test(mentions: list[_Found]) -> TestName | None:
     """The test of the main comparison: the best-placed test that is not an assumption check."""
     tests = [f for f in mentions if f.value not in ASSUMPTION_TESTS]
@@ -357,17 +380,32 @@ def _main_test(mentions: list[_Found]) -> TestName | None:
 
 
 def _aims(paper: _Paper) -> tuple[list[_Found], list[_Found]]:
+    """Intervention and outcome candidates from aim statements ("pengaruh X terhadap Y"),
+    contrasts ("compared X with Y"), cued phrases ("Intervention: X", "primary outcome was Y").
+
+    Order: place first (:data:`AIM_RANK`), then how explicit the statement is; an outcome named
+    "as the primary outcome" comes before all others."""
     interventions, outcomes = [], []
     for place in paper.places:
         if place.name not in AIM_SECTIONS and place.name != "title":
             continue
         rank = AIM_RANK.get(place.name, 5)
-        for aim in find_aims(paper.slice(place), place.start):
+        text = paper.slice(place)
+        for aim in find_aims(text, place.start):
             intervention = _LEADING_NOISE.sub("", aim.intervention)
             s, e = aim.intervention_span
             interventions.append(_Found(intervention, paper.span(s + len(aim.intervention) - len(intervention), e),
-                                        rank, (s,)))
-            outcomes.append(_Found(aim.outcome, paper.span(*aim.outcome_span), rank, (s,)))
+                                        rank, (0, s)))
+            outcomes.append(_Found(aim.outcome, paper.span(*aim.outcome_span), rank, (2, s)))
+        for value, s, e in find_cued(text, "intervention_cue", place.start):
+            interventions.append(_Found(value, paper.span(s, e), rank, (1, s)))
+        for contrast in find_contrasts(text, place.start):
+            interventions.append(_Found(contrast.intervention, paper.span(*contrast.intervention_span), rank,
+                                        (2, contrast.intervention_span[0])))
+        for value, s, e in find_cued(text, "outcome_cue", place.start):
+            outcomes.append(_Found(value, paper.span(s, e), rank, (1, s)))
+        for value, s, e in find_primary_outcome(text, place.start):
+            outcomes.append(_Found(value, paper.span(s, e), -1, (0, s)))
     return interventions, outcomes
 
 

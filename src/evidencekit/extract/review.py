@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from evidencekit.extract import lexicon
+from evidencekit.extract.fields.bibliography import join_initials
 from evidencekit.extract.fields.design import read_design
 from evidencekit.extract.fields.phrases import find_hits, phrase_pattern
 from evidencekit.extract.fields.places import places
@@ -235,7 +236,7 @@ def _authors_year(cell: str, year_cell: str | None) -> tuple[tuple[str, ...], in
     names = re.sub(r"[()]", " ", names)
     names = re.sub(r"\bet\.?\s*al\.?", "", names)
     parts = [" ".join(p.split()) for p in re.split(r",|;|&|\bdan\b|\band\b", names)]
-    return tuple(p for p in parts if re.search(r"[A-Za-z]", p)), year
+    return tuple(join_initials([p for p in parts if re.search(r"[A-Za-z]", p)])), year
 
 
 def _significant(p: float, operator: POperator) -> bool | None:

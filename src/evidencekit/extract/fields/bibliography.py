@@ -17,9 +17,12 @@ from evidencekit.extract.fields.phrases import find_hits
 DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
 #: A journal line: "Jurnal Ilmu Keperawatan Maternitas, Vol 5 No 1, May 2022",
 #: "GLOBAL HEALTH SCIENCE, Volume 7 Number 3, September 2022".
+#: "Name, 2024, Vol. 2, Issue 1" and "Name, 2022, 9(3), 112–113" too.
 JOURNAL_RE = re.compile(
-    r"^[ \t]*(?P<journal>[A-Za-z][A-Za-z &.'-]{4,80}?)[ \t]*,[ \t]*Vol(?:ume|\.)?[ \t]*\d+(?P<rest>[^\n]*)",
-    re.MULTILINE)
+    r"^[ \t]*(?P<journal>[A-Za-z][A-Za-z &.'-]{4,80}?)[ \t]*,[ \t]*(?:(?:19|20)\d\d[ \t]*,[ \t]*)?"
+    r"(?:Vol(?:ume|\.)?[ \t]*\d+|\d+[ \t]*\(\d+\))(?P<rest>[^\n]*)", re.MULTILINE)
+#: A volume/issue mark: furniture, not a title.
+VOLUME_RE = re.compile(r"\bvol(?:ume|\.)?\s*\d|\bno\.\s*\d", re.IGNORECASE)
 #: A plausible publication/study year.
 YEAR_RE = re.compile(r"(?<![\d.,/])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d.,]\d)")
 #: A quoted title in the text: 'penelitian dengan judul "…"'.
@@ -52,6 +55,7 @@ def _lines(text: str, offset: int) -> list[tuple[int, str]]:
 def _is_furniture(line: str) -> bool:
     symbols = [p for p in lexicon.phrases("bibliography").get("furniture", ()) if not p[:1].isalnum()]
     return (bool(find_hits("bibliography", line, keys=("furniture",))) or any(p in line for p in symbols)
+            or bool(VOLUME_RE.search(line)) or bool(JOURNAL_RE.match(line))
             or not re.search(r"[A-Za-z]{3}", line))
 
 
@@ -71,9 +75,8 @@ def find_journal(text: str, offset: int = 0) -> tuple[Found, Found | None] | Non
     name = re.sub(r"\s+", " ", m.group("journal")).strip()
     if name.isupper():
         name = name.title()
-    y = YEAR_RE.search(m.group("rest"))
-    year = Found(int(y.group("year")), m.start("rest") + y.start() + offset,
-                 m.start("rest") + y.end() + offset) if y else None
+    y = YEAR_RE.search(m.group(0))
+    year = Found(int(y.group("year")), m.start() + y.start() + offset, m.start() + y.end() + offset) if y else None
     return Found(name, m.start("journal") + offset, m.end("journal") + offset), year
 
 
@@ -113,7 +116,22 @@ def _names(line: str) -> list[str]:
     if hits:
         line = line[:hits[0].start]
     parts = [re.sub(r"[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹]+$", "", p).strip() for p in re.split(r",|;|\s+&\s+|\s+dan\s+|\s+and\s+", line)]
-    return [p for p in parts if p]
+    return join_initials([p for p in parts if p])
+
+
+#: Initials standing alone after a comma: "Sari, D." is one author, not two.
+INITIALS = re.compile(r"^(?:[A-Z]\.\s*){1,3}$")
+
+
+def join_initials(parts: list[str]) -> list[str]:
+    """["Sari", "D.", "Pratiwi", "A."] -> ["Sari, D.", "Pratiwi, A."]."""
+    out: list[str] = []
+    for part in parts:
+        if out and INITIALS.match(part):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def _looks_like_authors(line: str) -> bool:

@@ -91,12 +91,85 @@ def find_setting(text: str, offset: int = 0) -> tuple[str, int, int] | None:
     return None
 
 
+#: Where a treatment phrase stops: a clause word, a bracket or punctuation.
+_TREATMENT_END = r"(?=\s+(?:yang|pada|di|selama|which|who|for|in|at|during|among|on)\b|\s*[.;,()]|\s*$)"
+#: A bracketed count or note between a group's name and what it received: "kontrol (16 orang)".
+_BRACKET = r"(?:\s*\([^)]{0,30}\))?"
+
+
+def _names_a_test(text: str) -> bool:
+    return bool(find_hits("tests", text)) or bool(re.search(r"\b(?:test|uji)\b", text, re.IGNORECASE))
+
+
 def find_comparator(text: str, offset: int = 0) -> tuple[str, int, int] | None:
-    """What the control group received: "kelompok kontrol diberikan breast care", "compared with X"."""
+    """What the control group received: "kelompok kontrol diberikan breast care", "compared with X",
+    "kelompok kontrol (16 orang) yang hanya menerima perawatan standar"."""
     flat = re.sub(r"\s", " ", text)
+    for m in re.finditer(r"(?i)(?:kelompok\s+(?:kontrol|pembanding)|control\s+group|comparison\s+group)" + _BRACKET
+                         + r"\s*(?:yang|that|which|who)?\s*(?:hanya|only)?\s*"
+                         r"(?:menerima|mendapat(?:kan)?|diberikan|diberi|received|receiving|was\s+given)\s+"
+                         r"(?P<c>[^.;,()]{3,60}?)" + _TREATMENT_END, flat):
+        if not _names_a_test(m.group("c")):
+            return _clean(m.group("c")), m.start("c") + offset, m.end("c") + offset
     for hit in find_hits("pico", flat, keys=("comparator",)):
-        m = re.match(r"\s*(?P<c>[^.;,()]{3,60}?)(?=\s+(?:yang|pada|di|selama|which|for|in)\b|[.;,()]|$)",
-                     flat[hit.end:])
-        if m:
+        m = re.match(r"\s*(?P<c>[^.;,()]{3,60}?)" + _TREATMENT_END, flat[hit.end:])
+        if m and not _names_a_test(m.group("c")):
             return _clean(m.group("c")), hit.end + m.start("c") + offset, hit.end + m.end("c") + offset
+    for contrast in find_contrasts(text, offset):
+        return contrast.comparator, *contrast.comparator_span
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Contrast:
+    """"compared X with Y", "allocated to X or to Y": the intervention and its comparator."""
+
+    intervention: str
+    comparator: str
+    intervention_span: tuple[int, int]
+    comparator_span: tuple[int, int]
+
+
+def find_contrasts(text: str, offset: int = 0) -> list[Contrast]:
+    flat = re.sub(r"\s", " ", text)
+    pattern = re.compile(
+        rf"(?:{_alt('contrast')})\s+(?P<i>[^.;:()]{{3,{MAX_PART}}}?){_BRACKET}\s+(?:{_alt('contrast_join')})\s+"
+        rf"(?P<c>[^.;:,()]{{3,{MAX_PART}}}?)(?=\s*\(|\s+(?:in|at|during|among|on|di|pada|with|dengan)\b|\s*[.;:,]|\s*$)",
+        re.IGNORECASE)
+    out = []
+    for m in pattern.finditer(flat):
+        i, c = _clean(m.group("i")), _clean(m.group("c"))
+        if i and c and not _names_a_test(i + " " + c):
+            out.append(Contrast(i, c, (m.start("i") + offset, m.end("i") + offset),
+                                (m.start("c") + offset, m.end("c") + offset)))
+    return out
+
+
+def find_cued(text: str, key: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Phrases after a cue of lexicon key ``key`` ("primary outcome was …", "Intervention: …"),
+    up to the end of the clause."""
+    flat = re.sub(r"\s", " ", text)
+    out = []
+    for hit in find_hits("pico", flat, keys=(key,)):
+        m = re.match(r"\s*(?:the\s+|a\s+)?(?P<x>[^.;:,()]{3,80}?)"
+                     r"(?=\s+(?:after|before|setelah|sebelum|was|were|is|di|pada|among|in\s+the|at)\b|\s*[.;:,()]|\s*$)",
+                     flat[hit.end:])
+        if m and not _names_a_test(m.group("x")):
+            out.append((_clean(m.group("x")), hit.end + m.start("x") + offset, hit.end + m.end("x") + offset))
+    return out
+
+
+#: "with expressed milk volume as the primary outcome", "volume ASI sebagai luaran utama".
+_AS_PRIMARY = re.compile(r"(?:with\s+|dengan\s+)?(?P<x>[^\W\d_][\w\s-]{2,50}?)\s+(?:as\s+the\s+primary\s+outcome|"
+                         r"sebagai\s+luaran\s+utama)", re.IGNORECASE)
+
+
+def find_primary_outcome(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Outcomes named as primary: "X as the primary outcome"."""
+    flat = re.sub(r"\s", " ", text)
+    out = []
+    for m in _AS_PRIMARY.finditer(flat):
+        x = re.sub(r"^(?:.*\b(?:with|dengan)\s+)", "", m.group("x"))
+        start = m.end("x") - len(x)
+        out.append((_clean(x), start + offset, m.end("x") + offset))
+    return out

@@ -31,7 +31,7 @@ NOT_PEOPLE = re.compile(
     r"cm|mm|item|poin|skor|years?|months?|weeks?|days?|hours?|minutes?|times)",
     re.IGNORECASE)
 #: "18 orang (75,00%)": a count with its share is a subgroup.
-WITH_PERCENT = re.compile(r"\s*(?:orang|responden|respondents|ibu)?\s*(?:\(|atau|or)\s*\d+(?:[.,]\d+)?\s*%",
+WITH_PERCENT = re.compile(r"\s*(?:orang|responden|respondents|ibu|mothers|women)?\s*(?:\(|atau|or)\s*\d+(?:[.,]\d+)?\s*%",
                           re.IGNORECASE)
 #: A year, not a count.
 YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -55,7 +55,7 @@ def _units() -> str:
 
 
 def _is_count(text: str, m: re.Match[str]) -> bool:
-    tail = text[m.end():m.end() + 30]
+    tail = text[m.end("n"):m.end("n") + 40]
     return not (YEAR.match(m.group("n")) or NOT_PEOPLE.match(tail) or WITH_PERCENT.match(tail)
                 or int(m.group("n")) == 0)
 
@@ -85,6 +85,11 @@ def find_sample_sizes(text: str, offset: int = 0) -> list[SampleSize]:
             people.append(m)
             found.setdefault(m.start("n"), SampleSize(int(m.group("n")), "participants", m.start() + offset,
                                                       m.end() + offset))
+    taken = {m.start("n") for m in people}
+    for m in _PAREN_COUNT.finditer(text):
+        if m.start("n") not in taken:
+            people.append(m)            # "kelompok intervensi (16 orang)", "(n = 30)"
+    people.sort(key=lambda m: m.start())
     found_list = sorted(found.values(), key=lambda s: s.start)
     return found_list + _arms(text, people, offset)
 
@@ -96,6 +101,8 @@ _ARM_LABEL = re.compile(r"\s*(?:kelompok|group|pada kelompok|in the)?\s*(?P<labe
 _ARM_LABEL_BEFORE = re.compile(r"(?:kelompok|group)\s+(?P<label>[^\d]{3,50}?)\s*$", re.IGNORECASE)
 
 
+#: A group size in brackets after the group's name: "kelompok kontrol (16 orang)", "usual care (n = 30)".
+_PAREN_COUNT = re.compile(r"\(\s*(?:[nN]\s*=\s*)?" + INTEGER + r"\s*(?:orang|responden|ibu|mothers|women)?\s*\)")
 #: Words that show counts are group sizes.
 _GROUP_WORDS = re.compile(r"kelompok|group|arm\b|masing|intervensi|kontrol|control|perlakuan|treatment", re.I)
 
@@ -108,7 +115,11 @@ def _arms(text: str, people: list[re.Match[str]], offset: int) -> list[SampleSiz
         group = [people[i]]
         while i + 1 < len(people):
             gap = text[group[-1].end():people[i + 1].start()]
-            if len(gap) > 80 or re.search(r"\.\s|;", gap) or not re.search(r"\b(?:dan|and)\b|,", gap):
+            limit = 160 if _GROUP_WORDS.search(gap) else 80
+            # one sentence or one table row: no sentence end, no line break; joined by a
+            # conjunction, a comma or a table's column rule
+            if (len(gap) > limit or re.search(r"\.\s|;|\n", gap) or people[i + 1].start() < group[-1].end()
+                    or not re.search(r"\b(?:dan|and|or|atau|serta|vs|versus)\b|,|\|", gap)):
                 break
             group.append(people[i + 1])
             i += 1
@@ -122,6 +133,12 @@ def _arms(text: str, people: list[re.Match[str]], offset: int) -> list[SampleSiz
         grouped = bool(_GROUP_WORDS.search(text[group[0].start():group[-1].end() + 45]))
         for k, m in enumerate(group):
             label = None
+            if m.group(0).startswith("("):
+                words = re.findall(r"[^\W\d_][\w-]*", text[max(0, m.start() - 50):m.start()])
+                words = [w for w in words[-4:] if w.lower() not in ("to", "the", "or", "and", "dan", "atau", "serta")]
+                if words:
+                    arms[" ".join(words).lower()] = int(m.group("n"))
+                    continue
             after = _ARM_LABEL.match(text, m.end(), min(len(text), m.end() + 45))
             if after and not re.match(r"\s*(?:dan|and)\b", text[m.end():]):
                 label = after.group("label").strip()
@@ -133,7 +150,7 @@ def _arms(text: str, people: list[re.Match[str]], offset: int) -> list[SampleSiz
                 if not grouped:       # "24 orang dan tidak lebih dari 50 orang": not a split
                     break
                 label = f"group {k + 1}"
-            label = re.sub(r"\s+", " ", label).lower()
+            label = re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", label)).strip().lower()
             arms[label if label not in arms else f"{label} {k + 1}"] = int(m.group("n"))
         if len(arms) < len(group):
             continue
