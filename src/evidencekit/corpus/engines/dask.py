@@ -59,35 +59,58 @@ class DaskEngine:
                                        memory_limit=memory or 0)
             client = Client(cluster)
         try:
-            threads = sum(client.nthreads().values()) or self.workers
-            window = max(1, threads * TASKS_PER_THREAD)
-            pending = iter(tasks)
-            by_key: dict[str, tuple[Task, float]] = {}
-            flying = as_completed()
-
-            def submit(task: Task) -> None:
-                future = client.submit(run_task, task, settings, pure=False,
-                                       key=f"evidencekit-ingest-{task.index}-{task.sha256[:16]}")
-                by_key[future.key] = (task, time.perf_counter())
-                flying.add(future)
-
-            for task in islice(pending, window):
-                submit(task)
-            for future in flying:
-                task, started = by_key.pop(future.key)
-                try:
-                    outcome = future.result()
-                except Exception as exc:  # noqa: BLE001 — batch boundary: KilledWorker, lost comms …
-                    log.warning("%s: Dask task failed: %s", task.source, exc)
-                    outcome = failed_outcome(task, WORKER_CRASHED,
-                                             f"the Dask worker processing this file failed "
-                                             f"({type(exc).__name__}: {exc}); the file is probably "
-                                             f"corrupt or hostile", time.perf_counter() - started)
-                future.release()
-                if (task := next(pending, None)) is not None:
-                    submit(task)
-                yield outcome
+            yield from self._run_on(client, tasks, settings)
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
+
+    def _run_on(self, client, tasks: Iterable[Task], settings: WorkSettings) -> Iterator[Outcome]:
+        from dask.distributed import as_completed
+
+        threads = sum(client.nthreads().values()) or self.workers
+        window = max(1, threads * TASKS_PER_THREAD)
+        pending = iter(tasks)
+        by_key: dict[str, Task] = {}
+        suspects: list[Task] = []
+        flying = as_completed()
+
+        def submit(task: Task) -> None:
+            future = client.submit(run_task, task, settings, pure=False, key=_key(task))
+            by_key[future.key] = task
+            flying.add(future)
+
+        for task in islice(pending, window):
+            submit(task)
+        for future in flying:
+            task = by_key.pop(future.key)
+            try:
+                outcome = future.result()
+            except Exception as exc:  # noqa: BLE001 — batch boundary: KilledWorker, lost comms …
+                log.info("%s: Dask task failed (%s); retrying it alone", task.source, exc)
+                suspects.append(task)
+                outcome = None
+            future.release()
+            if (following := next(pending, None)) is not None:
+                submit(following)
+            if outcome is not None:
+                yield outcome
+        # A dying worker fails every task it held, innocent ones too: retry each suspect alone, so
+        # only a file that really kills workers ends as an error row.
+        for task in suspects:
+            started = time.perf_counter()
+            future = client.submit(run_task, task, settings, pure=False, key=_key(task) + "-alone")
+            try:
+                outcome = future.result()
+            except Exception as exc:  # noqa: BLE001 — batch boundary, as above
+                log.warning("%s: Dask task failed again when run alone: %s", task.source, exc)
+                outcome = failed_outcome(task, WORKER_CRASHED,
+                                         f"the Dask worker processing this file failed "
+                                         f"({type(exc).__name__}: {exc}); the file is probably "
+                                         f"corrupt or hostile", time.perf_counter() - started)
+            future.release()
+            yield outcome
+
+
+def _key(task: Task) -> str:
+    return f"evidencekit-ingest-{task.index}-{task.sha256[:16]}"
