@@ -36,6 +36,8 @@ P_WINDOW = 110
 #: How far a descriptive's keyword may stand before its number (characters, same sentence).
 KEY_WINDOW = 90
 
+_NUMBER_AFTER_KEY = re.compile(rf"(?<![\w.,])(?P<v>{NUM})")
+
 _KIND_OF = {"chi2": StatKind.CHI2, "rho": StatKind.RHO, "Q": StatKind.Q, "OR": StatKind.OR,
             "RR": StatKind.RR, "t": StatKind.T, "F": StatKind.F, "r": StatKind.R, "Z": StatKind.Z,
             "U": StatKind.U, "W": StatKind.W, "T": StatKind.W, "H": StatKind.H}
@@ -251,7 +253,7 @@ def find_descriptives(ctx: StatContext) -> list[Descriptive]:
         key = "mean" if key == "mean_m" else key
         sentence = ctx.sentence(k.start())
         nxt = keys[i + 1].start() if i + 1 < len(keys) else len(ctx.text)
-        num = re.compile(rf"(?<![\w.,])(?P<v>{NUM})").search(ctx.text, k.end(), min(k.end() + KEY_WINDOW, sentence[1]))
+        num = _NUMBER_AFTER_KEY.search(ctx.text, k.end(), min(k.end() + KEY_WINDOW, sentence[1]))
         if not num or num.start() > nxt or re.search(r"\d", ctx.text[k.end():num.start()]):
             continue
         value = ctx.number(num.group("v"))

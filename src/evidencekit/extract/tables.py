@@ -127,18 +127,19 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
             groups.append(((), []))
         groups[-1][1].append(i)
 
+    name = _table_name(caption)
     for path_t, idxs in groups:
         group_label = " ".join(path_t)
         total_row = [i for i in idxs if _TOTAL_RE.match(_row_label(body[i], label_cols))]
         leaf = [i for i in idxs if i not in total_row]
         if has_freq and leaf:
-            freq, pcs = _frequency(body, leaf, total_row, header, roles, label_cols, group_label, caption_n, ctx)
+            freq, pcs = _frequency(body, leaf, total_row, header, roles, label_cols, group_label or name, ctx)
             freq_tables.extend(freq)
             out.extend(pcs)
         if freq_with_block_summary and leaf:
             n = caption_n or _group_n(body, leaf, roles, ctx)
             cells = {roles[j]: body[leaf[0]][j] for j in value_cols if roles[j] in SUMMARY_ROLES}
-            desc = _descriptive(cells, n, group_label, units, roles, ctx, caption)
+            desc = _descriptive(cells, n, group_label or name, units, roles, ctx, caption)
             if desc is not None:
                 out.append(desc)
         for i in leaf:
@@ -147,8 +148,10 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
             cells = {roles[j]: row[j] for j in value_cols if row[j].text.strip()}
             if has_summary and not freq_with_block_summary:
                 n = parse_count(cells["count"].text) if "count" in cells else None
-                desc = _descriptive({k: v for k, v in cells.items() if k in SUMMARY_ROLES}, n, label,
-                                    units, roles, ctx, caption)
+                if n is None and not _GROUP_RE.search(label):
+                    n = caption_n                       # "(n=24)" of a one-group table
+                desc = _descriptive({k: v for k, v in cells.items() if k in SUMMARY_ROLES}, n,
+                                    label or name, units, roles, ctx, caption)
                 if desc is not None:
                     out.append(desc)
             stat = _statistic(cells, label, table, ctx)
@@ -170,6 +173,12 @@ def _caption_before(text: str, start: int) -> str:
         if re.match(r"(?i)^\s*(?:tabel|table)\s+\d+", line):
             return line.strip()
     return ""
+
+
+def _table_name(caption: str) -> str:
+    """"Tabel 3" from "Tabel 3. Distribusi …": a short label for a table without row groups."""
+    m = re.match(r"(?i)\s*((?:tabel|table)\s+\d+(?:\.\d+)?)", caption)
+    return m.group(1) if m else ""
 
 
 def _caption_n(caption: str) -> int | None:
@@ -198,7 +207,7 @@ def _group_n(body, leaf, roles, ctx) -> int | None:
     return total or None
 
 
-def _frequency(body, leaf, total_row, header, roles, label_cols, group_label, caption_n, ctx):
+def _frequency(body, leaf, total_row, header, roles, label_cols, group_label, ctx):
     """One FrequencyTable per count/percent column (pair) of a group, and its PercentCounts."""
     pairs: list[tuple[int | None, int | None, str]] = []
     count_cols = [j for j, r in enumerate(roles) if r == "count"]
@@ -282,7 +291,8 @@ def _descriptive(cells: dict[str, Cell], n, label, units, roles, ctx, caption=No
     if len(values) < 2:
         return None
     unit = next((u for u, r in zip(units, roles) if u and r in SUMMARY_ROLES), None)
-    when = _time(label) or (None if label else _time(caption or ""))   # no row label: the caption's
+    own = label and not re.fullmatch(r"(?i)(?:tabel|table)\s+[\d.]+", label)
+    when = _time(label) or (None if own else _time(caption or ""))   # no row label: the caption's
     group = _GROUP_RE.search(label)
     return Descriptive(label=label or None, n=n, unit=unit, time=when,
                        group=group.group(1).lower() if group else None,
