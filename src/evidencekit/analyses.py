@@ -28,15 +28,25 @@ DESIGN_KINDS = (("pre_post", "group_one_group", "one-group"), ("controlled", "gr
 
 
 def arms_text(record: StudyRecord | None) -> str:
-    """"n = 24" or "oxytocin massage 15 · breast care 15" from the record."""
+    """"n = 16 + 16" for a two-arm record, else "n = 24" (arm names are left to the table: the
+    figure has room for numbers only)."""
     if record is None:
         return ""
-    if record.n_arms and len(record.n_arms) > 1:
-        return " · ".join(f"{arm.replace('_', ' ')} {n}" for arm, n in record.n_arms.items())
+    if len(record.n_arms) == 2:
+        return "n = " + " + ".join(str(n) for n in record.n_arms.values())
     return f"n = {record.n_total}" if record.n_total else ""
 
 
-def study_infos(results: Sequence[DocumentResult]) -> dict[str, StudyInfo]:
+def study_label(record: StudyRecord | None, fallback: str) -> str:
+    """"Surname Year" as forest plots name a study; authors may be "Given Surname" or "Surname, G."."""
+    if record is None or not record.authors:
+        return fallback
+    first = record.authors[0]
+    surname = first.split(",")[0].strip() if "," in first else (first.split() or [first])[-1]
+    return f"{surname} {record.year}" if record.year else surname
+
+
+def study_infos(results: Sequence[DocumentResult], lang: str = "en") -> dict[str, StudyInfo]:
     """Label, arm data and flags of every study, keyed by the study name the meta engine gives it.
 
     Each document is passed to ``meta.from_records`` alone, so an effect's document is known; a
@@ -44,6 +54,7 @@ def study_infos(results: Sequence[DocumentResult]) -> dict[str, StudyInfo]:
     """
     from evidencekit.meta import from_records
 
+    L = labels(lang)
     infos: dict[str, StudyInfo] = {}
     for result in results:
         if result.error is not None:
@@ -53,8 +64,11 @@ def study_infos(results: Sequence[DocumentResult]) -> dict[str, StudyInfo]:
             name = item.effect.study
             record = next((s for s in result.studies if s.row is not None and name.endswith(f"row {s.row}")),
                           result.record)
-            flags = result.flags if record is result.record else row_flags(result.flags, record)
-            infos[name] = StudyInfo(name, arms_text(record), tuple(flags), anchor)
+            if record is result.record:
+                flags, label = result.flags, study_label(record, name)
+            else:
+                flags, label = row_flags(result.flags, record), f"{study_label(record, name)} ({L['review_row']} {record.row})"
+            infos[name] = StudyInfo(label, arms_text(record), tuple(flags), anchor)
     return infos
 
 
@@ -81,7 +95,7 @@ def analyses_from_results(results: Sequence[DocumentResult], *, method: str = "R
 
     L = labels(lang)
     ok = [r for r in results if r.error is None]
-    infos = study_infos(ok)
+    infos = study_infos(ok, lang)
     analyses, messages = [], []
     for kind, label_key, key in DESIGN_KINDS:
         try:

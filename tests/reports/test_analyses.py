@@ -3,7 +3,7 @@ flagged as in the checks."""
 
 import pytest
 
-from evidencekit.analyses import analyses_from_results, arms_text, study_infos
+from evidencekit.analyses import analyses_from_results, arms_text, study_infos, study_label
 from evidencekit.reports.evidence import row_flags
 from evidencekit.meta import analyse_records
 from evidencekit.model import MainResult, Descriptive, DocumentResult, Flag, Reported, Span, StudyRecord
@@ -70,8 +70,14 @@ def test_a_design_with_a_single_study_gives_a_message_not_an_analysis(papers):
 
 
 def test_arm_text_lists_arm_sizes_or_the_total():
-    assert arms_text(StudyRecord(n_arms={"pijat": 15, "breast_care": 15})) == "pijat 15 · breast care 15"
-    assert arms_text(StudyRecord(n_total=24)) == "n = 24"
+    assert arms_text(StudyRecord(n_arms={"pijat": 15, "breast_care": 15})) == "n = 15 + 15"
+    assert arms_text(StudyRecord(n_total=24, n_arms={"naik": 15, "turun": 2, "sama": 7})) == "n = 24"
+
+
+def test_study_label_is_first_author_surname_and_year_in_either_name_order():
+    assert study_label(StudyRecord(authors=("Dewi Kartika Sari", "Budi"), year=2021), "x") == "Sari 2021"
+    assert study_label(StudyRecord(authors=("Sari, D. K.",), year=2020), "x") == "Sari 2020"
+    assert study_label(None, "doc-7") == "doc-7"
 
 
 def test_a_review_flag_belongs_to_the_row_whose_text_it_points_into():
@@ -92,6 +98,7 @@ def test_study_infos_name_review_rows_and_primary_papers_as_the_engine_does(pape
                              main_result=MainResult(p=0.001)),),
         flags=(Flag(CheckId.N_CONFLICT, Severity.WARNING, "row 1 has two sizes", details={"row": 1}),))
     infos = study_infos(papers[:1] + [review])
-    assert "Sari 2021" in infos and infos["Sari 2021"].arms == "n = 18"
+    assert infos["Sari 2021"].label == "Sari 2021" and infos["Sari 2021"].arms == "n = 18"
+    assert infos["Lestari 2019 row 1"].label == "Lestari 2019 (review row 1)"
     assert infos["Lestari 2019 row 1"].arms == "n = 30"
     assert [f.message for f in infos["Lestari 2019 row 1"].flags] == ["row 1 has two sizes"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from evidencekit.reports.forest import forest_figure
 from evidencekit.reports.forest_rows import StudyInfo
 from evidencekit.reports.formatting import (
-    display_value, fmt_ci, fmt_num, fmt_p, fmt_pct, is_ratio,
+    display_value, fmt_ci, fmt_num, fmt_pct, is_ratio, p_text,
 )
 from evidencekit.reports.funnel import funnel_figure
 from evidencekit.reports.html import AnalysisView, plot_view
@@ -64,11 +64,11 @@ def summary_rows(a: AnalysisReport, lang: str) -> tuple[tuple[str, str], ...]:
         (L["measure"], L.get(f"measure_{r.measure}", r.measure) + (" (exp)" if is_ratio(r.measure) else "")),
         (L["k"], str(r.k)),
         (L["estimate"] + " " + L["ci95"], f"{fmt_num(X(r.estimate))} {fmt_ci(X(r.ci_lower), X(r.ci_upper))}"),
-        (L["p_value"], f"{r.stat_name} = {fmt_num(r.stat, 2)}, p = {fmt_p(r.pval)}"),
+        (L["p_value"], f"{r.stat_name} = {fmt_num(r.stat, 2)}, {p_text(r.pval)}"),
     ]
     if r.method not in ("EE", "FE"):
         rows.append((L["tau2"], fmt_num(r.tau2, 4)))
-    rows += [(L["q"], f"{fmt_num(h.Q, 2)} (df = {h.df}), p = {fmt_p(h.p)}"), (L["i2"], fmt_pct(h.I2))]
+    rows += [(L["q"], f"{fmt_num(h.Q, 2)} (df = {h.df}), {p_text(h.p)}"), (L["i2"], fmt_pct(h.I2))]
     pi = r.prediction
     if pi.pi_lower is not None and pi.pi_upper is not None:
         rows.append((L["pi95"], fmt_ci(X(pi.pi_lower), X(pi.pi_upper))))
