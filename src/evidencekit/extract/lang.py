@@ -26,17 +26,19 @@ MIN_SECOND_SHARE = 0.04
 
 
 @cache
-def stopwords() -> dict[str, frozenset[str]]:
-    """language -> its stopword set."""
-    return {lang: frozenset(w.lower() for w in load(lang, "stopwords").get("stopwords", {})
-                            .get("phrases", ())) for lang in LANGUAGES}
+def stopwords() -> dict[str, str]:
+    """stopword -> its language (words listed for two languages tell nothing and are left out)."""
+    seen: dict[str, set[str]] = {}
+    for lang in LANGUAGES:
+        for word in load(lang, "stopwords").get("stopwords", {}).get("phrases", ()):
+            seen.setdefault(word.lower(), set()).add(lang)
+    return {word: next(iter(langs)) for word, langs in seen.items() if len(langs) == 1}
 
 
 def chunk_vote(words: Sequence[str]) -> str | None:
     """The language a run of words is written in, or None when it is unclear."""
-    hits = Counter()
-    for lang, words_of in stopwords().items():
-        hits[lang] = sum(1 for w in words if w in words_of)
+    language_of = stopwords()
+    hits = Counter(language_of[w] for w in words if w in language_of)
     ranked = hits.most_common()
     if not ranked or ranked[0][1] < MIN_HITS:
         return None
@@ -49,8 +51,8 @@ def language_shares(text: str) -> Counter:
     """Words per language over the chunks that voted."""
     shares: Counter = Counter()
     chunk: list[str] = []
-    for line in text.split("\n"):
-        chunk.extend(w.lower() for w in WORD.findall(line))
+    for line in text.lower().split("\n"):
+        chunk.extend(WORD.findall(line))
         if len(chunk) >= CHUNK_WORDS:
             vote = chunk_vote(chunk)
             if vote:

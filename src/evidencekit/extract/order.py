@@ -58,16 +58,26 @@ def strips(blocks: Sequence[Block]) -> list[list[Block]]:
     return out
 
 
+def cover(spans: Sequence[tuple[float, float]], into: Sequence[tuple[float, float]] = ()) -> list[tuple[float, float]]:
+    """The x-ranges covered by ``spans`` (added to the cover ``into``), as sorted intervals;
+    intervals less than MIN_GUTTER apart are one."""
+    out: list[list[float]] = []
+    for x0, x1 in sorted([*into, *spans]):
+        if out and x0 - out[-1][1] < MIN_GUTTER:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return [(a, b) for a, b in out]
+
+
+def _spans(blocks: Sequence[Block]) -> list[tuple[float, float]]:
+    return [(b.x0, b.x1) for b in blocks]
+
+
 def gutters(blocks: Sequence[Block]) -> list[tuple[float, float]]:
     """White vertical gaps at least MIN_GUTTER wide between the blocks' x-ranges."""
-    spans = sorted((b.x0, b.x1) for b in blocks)
-    out = []
-    reach = spans[0][1]
-    for x0, x1 in spans[1:]:
-        if x0 - reach >= MIN_GUTTER:
-            out.append((reach, x0))
-        reach = max(reach, x1)
-    return out
+    covered = cover(_spans(blocks))
+    return [(a[1], b[0]) for a, b in zip(covered, covered[1:])]
 
 
 def bands(blocks: Sequence[Block]) -> list[list[Block]]:
@@ -76,28 +86,35 @@ def bands(blocks: Sequence[Block]) -> list[list[Block]]:
     A strip with no gutter of its own that fits a column of a band with columns (a heading, a
     paragraph's last line) is held until the next strip shows whether the band goes on; if it
     does not, the held strips go to whichever side is nearer (headings sit near what follows).
+    Each band's covered x-ranges are kept as it grows, so a page costs O(lines).
     """
     out: list[list[Block]] = []
+    covers: list[list[tuple[float, float]]] = []
     pending: list[list[Block]] = []
     for strip in strips(blocks):
         if not out:
             out.append(list(strip))
+            covers.append(cover(_spans(strip)))
             continue
-        band = out[-1]
-        had = bool(gutters(band))
-        has = bool(gutters(strip))
-        if had and _far_below(band + [b for s in pending for b in s], strip):
-            band.extend(b for s in pending for b in s)
+        band, band_cover = out[-1], covers[-1]
+        held = [b for s in pending for b in s]
+        had = len(band_cover) > 1
+        has = len(cover(_spans(strip))) > 1
+        if had and _far_below(band + held, strip):
+            band.extend(held)
+            covers[-1] = cover(_spans(held), band_cover)
             pending = []
             out.append(list(strip))
+            covers.append(cover(_spans(strip)))
             continue
-        if had and not has and gutters(band + strip):
+        if had and not has and len(cover(_spans(strip), band_cover)) > 1:
             pending.append(strip)
             continue
-        held = [b for s in pending for b in s]
-        keeps = bool(gutters(band + held + strip))
+        joined = cover(_spans(held + strip), band_cover)
+        keeps = len(joined) > 1
         if (had and keeps) or (not had and not pending and (keeps or not has)):
             band.extend(held + strip)
+            covers[-1] = joined
             pending = []
             continue
         new: list[Block] = []
@@ -105,8 +122,13 @@ def bands(blocks: Sequence[Block]) -> list[list[Block]]:
         for s in pending:
             gap_above = min(b.top for b in s) - max(b.bottom for b in band)
             gap_below = below - max(b.bottom for b in s)
-            (new if new or gap_below < gap_above else band).extend(s)
+            if new or gap_below < gap_above:
+                new.extend(s)
+            else:
+                band.extend(s)
+                covers[-1] = cover(_spans(s), covers[-1])
         out.append(new + list(strip))
+        covers.append(cover(_spans(new + strip)))
         pending = []
     if pending:
         out[-1].extend(b for s in pending for b in s)
@@ -114,9 +136,10 @@ def bands(blocks: Sequence[Block]) -> list[list[Block]]:
 
 
 def _far_below(band: Sequence[Block], strip: Sequence[Block]) -> bool:
-    heights = sorted(b.bottom - b.top for b in band if b.line is not None) or [10.0]
-    gap = min(b.top for b in strip) - max(b.bottom for b in band)
-    return gap > BAND_GAP * heights[len(heights) // 2]
+    last = max(band, key=lambda b: b.bottom)
+    height = last.bottom - last.top if last.line is not None else 10.0
+    gap = min(b.top for b in strip) - last.bottom
+    return gap > BAND_GAP * height
 
 
 def order_blocks(blocks: Sequence[Block]) -> tuple[list[Block], int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Sequence
 
 from evidencekit.extract.lexicon import LANGUAGES, load
@@ -66,6 +66,7 @@ def _cased_as_heading(words: Sequence[str]) -> bool:
     return all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in words if w[:1].isalpha())
 
 
+@lru_cache(maxsize=8192)
 def match_heading(line: str) -> Heading | None:
     """The heading a line is, or None. ``inline`` tells whether text follows on the line."""
     text = line.strip()
