@@ -32,8 +32,10 @@ def read_study_csv(path: Path) -> Any:
 
     if not path.is_file():
         raise DataError(f"{path}: no such file; give the path of a CSV with one row per study.")
+    header = path.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+    sep = max((";", ",", "\t"), key=header.count)      # "0,41" in the rows must not decide it
     try:
-        data = pd.read_csv(path, sep=None, engine="python")
+        data = pd.read_csv(path, sep=sep)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise DataError(f"{path}: cannot read as CSV ({exc}); save it as UTF-8 CSV with a header row.") from exc
     data.columns = [str(c).strip() for c in data.columns]
@@ -45,7 +47,7 @@ def numeric(data: Any, column: str) -> Any:
     import pandas as pd
 
     col = data[column]
-    if col.dtype == object:
+    if not pd.api.types.is_numeric_dtype(col):
         col = col.astype(str).str.strip().str.replace(",", ".", regex=False)
     return pd.to_numeric(col, errors="coerce").to_numpy(float)
 

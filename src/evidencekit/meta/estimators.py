@@ -42,6 +42,9 @@ class Control:
             raise ValueError(f"control settings must be positive; got {self}")
 
 
+#: Fisher scoring whose steps still grow after this many iterations is abandoned for root finding
+DIVERGENCE_CHECK_AFTER = 50
+
 #: metafor's defaults: reproduces what metafor prints
 DEFAULT_CONTROL = Control()
 #: the anchors' tight settings: control=list(threshold=1e-12, tol=1e-12, maxiter=10000)
@@ -120,32 +123,55 @@ def _paule_mandel(y: np.ndarray, v: np.ndarray, X: np.ndarray, control: Control)
     return float(root), ()
 
 
+def _score(method: str, fit: Wls, k: int, p: int) -> float:
+    """Numerator of the Fisher-scoring step: the estimating equation of ``method`` at the fit's τ²."""
+    if method == "ML":
+        return fit.yPPy - fit.sum_w
+    if method == "REML":
+        return fit.yPPy - fit.tr_P
+    return fit.rss * k / (k - p) - k                   # EB (Morris 1983)
+
+
+def _information(method: str, fit: Wls) -> float:
+    if method == "ML":
+        return float((fit.w**2).sum())
+    if method == "REML":
+        return fit.tr_PP
+    return fit.sum_w
+
+
 def _fisher_scoring(y: np.ndarray, v: np.ndarray, X: np.ndarray, method: str,
                     control: Control) -> Tau2Estimate:
-    """metafor's Fisher scoring for ML, REML and EB (start: HE truncated at 0; step-halving at 0)."""
+    """metafor's Fisher scoring for ML, REML and EB (start: HE truncated at 0; step-halving at 0).
+
+    Where Fisher scoring oscillates without converging (metafor then stops with an error), we solve
+    the same estimating equation by bracketed root finding instead, and say so in the notes.
+    """
     k, p = X.shape
     he, _ = _he(y, v, X)
     tau2 = max(0.0, he)
-    change = control.threshold + 1
     iterations = 0
     notes: tuple[str, ...] = ()
-    while change > control.threshold:
+    converged = False
+    changes: list[float] = []
+    while iterations < control.maxiter:
         iterations += 1
         old = tau2
         fit = Wls(y, X, 1.0 / (v + tau2))
-        if method == "ML":
-            adj = (fit.yPPy - fit.sum_w) / float((fit.w**2).sum())
-        elif method == "REML":
-            adj = (fit.yPPy - fit.tr_P) / fit.tr_PP
-        else:                                             # EB (Morris 1983)
-            adj = (fit.rss * k / (k - p) - k) / fit.sum_w
+        adj = _score(method, fit, k, p) / _information(method, fit)
         while tau2 + adj < 0.0:                          # step-halving keeps τ² ≥ 0
             adj /= 2
         tau2 = tau2 + adj
-        change = abs(old - tau2)
-        if iterations > control.maxiter:
-            notes = (f"{method}: Fisher scoring did not converge in {control.maxiter} iterations.",)
+        changes.append(abs(old - tau2))
+        if changes[-1] <= control.threshold:
+            converged = True
             break
+        if iterations >= DIVERGENCE_CHECK_AFTER and changes[-1] >= changes[-3]:
+            break                                        # oscillating with growing steps: it will not converge
+    if not converged:
+        tau2 = _score_root(y, v, X, method, control)
+        notes = (f"{method}: Fisher scoring did not converge ({iterations} iterations); τ² solved "
+                 "from the same estimating equation by root finding.",)
     tau2 = max(0.0, tau2)
     fit = Wls(y, X, 1.0 / (v + tau2))
     if method == "ML":
@@ -155,6 +181,24 @@ def _fisher_scoring(y: np.ndarray, v: np.ndarray, X: np.ndarray, method: str,
     else:
         se = math.sqrt(2 * k**2 / (k - p) / fit.sum_w**2)
     return Tau2Estimate(tau2, se, iterations, notes)
+
+
+def _score_root(y: np.ndarray, v: np.ndarray, X: np.ndarray, method: str, control: Control) -> float:
+    """The largest-bracket root of the estimating equation on [0, ∞) (0 when it is negative at 0)."""
+    k, p = X.shape
+
+    def score(t: float) -> float:
+        return _score(method, Wls(y, X, 1.0 / (v + t)), k, p)
+
+    if score(0.0) <= 0:
+        return 0.0
+    upper = max(control.tau2_max, 1.0)
+    while score(upper) > 0:
+        upper *= 10
+        if upper > 1e15:
+            raise DataError(f"the {method} equation for τ² has no root below 1e15; check the variances (vi).")
+    return float(brentq(score, 0.0, upper, xtol=min(control.tol, 1e-12), rtol=4 * np.finfo(float).eps,
+                        maxiter=1000))
 
 
 __all__ = ["Control", "DEFAULT_CONTROL", "TIGHT", "Tau2Estimate", "estimate_tau2", "qgen"]

@@ -130,7 +130,8 @@ def fit_rma(y: np.ndarray, v: np.ndarray, X: np.ndarray, *, method: str = "REML"
     if test == "knha" and k - p < 1:
         notes.append(f"k = {k}: Knapp-Hartung needs k > p; used the z test.")
         test = "z"
-    w = 1.0 / (v + t2)
+    with np.errstate(divide="ignore"):
+        w = 1.0 / (v + t2)
     if not np.all(np.isfinite(w)):
         raise DataError("a study has zero variance and τ² = 0, so its weight is infinite; "
                         "check for vi = 0 (e.g. a zero SD) in the data.")
