@@ -65,35 +65,41 @@ RESTATING = ("conclusion", "abstract", "abstract_en")
 
 
 def check_protocol_conflict(claims: Claims) -> list[Flag]:
-    """protocol_conflict: a dose (times a day, minutes, days) stated in the conclusion or abstract
-    that the methods state differently or not at all, while the methods do describe
-    the protocol. Note."""
+    """protocol_conflict: a dose (times a day, minutes, days) stated in the conclusion or
+    abstract that the methods state differently (or, for times a day, not at all) while the
+    methods do describe the protocol. One note listing every place. Note."""
     methods = [p for p in claims.protocol if p.span.section == "methods"]
     if not methods:
         return []
-    out = []
+    problems: dict[str, list[str]] = {}
+    spans = []
     for p in claims.protocol:
         if p.span.section not in RESTATING:
             continue
-        problems = []
+        found = []
         for attr, unit in (("times_per_day", "times a day"), ("minutes", "minutes"), ("days", "days")):
             v = getattr(p, attr)
             if v is None:
                 continue
             stated = {getattr(m, attr) for m in methods if getattr(m, attr) is not None}
-            if v not in stated:
-                shown = f"{v[0]}–{v[1]}" if isinstance(v, tuple) else str(v)
-                if stated:
-                    was = msg.listing([f"{s[0]}–{s[1]}" if isinstance(s, tuple) else str(s) for s in stated])
-                    problems.append(f"{shown} {unit} (methods: {was})")
-                elif attr == "times_per_day":
-                    problems.append(f"{shown} {unit} (the methods give no such frequency)")
-        if problems:
-            message = (f"The {p.span.section} describes the intervention as {msg.listing(problems)}; "
-                       f"report the protocol as it was delivered.")
-            out.append(Flag(CheckId.PROTOCOL_CONFLICT, Severity.NOTE, message,
-                            evidence=(p.span, methods[0].span)))
-    return out
+            if v in stated:
+                continue
+            shown = f"{v[0]}–{v[1]}" if isinstance(v, tuple) else str(v)
+            if stated:
+                was = msg.listing([f"{s[0]}–{s[1]}" if isinstance(s, tuple) else str(s) for s in stated])
+                found.append(f"{shown} {unit} (methods: {was})")
+            elif attr == "times_per_day":
+                found.append(f"{shown} {unit} (the methods give no such frequency)")
+        if found:
+            spans.append(p.span)
+            problems.setdefault("; ".join(found), []).append(p.span.section)
+    if not problems:
+        return []
+    parts = [f"the {msg.listing(sorted(set(where)))} as {what}" for what, where in problems.items()]
+    message = (f"The intervention is described in {msg.listing(parts)}; report the protocol as "
+               f"it was delivered.")
+    return [Flag(CheckId.PROTOCOL_CONFLICT, Severity.NOTE, message,
+                 evidence=tuple(spans) + (methods[0].span,))]
 
 
 #: Sections whose outcome mentions interpret this study's result.

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from evidencekit.checks.settings import CheckSettings
 from evidencekit.model import Document, DocumentResult, StudyRecord
-from evidencekit.vocab import Design, TestName
+from evidencekit.vocab import Design, Source, TestName
 
 #: Designs in which one group is measured twice (paired comparisons).
 PAIRED_DESIGNS = frozenset({Design.ONE_GROUP_PRETEST_POSTTEST, Design.CROSSOVER})
@@ -61,6 +61,21 @@ class CheckContext:
         if self.design in TWO_GROUP_DESIGNS:
             return False
         return None
+
+
+def n_for(d, ctx: "CheckContext") -> tuple[int | None, str]:
+    """The sample size behind a descriptive row and how we know it: its own n; in a one-group
+    design, the study's n; with arms of equal size, that size."""
+    if d.n:
+        return d.n, ""
+    if d.source is not Source.TABLE and not d.time and not d.group:
+        return None, ""                        # a loose sentence: we do not know whose numbers
+    if ctx.paired is True and ctx.n_total:
+        return ctx.n_total, " (the study's n)"
+    arms = ctx.arm_sizes
+    if len(arms) >= 2 and len(set(arms)) == 1 and ctx.paired is False:
+        return arms[0], " (each group's n)"
+    return None, ""
 
 
 def context_for(result: DocumentResult, settings: CheckSettings | None = None,

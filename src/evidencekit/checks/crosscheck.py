@@ -33,6 +33,18 @@ FAMILIES_OF = {
     Design.TWO_GROUP_POSTTEST_ONLY: {DesignFamily.QUASI_EXPERIMENTAL, DesignFamily.EXPERIMENTAL},
     Design.RCT: {DesignFamily.EXPERIMENTAL},
 }
+#: Designs with two (or more) arms: an arm's n is not the study's n.
+TWO_ARM_DESIGNS = frozenset({Design.TWO_GROUP_PRETEST_POSTTEST, Design.TWO_GROUP_POSTTEST_ONLY,
+                             Design.RCT, Design.CASE_CONTROL, Design.COHORT})
+#: Sections that say what this study did (the introduction and discussion cite other studies;
+#: the conclusion recommends future designs).
+STATED_SECTIONS = frozenset({None, "abstract", "abstract_en", "methods", "results", "front", "keywords"})
+
+
+def _stated_here(c: Candidate) -> bool:
+    return c.span is None or c.span.section in STATED_SECTIONS
+
+
 #: A design the paper names only generically agrees with any finer one.
 GENERIC_DESIGNS = frozenset({Design.QUASI_EXPERIMENTAL, Design.OTHER})
 
@@ -78,8 +90,13 @@ def _spans(cands: Iterable[Candidate]) -> tuple[Span, ...]:
 def check_n_conflict(record: StudyRecord, extra: Iterable[Candidate] = ()) -> Flag | None:
     """n_conflict: different sample sizes for the same sample (abstract, methods, tables).
     ``extra`` adds n printed with statistics of a one-group study. Error."""
-    cands = [c for c in (*record.candidates.get("n_total", ()), *extra) if isinstance(_value(c), int)]
+    cands = [c for c in (*record.candidates.get("n_total", ()), *extra)
+             if isinstance(_value(c), int) and _stated_here(c)]
     groups = _by_value(cands)
+    # an arm's size is not a conflicting total: drop v when k·v is another stated value
+    arms = max(2, len(record.n_arms)) if (record.n_arms or record.design in TWO_ARM_DESIGNS) else 0
+    if arms:
+        groups = {v: cs for v, cs in groups.items() if not any(v * k in groups for k in range(2, arms + 1))}
     if len(groups) < 2:
         return None
     values = sorted(groups)
@@ -92,7 +109,7 @@ def check_n_conflict(record: StudyRecord, extra: Iterable[Candidate] = ()) -> Fl
 def check_design_conflict(record: StudyRecord) -> Flag | None:
     """design_conflict: different designs stated in different places (error), or only different
     design families / a family that does not fit the design (note)."""
-    designs = _by_value(record.candidates.get("design", ()))
+    designs = _by_value(c for c in record.candidates.get("design", ()) if _stated_here(c))
     specific = {d: cs for d, cs in designs.items() if Design(d) not in GENERIC_DESIGNS}
     if len(specific) >= 2:
         message = (f"The design is stated as {_places(specific, _pretty)}; the analysis must "
@@ -100,7 +117,9 @@ def check_design_conflict(record: StudyRecord) -> Flag | None:
         return Flag(CheckId.DESIGN_CONFLICT, Severity.ERROR, message,
                     evidence=_spans(c for cs in specific.values() for c in cs),
                     details={"designs": sorted(specific)})
-    families = _by_value(record.candidates.get("design_family", ()))
+    families = _by_value(c for c in record.candidates.get("design_family", ()) if _stated_here(c))
+    if record.design_family is DesignFamily.REVIEW:
+        return None                    # a review's methods name the designs of the studies it reviews
     if record.design_family and not families:
         families = {record.design_family.value: [Candidate(record.design_family, None)]}
     if len(families) >= 2:
@@ -125,7 +144,8 @@ def _pretty(v: Any) -> str:
 
 def check_sampling_conflict(record: StudyRecord) -> Flag | None:
     """sampling_conflict: different sampling methods stated in different places. Warning."""
-    groups = {k: v for k, v in _by_value(record.candidates.get("sampling", ())).items()
+    groups = {k: v for k, v in _by_value(c for c in record.candidates.get("sampling", ())
+                                         if _stated_here(c)).items()
               if k != Sampling.OTHER.value}
     if len(groups) < 2:
         return None
@@ -141,6 +161,8 @@ def check_test_conflict(record: StudyRecord, tests_with_statistics: frozenset = 
     by_place: dict[str, set] = defaultdict(set)
     spans: dict[str, list[Span]] = defaultdict(list)
     for c in record.candidates.get("tests", ()):
+        if not _stated_here(c):
+            continue
         v = _value(c)
         vals = v if isinstance(v, (list, tuple)) else [v]
         place = _where(c.span)

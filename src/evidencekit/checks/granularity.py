@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 
 from evidencekit.checks import messages as msg
-from evidencekit.checks.context import CheckContext
+from evidencekit.checks.context import CheckContext, n_for
 from evidencekit.checks.rounding import FLOAT_EPS, Interval, interval, unround
 from evidencekit.checks.settings import Rounding
 from evidencekit.model import Descriptive, Flag, FrequencyTable, PercentCount, Reported, Span
@@ -173,48 +173,50 @@ def check_grim(d: Descriptive, ctx: CheckContext) -> Flag | None:
     """GRIM (Brown & Heathers 2017) on one descriptive row: error when no n·k whole-number
     scores average to the printed mean. Skipped when the data are not known to be whole numbers
     or when n·k ≥ 10**decimals (then every mean is possible)."""
-    if d.mean is None or not d.n or d.mean.decimals == 0:
+    n, n_how = n_for(d, ctx)
+    if d.mean is None or not n or d.mean.decimals == 0:
         return None
     why = integer_valued(d, ctx)
     items = d.items or 1
-    if why is None or not grim_testable(d.mean.decimals, d.n, items):
+    if why is None or not grim_testable(d.mean.decimals, n, items):
         return None
-    if grim_consistent(d.mean.value, d.mean.decimals, d.n, items, ctx.settings.rounding):
+    if grim_consistent(d.mean.value, d.mean.decimals, n, items, ctx.settings.rounding):
         return None
     comma = msg.uses_comma(d.mean)
-    below, above = grim_neighbours(d.mean.value, d.mean.decimals, d.n, items)
-    fits = grim_fitting_n(d.mean.value, d.mean.decimals, d.n, items, _n_candidates(ctx))
+    below, above = grim_neighbours(d.mean.value, d.mean.decimals, n, items)
+    fits = grim_fitting_n(d.mean.value, d.mean.decimals, n, items, _n_candidates(ctx))
     fit_text = f" With n = {msg.listing([str(f) for f in fits], 'or')} it fits." if fits else ""
     label = f" ({d.label})" if d.label else ""
-    message = (f"Mean {msg.shown(d.mean)}{label} cannot be the average of {d.n * items} "
+    message = (f"Mean {msg.shown(d.mean)}{label} cannot be the average of {n * items}{n_how} "
                f"whole-number scores ({why}); {msg.num(below, d.mean.decimals, comma)} or "
                f"{msg.num(above, d.mean.decimals, comma)} can.{fit_text}")
     nearest = min((below, above), key=lambda v: abs(v - d.mean.value))
     # certain when the row itself shows whole numbers; probable when only the instrument does
     severity = Severity.WARNING if why == "the instrument is scored in points" else Severity.ERROR
     return Flag(CheckId.GRIM, severity, message, evidence=_spans(d), expected=nearest,
-                reported=d.mean.value, details={"n": d.n, "items": items, "fitting_n": fits})
+                reported=d.mean.value, details={"n": n, "items": items, "fitting_n": fits})
 
 
 def check_grimmer(d: Descriptive, ctx: CheckContext) -> Flag | None:
     """GRIMMER (Anaya 2016) on one descriptive row: error when no whole-number data with the
     printed (GRIM-possible) mean and n give the printed SD."""
-    if d.mean is None or d.sd is None or not d.n or d.n < 2:
+    n, n_how = n_for(d, ctx)
+    if d.mean is None or d.sd is None or not n or n < 2:
         return None
     why = integer_valued(d, ctx)
     items = d.items or 1
     if why is None:
         return None
-    if not grim_consistent(d.mean.value, d.mean.decimals, d.n, items, ctx.settings.rounding):
+    if not grim_consistent(d.mean.value, d.mean.decimals, n, items, ctx.settings.rounding):
         return None                            # the GRIM flag already says the mean is impossible
-    if grimmer_consistent(d.mean.value, d.mean.decimals, d.sd.value, d.sd.decimals, d.n, items,
+    if grimmer_consistent(d.mean.value, d.mean.decimals, d.sd.value, d.sd.decimals, n, items,
                           ctx.settings.rounding):
         return None
     label = f" ({d.label})" if d.label else ""
-    message = (f"SD {msg.shown(d.sd)}{label} cannot come from {d.n} whole-number scores "
+    message = (f"SD {msg.shown(d.sd)}{label} cannot come from {n}{n_how} whole-number scores "
                f"({why}) with mean {msg.shown(d.mean)}; check the SD, the mean and n.")
     return Flag(CheckId.GRIMMER, Severity.ERROR, message, evidence=_spans(d),
-                reported=d.sd.value, details={"n": d.n, "items": items})
+                reported=d.sd.value, details={"n": n, "items": items})
 
 
 def check_percent_count(count: int, n: int, percent: Reported, *, label: str | None = None,

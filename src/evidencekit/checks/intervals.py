@@ -15,7 +15,7 @@ from functools import cache
 from scipy import stats
 
 from evidencekit.checks import messages as msg
-from evidencekit.checks.context import CheckContext
+from evidencekit.checks.context import CheckContext, n_for
 from evidencekit.checks.rounding import Interval, interval
 from evidencekit.model import Descriptive, Flag, Reported
 from evidencekit.vocab import CheckId, Severity
@@ -77,31 +77,31 @@ def ci_fitting_n(mean: Reported, sd: Reported, low: Reported, high: Reported, ne
     fits = [c for c in candidates if c > 1 and c != near and ci_consistent(mean, sd, c, low, high, level)]
     if fits:
         return fits
-    found = [m for m in range(2, FIT_SEARCH_MAX_N + 1) if ci_consistent(mean, sd, m, low, high, level)]
-    return sorted(found, key=lambda m: (abs(m - near), m))[:3]
+    return [m for m in range(2, FIT_SEARCH_MAX_N + 1) if ci_consistent(mean, sd, m, low, high, level)]
 
 
 def check_ci(d: Descriptive, ctx: CheckContext) -> Flag | None:
     """ci_mismatch: a 95% CI of a mean that does not follow from the row's mean, SD and n (t- or
     z-based, every number within its rounding). Error; the message names the n that would fit."""
-    if d.ci95 is None or d.mean is None or d.sd is None or not d.n or d.n < 2:
+    n, n_how = n_for(d, ctx)
+    if d.ci95 is None or d.mean is None or d.sd is None or not n or n < 2:
         return None
     low, high = d.ci95
     level = ctx.settings.ci_level
-    if ci_consistent(d.mean, d.sd, d.n, low, high, level):
+    if ci_consistent(d.mean, d.sd, n, low, high, level):
         return None
     from evidencekit.checks.granularity import _n_candidates
 
     comma = msg.uses_comma(d.mean, d.sd, low, high)
     dec = max(low.decimals, high.decimals)
-    exp_lo, exp_hi = ci_bounds(d.mean.value, d.sd.value, d.n, level)
-    fits = ci_fitting_n(d.mean, d.sd, low, high, d.n, _n_candidates(ctx), level)
-    fit_text = f" The printed interval fits n = {msg.listing([str(f) for f in fits])}." if fits else ""
+    exp_lo, exp_hi = ci_bounds(d.mean.value, d.sd.value, n, level)
+    fits = ci_fitting_n(d.mean, d.sd, low, high, n, _n_candidates(ctx), level)
+    fit_text = f" The printed interval fits n = {msg.runs(fits)}." if fits else ""
     label = f" ({d.label})" if d.label else ""
-    message = (f"With n = {d.n}, mean {msg.shown(d.mean)} and SD {msg.shown(d.sd)}{label}, the 95% CI "
+    message = (f"With n = {n}{n_how}, mean {msg.shown(d.mean)} and SD {msg.shown(d.sd)}{label}, the 95% CI "
                f"would be {msg.num(exp_lo, dec, comma)}–{msg.num(exp_hi, dec, comma)}, not "
                f"{msg.shown(low)}–{msg.shown(high)}.{fit_text}")
     return Flag(CheckId.CI_MISMATCH, Severity.ERROR, message,
                 evidence=(d.span,) if d.span else (), expected_range=(exp_lo, exp_hi),
-                reported=None, details={"n": d.n, "fitting_n": fits,
+                reported=None, details={"n": n, "fitting_n": fits,
                                         "reported_ci": [low.value, high.value]})

@@ -51,3 +51,16 @@ def listing(items: list[str], conjunction: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def runs(values: list[int], conjunction: str = "or") -> str:
+    """Whole numbers as runs: [15] -> "15", [93, 94, 95, 96] -> "93–96", [15, 29] -> "15 or 29"."""
+    vals = sorted(set(values))
+    parts, start = [], None
+    for i, v in enumerate(vals):
+        if start is None:
+            start = v
+        if i + 1 == len(vals) or vals[i + 1] != v + 1:
+            parts.append(str(start) if start == v else f"{start}–{v}")
+            start = None
+    return listing(parts, conjunction)

@@ -84,6 +84,8 @@ def check_descriptive_values(descriptives: list[Descriptive]) -> list[Flag]:
             continue
         row = scored[0][1]
         same, diff = _agreement(d, row)
+        # printings of one number share its precision; "3" against "58.4" is a misread label
+        diff = [n for n in diff if getattr(d, n).decimals == getattr(row, n).decimals]
         if not diff:
             continue
         name = diff[0]

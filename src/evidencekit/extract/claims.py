@@ -30,12 +30,14 @@ WORD_NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6
                 "sekali": 1, "once": 1, "twice": 2}
 COUNT = r"(?P<k>\d+|" + "|".join(WORD_NUMBERS) + r")"
 #: "minimal tiga kali sehari", "2 times a day", "twice daily"
-TIMES_PER_DAY = re.compile(rf"{COUNT}\s*(?:kali\s+(?:se)?hari|kali\s+dalam\s+sehari|times\s+(?:a|per)\s+day|daily)",
-                           re.IGNORECASE)
+TIMES_PER_DAY = re.compile(rf"\b{COUNT}\s*(?:kali\s+(?:se)?hari|kali\s+dalam\s+sehari|(?:times\s+)?(?:a|per)\s+day"
+                           rf"|(?:times\s+)?daily)\b", re.IGNORECASE)
+#: "pagi dan sore", "morning and evening": twice a day without a number
+TWICE_A_DAY = re.compile(r"\bpagi\s+dan\s+(?:sore|malam)\b|\bmorning\s+and\s+evening\b", re.IGNORECASE)
 #: "10–15 menit", "15 minutes"
 MINUTES = re.compile(r"(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\s*(?:menit|minutes?)\b", re.IGNORECASE)
 #: "selama tiga hari", "for 3 days"
-DAYS = re.compile(rf"{COUNT}\s*(?:hari|days?)\b", re.IGNORECASE)
+DAYS = re.compile(rf"\b{COUNT}\s+(?:(?!(?:a|per|times|kali|dalam)\b)[a-z]+\s+)?(?:hari|days?)\b", re.IGNORECASE)   # "five consecutive days"
 
 #: Sections whose statements are the study's own (not background or references).
 OWN_SECTIONS = ("abstract", "abstract_en", "methods", "results", "conclusion", "discussion", None)
@@ -188,11 +190,12 @@ def find_claims(document: Document) -> Claims:
             score = True
             questionnaire = questionnaire or bool(has_phrase("questionnaire", text))
         tpd, mins, days = TIMES_PER_DAY.search(text), MINUTES.search(text), DAYS.search(text)
-        if (tpd or mins or days) and re.search(r"pijat|massage|intervensi|intervention|perlakuan",
+        twice = TWICE_A_DAY.search(text)
+        if (tpd or twice or mins or days) and re.search(r"pijat|massage|intervensi|intervention|perlakuan",
                                                text, re.IGNORECASE):
             protocol.append(ProtocolStatement(
                 document.span(a, b),
-                times_per_day=_count(tpd.group("k")) if tpd else None,
+                times_per_day=_count(tpd.group("k")) if tpd else (2 if twice else None),
                 minutes=(int(mins.group("a")), int(mins.group("b") or mins.group("a"))) if mins else None,
                 days=_count(days.group("k")) if days else None))
         concepts = outcome_concepts_in(text)
