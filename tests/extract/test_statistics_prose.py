@@ -144,3 +144,17 @@ def test_a_test_name_that_does_not_fit_the_statistic_is_not_its_test():
 def test_sample_sizes_are_found_in_their_usual_forms():
     text = "Sampel sebanyak 24 orang (n=24); in the trial N = 1,024 women took part."
     assert [n for n, _ in find_sample_sizes(Document(id="t", source="t", sha256="", text=text))] == [24, 24, 1024]
+
+
+@pytest.mark.parametrize(("text", "mean", "sd"), [
+    ("the control arm had mean (SD) 4.6 (1.3) at baseline", 4.6, 1.3),
+    ("skor kelompok kontrol rerata (SD) = 4,6 (1,3) pada awal", 4.6, 1.3),
+])
+def test_a_mean_sd_name_pair_announces_the_number_pair(text, mean, sd):
+    d = one(text, "descriptive")
+    assert (d.mean.value, d.sd.value) == (mean, sd)
+
+
+def test_df_printed_after_the_statistic_spss_style_is_kept():
+    s = one("uji t berpasangan menghasilkan t = 2,51; df = 14; p = 0,024", "t")
+    assert (s.value.value, s.df, s.p.value) == (2.51, (14.0,), 0.024)

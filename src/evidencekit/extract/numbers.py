@@ -89,7 +89,7 @@ def read_number(text: str, *, decimal_mark: str | None = None) -> Reported | Non
 def parse_count(text: str) -> int | None:
     """A whole count as printed: "24", "1,024", "1.024" (a thousands group either way), else None."""
     t = text.strip()
-    if t.isdigit():
+    if t.isascii() and t.isdigit():                  # "¹".isdigit() is True but not a count
         return int(t)
     if _THOUSANDS_RE.match(t):
         return int(re.sub(r"[.,]", "", t))

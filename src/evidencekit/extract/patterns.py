@@ -103,6 +103,11 @@ CI_RE = re.compile(
     + RANGE
 )
 
+#: "mean (SD) 3.2 (1.1)", "rerata (SD) = 3,2 (1,1)": the name pair announces the number pair.
+MEAN_SD_PAREN_RE = re.compile(
+    r"(?i:(?:mean|rata-rata|rerata|average|\bM)\s*\(\s*(?:sd|s\.d\.?|std)\s*\))"
+    rf"\s*(?:[:=]|adalah|sebesar|of|was)?\s*(?P<mean>{NUM})\s*\(\s*(?P<sd>{NUM})\s*\)")
+
 #: "mean ± SD": "9,17 ± 0,874", "2.5 +/- 1.1".
 PLUSMINUS_RE = re.compile(rf"(?P<mean>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<sd>{NUM})")
 
@@ -130,5 +135,5 @@ def phrase_alternation(phrases: tuple[str, ...] | list[str]) -> str:
 
 
 __all__ = ["CI_RE", "COUNT_PCT_RE_TEMPLATE", "DF", "N_EQ_RE", "NS_RE", "NUM", "OP", "P_RE",
-           "PLUSMINUS_RE", "RANGE_RE", "SENTENCE_END_RE", "STAT_NAMES", "STAT_RE",
+           "MEAN_SD_PAREN_RE", "PLUSMINUS_RE", "RANGE_RE", "SENTENCE_END_RE", "STAT_NAMES", "STAT_RE",
            "phrase_alternation"]

@@ -19,6 +19,7 @@ from evidencekit.extract.patterns import (
     NS_RE,
     NUM,
     P_RE,
+    MEAN_SD_PAREN_RE,
     PLUSMINUS_RE,
     STAT_NAMES,
     STAT_RE,
@@ -167,7 +168,7 @@ def find_test_statistics(ctx: StatContext, p_values: list[_P]) -> tuple[list[Sta
         if value is None:
             continue
         kind = _KIND_OF[key]
-        df = _df(ctx, m, key)
+        df = _df(ctx, m, key) or _df_after(ctx, m.end(), min(m.end() + P_WINDOW, ctx.sentence(m.start())[1]))
         n = parse_count(m.group("n")) if m.group("n") else None
         vop = POperator.parse(m.group("vop")) if m.group("vop") and m.group("vop") != "=" else None
         # the p that follows, before the next statistic and within the sentence
@@ -214,6 +215,18 @@ def _df(ctx: StatContext, m: re.Match[str], key: str) -> tuple[float, ...] | Non
     return (first.value,)
 
 
+_DF_AFTER_RE = re.compile(r"(?i)(?<![A-Za-z])(?:df|dk|db)\s*[=:]?\s*(?P<df>\d+(?:[.,]\d+)?)(?![\d])")
+
+
+def _df_after(ctx: StatContext, start: int, limit: int) -> tuple[float, ...] | None:
+    """df printed after the statistic, SPSS style: "t = 2,51; df = 14; p = 0,024"."""
+    m = _DF_AFTER_RE.search(ctx.text, start, limit)
+    if not m or re.search(r"(?i)(?<![A-Za-z])p(?![A-Za-z])", ctx.text[start:m.start()]):
+        return None
+    d = ctx.stat_number(m.group("df"))
+    return (d.value,) if d else None
+
+
 def _ci_after(ctx: StatContext, start: int, limit: int) -> tuple[Reported, Reported, int] | None:
     m = CI_RE.search(ctx.text, start, limit + 40)
     if not m:
@@ -229,14 +242,17 @@ def find_descriptives(ctx: StatContext) -> list[Descriptive]:
     """Summaries in a sentence: "rata-rata … 11,44 dengan standar deviasi 1,438", "M = 2.5
     (SD = 1.1)", "9,17 ± 0,874", "median 2, minimum 1, maksimum 2"."""
     out: list[Descriptive] = []
-    for m in PLUSMINUS_RE.finditer(ctx.text):
+    paired: list[tuple[int, int]] = []
+    for m in (*PLUSMINUS_RE.finditer(ctx.text), *MEAN_SD_PAREN_RE.finditer(ctx.text)):
         if ctx.is_masked(m.start()):
             continue
         mean, sd = ctx.number(m.group("mean")), ctx.number(m.group("sd"))
         if mean and sd and sd.value >= 0:
             out.append(Descriptive(mean=mean, sd=sd, span=ctx.span(m.start(), m.end()),
                                    **_when(ctx, m.start())))
-    keys = [k for k in _descriptor_re().finditer(ctx.text) if not ctx.is_masked(k.start())]
+            paired.append((m.start(), m.end()))
+    keys = [k for k in _descriptor_re().finditer(ctx.text)
+            if not ctx.is_masked(k.start()) and not any(a <= k.start() < b for a, b in paired)]
     current: dict[str, object] = {}
     cur_start = cur_end = cur_first = -1
     cur_sentence = None
