@@ -16,11 +16,13 @@ from evidencekit.model import DocumentResult, StudyRecord
 from evidencekit.reports.analysis import AnalysisReport
 from evidencekit.reports.evidence import document_anchor, row_flags
 from evidencekit.reports.forest_rows import StudyInfo
-from evidencekit.reports.formatting import display_value, fmt_ci, fmt_num
+from evidencekit.reports.formatting import display_value, fmt_ci, fmt_num, shorten
 from evidencekit.reports.i18n import labels
 
 log = logging.getLogger(__name__)
 
+#: Characters of a title that name a study whose authors were not found.
+TITLE_CHARS = 28
 #: Fewer effects than this give no pooled analysis (listed as a message instead).
 MIN_K = 2
 #: Design kinds of the meta engine, in report order, with their label keys and file keys.
@@ -38,9 +40,15 @@ def arms_text(record: StudyRecord | None) -> str:
 
 
 def study_label(record: StudyRecord | None, fallback: str) -> str:
-    """"Surname Year" as forest plots name a study; authors may be "Given Surname" or "Surname, G."."""
-    if record is None or not record.authors:
+    """"Surname Year" as forest plots name a study; authors may be "Given Surname" or "Surname, G.".
+
+    Without authors: the start of the title and the year, else ``fallback``."""
+    if record is None:
         return fallback
+    if not record.authors:
+        if not record.title:
+            return fallback
+        return shorten(record.title, TITLE_CHARS) + (f" ({record.year})" if record.year else "")
     first = record.authors[0]
     surname = first.split(",")[0].strip() if "," in first else (first.split() or [first])[-1]
     return f"{surname} {record.year}" if record.year else surname

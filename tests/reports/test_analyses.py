@@ -78,6 +78,8 @@ def test_study_label_is_first_author_surname_and_year_in_either_name_order():
     assert study_label(StudyRecord(authors=("Dewi Kartika Sari", "Budi"), year=2021), "x") == "Sari 2021"
     assert study_label(StudyRecord(authors=("Sari, D. K.",), year=2020), "x") == "Sari 2020"
     assert study_label(None, "doc-7") == "doc-7"
+    assert study_label(StudyRecord(title="Pengaruh pijat oksitosin terhadap produksi ASI", year=2022), "x") \
+        == "Pengaruh pijat oksitosin… (2022)"
 
 
 def test_a_review_flag_belongs_to_the_row_whose_text_it_points_into():

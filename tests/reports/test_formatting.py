@@ -29,3 +29,11 @@ def test_plot_escape_makes_markup_inert():
 def test_ratio_measures_are_shown_back_transformed():
     assert display_value("OR", math.log(2.0)) == pytest.approx(2.0)
     assert display_value("SMD", 0.4) == 0.4
+
+
+def test_shorten_cuts_at_a_word_boundary_when_one_is_near():
+    from evidencekit.reports.formatting import shorten
+
+    assert shorten("Pijat oksitosin dan produksi ASI", 20) == "Pijat oksitosin dan…"
+    assert shorten("Supercalifragilistic", 10) == "Supercali…"
+    assert shorten("short", 10) == "short"

@@ -56,9 +56,14 @@ def plot_escape(text: str | None) -> str:
 
 
 def shorten(text: str | None, limit: int = 40) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis."""
+    """``text`` cut to ``limit`` characters with an ellipsis, at a word boundary when one is near."""
     text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut[limit // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip() + "…"
 
 
 def is_ratio(measure: str) -> bool:
