@@ -79,7 +79,7 @@ def test_a_bracketed_bound_after_a_reported_p_is_not_a_second_statistic():
 
 
 def test_years_dates_pages_references_issn_doi_and_table_numbers_are_never_statistics():
-    text = ("Penelitian pada 12 Agustus 2020 (Smith, 2019; hal. 45-47) ISSN 2503-5088 "
+    text = ("Penelitian pada 12 Agustus 2020 (Smith, 2019; hal. 45-47; Lee, 2018, p.45) ISSN 2503-5088 "
             "doi 10.1234/jk.2020.05.003, lihat Tabel 3 dan Gambar 2, Vol. 7 No. 3, 2022.")
     assert stats(text) == []
 

@@ -89,6 +89,8 @@ def _read_p(ctx: StatContext, m: re.Match[str]) -> _P | None:
     value = ctx.stat_number(re.sub(r"\s+", "", m.group("pval")))
     if value is None or value.value < 0:
         return None
+    if m.group("pname") in ("p", "P") and not m.group("pop") and m.start("pval") == m.end("pname"):
+        return None                                    # "p.45" is a page, not p = .45
     op = POperator.parse(m.group("pop")) if m.group("pop") else POperator.EQ
     return _P(m.start(), m.end("pval"), value, op, m.group("pname"))
 
