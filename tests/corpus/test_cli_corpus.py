@@ -25,6 +25,20 @@ def corpus(tmp_path, papers):
     return db
 
 
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    """(corpus, papers): six papers through the whole pipeline, for the extraction table."""
+    from evidencekit.corpus.synthetic import write_corpus
+
+    root = tmp_path_factory.mktemp("checked")
+    papers = root / "papers"
+    write_corpus(papers, 6, pdf_fraction=0.0, seed=7)
+    db = root / "checked.db"
+    result = invoke("ingest", papers, "--db", db, "--workers", 2, "--quiet")
+    assert result.exit_code == 0, result.output
+    return db, papers
+
+
 def test_ingest_reports_what_it_did_and_a_second_run_skips_everything(corpus, papers):
     again = invoke("ingest", papers, "--db", corpus, "--quiet", "--until", "read")
     assert again.exit_code == 0
@@ -81,3 +95,31 @@ def test_every_corpus_command_has_help_with_an_example():
 
     for command in corpus_app.registered_commands:
         assert "Example: evidencekit corpus" in (command.callback.__doc__ or ""), command.name
+
+
+def test_export_csv_gives_the_same_extraction_table_as_extract_on_the_files(checked, tmp_path):
+    checked_corpus, papers = checked
+    import csv
+
+    def rows(path):
+        table = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+        return sorted(({k: v for k, v in r.items() if k != "No."} for r in table),
+                      key=lambda r: r["source"])
+
+    from_corpus, direct = tmp_path / "corpus.csv", tmp_path / "direct.csv"
+    assert invoke("export", "--db", checked_corpus, "--format", "csv", "-o", from_corpus).exit_code == 0
+    files = [str(p) for p in sorted(papers.glob("*.txt"))]
+    assert runner.invoke(app, ["extract", *files, "--format", "csv", "-o", str(direct)]).exit_code == 0
+    assert len(rows(from_corpus)) == 6
+    assert rows(from_corpus) == rows(direct)
+
+
+def test_export_xlsx_writes_a_workbook_and_refuses_stdout(checked, tmp_path):
+    checked_corpus, _ = checked
+    from openpyxl import load_workbook
+
+    out = tmp_path / "table.xlsx"
+    assert invoke("export", "--db", checked_corpus, "--format", "xlsx", "-o", out).exit_code == 0
+    assert load_workbook(out).active.max_row >= 7          # header (+ notes) + six papers
+    refused = invoke("export", "--db", checked_corpus, "--format", "xlsx")
+    assert refused.exit_code != 0 and "--output" in " ".join(refused.output.split())

@@ -58,6 +58,7 @@ class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
     xlsx = "xlsx"
+    table = "table"
 
 
 class _Rate(ProgressColumn):
@@ -265,7 +266,7 @@ def flags_cmd(
 def export_cmd(
     db: Path = DB_OPTION,
     fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json: the contract "
-                                     "JSON; csv/xlsx: the extraction table."),
+                                     "JSON; csv/xlsx/table: the extraction table."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
 ) -> None:
     """Export the corpus: the contract JSON of every document, or the extraction table.
@@ -277,11 +278,12 @@ def export_cmd(
     if fmt is ExportFormat.json:
         write_json(results_to_dict(results, __version__), output)
         return
-    if fmt is ExportFormat.xlsx and output is None:
-        raise fail("xlsx needs a file: add -o extraction.xlsx")
     from evidencekit.reports.tables import write_extraction_table
 
-    write_extraction_table(results, fmt.value, output)
+    try:
+        write_extraction_table(results, fmt.value, output)
+    except EvidencekitError as exc:
+        raise fail(str(exc)) from exc
 
 
 @corpus_app.command("info")

@@ -2,7 +2,7 @@
 
 Each paper has the parts a real one has — title, abstract, methods (design, n, sampling, test),
 results (descriptives and a test statistic with comma or point decimals), conclusion — so an
-ingest does realistic work. The statistics are internally consistent (t from the means and SDs).
+ingest does realistic work. The statistics are internally consistent: p is the two-sided p of the printed t and its df.
 PDFs are drawn with reportlab (a test dependency), two pages each.
 """
 
@@ -13,6 +13,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from scipy.stats import t as student_t
+
 #: Phrase lists by language (our own wording).
 _PHRASES = {
     "id": {
@@ -21,13 +23,13 @@ _PHRASES = {
         "outcomes": ["produksi ASI", "kelancaran ASI", "berat badan bayi", "kecemasan ibu nifas"],
         "title": "Efek {i} terhadap {o} pada ibu postpartum di {place}",
         "abstract": "Abstrak. Penelitian ini menilai apakah {i} mengubah {o}. Sebanyak {n} ibu "
-                    "mengikuti penelitian. Hasil uji menunjukkan t({df}) = {t}; p = {p}.",
+                    "mengikuti penelitian. Hasil uji menunjukkan t({df}) = {t}; p {p}.",
         "methods": "Metode. Desain penelitian adalah pra-eksperimen dengan satu kelompok pretest "
                    "dan posttest. Sampel berjumlah {n} responden yang dipilih secara purposive. "
                    "Data dianalisis dengan uji t berpasangan pada taraf signifikansi 0,05.",
         "results": "Hasil. Rerata {o} sebelum intervensi adalah {m1} (SD {s1}) dan sesudah "
                    "intervensi {m2} (SD {s2}). Uji t berpasangan memberikan t({df}) = {t} dengan "
-                   "p = {p}. Sebanyak {k} responden ({pct}%) mengalami peningkatan.",
+                   "p {p}. Sebanyak {k} responden ({pct}%) mengalami peningkatan.",
         "conclusion": "Kesimpulan. {I} dapat dipertimbangkan oleh bidan sebagai asuhan untuk "
                       "{o} di {place}.",
         "places": ["Puskesmas Sukamaju", "RSUD Kota Baru", "Klinik Bersalin Harapan", "Desa Sumberjaya"],
@@ -39,12 +41,12 @@ _PHRASES = {
         "outcomes": ["breast-milk production", "milk flow", "infant weight gain", "maternal anxiety"],
         "title": "The effect of {i} on {o} among postpartum mothers at {place}",
         "abstract": "Abstract. This study tested whether {i} changes {o}. A total of {n} mothers "
-                    "took part. The test gave t({df}) = {t}, p = {p}.",
+                    "took part. The test gave t({df}) = {t}, p {p}.",
         "methods": "Methods. We used a one-group pretest-posttest pre-experimental design. The "
                    "sample was {n} respondents chosen by purposive sampling. Data were analysed "
                    "with a paired t-test at a significance level of 0.05.",
         "results": "Results. The mean {o} was {m1} (SD {s1}) before and {m2} (SD {s2}) after the "
-                   "intervention. The paired t-test gave t({df}) = {t} with p = {p}. In all, {k} "
+                   "intervention. The paired t-test gave t({df}) = {t} with p {p}. In all, {k} "
                    "respondents ({pct}%) improved.",
         "conclusion": "Conclusion. Midwives may consider {i} as care for {o} at {place}.",
         "places": ["Harbour Community Clinic", "North District Hospital", "Riverside Health Post"],
@@ -75,14 +77,16 @@ def make_paper(rng: random.Random, language: str | None = None) -> SyntheticPape
     diff = rng.uniform(0.3, 4.0)
     s1, s2, sd_diff = rng.uniform(0.8, 2.5), rng.uniform(0.8, 2.5), rng.uniform(0.8, 3.0)
     t = diff / (sd_diff / math.sqrt(n))
-    p = max(0.001, math.erfc(t / math.sqrt(2)))          # normal approximation is enough here
+    t = round(t, 2)                                       # p follows from the t as printed
+    p = 2 * student_t.sf(t, n - 1)
     k = rng.randint(n // 2, n)
 
     def num(x: float, digits: int) -> str:
         return f"{x:.{digits}f}".replace(".", dec)
 
     values = dict(i=rng.choice(ph["interventions"]), o=rng.choice(ph["outcomes"]),
-                  place=rng.choice(ph["places"]), n=n, df=n - 1, t=num(t, 2), p=num(p, 3),
+                  place=rng.choice(ph["places"]), n=n, df=n - 1, t=num(t, 2),
+                  p=f"< {num(0.001, 3)}" if p < 0.001 else f"= {num(p, 3)}",
                   m1=num(m1, 2), s1=num(s1, 2), m2=num(m1 + diff, 2), s2=num(s2, 2), k=k,
                   pct=num(100 * k / n, 1))
     values["I"] = values["i"][0].upper() + values["i"][1:]
