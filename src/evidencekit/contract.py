@@ -294,8 +294,8 @@ def _natural(line: str) -> list[Any]:
 
 
 def evidence_spans(document: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
-    """(JSON path, span dict) of every statistic and flag evidence of one contract document
-    that has offsets."""
+    """(JSON path, span dict) of every evidence span of one contract document that has
+    offsets: statistics, flags' evidence, and the record's (and review rows') field evidence."""
     for i, stat in enumerate(document.get("statistics") or ()):
         if stat.get("start") is not None and stat.get("end") is not None:
             yield f"$.statistics[{i}]", stat
@@ -303,6 +303,13 @@ def evidence_spans(document: dict[str, Any]) -> Iterable[tuple[str, dict[str, An
         for j, span in enumerate(flag.get("evidence") or ()):
             if span.get("start") is not None and span.get("end") is not None:
                 yield f"$.flags[{i}].evidence[{j}]", span
+    records = [("$.record", document.get("record"))]
+    records += [(f"$.studies[{i}]", study) for i, study in enumerate(document.get("studies") or ())]
+    for where, record in records:
+        for name, spans in ((record or {}).get("evidence") or {}).items():
+            for j, span in enumerate(spans):
+                if span.get("start") is not None and span.get("end") is not None:
+                    yield f"{where}.evidence.{name}[{j}]", span
 
 
 def offset_mismatches(document: dict[str, Any], text: str) -> list[str]:
