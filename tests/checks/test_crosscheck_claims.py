@@ -171,3 +171,26 @@ def test_every_contract_check_has_one_documented_function():
     assert set(CHECKS) == set(CheckId)
     for check_id, fn in CHECKS.items():
         assert fn.__doc__ and check_id.value in fn.__doc__, check_id
+
+
+def test_a_bracketed_threshold_one_decimal_place_off_alpha_is_a_note():
+    from evidencekit.checks.claimchecks import check_threshold_typos
+    d = doc(("results", "Hasil uji menunjukkan p value = 0,002 (p<0,005) sehingga ada pengaruh."))
+    (flag,) = check_threshold_typos(find_claims(d), 0.05)
+    assert flag.check is CheckId.VALUE_CONFLICT and flag.severity is Severity.NOTE
+    fine = doc(("results", "Hasil uji menunjukkan p value = 0,002 (p<0,01) dan p = 0,03 (p < 0,05)."))
+    assert check_threshold_typos(find_claims(fine), 0.05) == []
+
+
+def test_p_zero_printed_in_many_places_gives_one_note(R):
+    from evidencekit.checks.registry import Inputs, run_p_zero_or_format
+    from evidencekit.checks.context import CheckContext
+    from evidencekit.extract.claims import Claims
+    from evidencekit.model import DocumentResult
+    stats = tuple(Statistic(StatKind.P_ONLY, p=R("0,000"), p_operator=POperator.EQ, span=sp(s))
+                  for s in ("abstract", "results", "results"))
+    rows = (StudyRecord(row=1, p_values=(R("0,000"),)), StudyRecord(row=4, p_values=(R("0.000"), R("0,01"))))
+    result = DocumentResult("d", "d", statistics=stats, studies=rows)
+    flags = run_p_zero_or_format(Inputs(result, CheckContext(), Claims()))
+    assert len(flags) == 2 and "3 places" in flags[0].message and "Rows 1 and 4" in flags[1].message
+    assert len(flags[0].evidence) == 3

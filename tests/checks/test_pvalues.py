@@ -100,3 +100,14 @@ def test_kruskal_wallis_h_and_spearman_rho_are_recomputed(R):
     rho = Statistic(StatKind.RHO, R("0.45"), None, R(".012"), POperator.EQ, n=30)
     rng = recompute_p(rho, CheckContext())
     assert rng.low < 0.0126 < rng.high
+
+
+def test_rank_statistics_allow_any_smaller_p_because_ties_are_unknown(R):
+    from evidencekit.checks.settings import CheckSettings
+    s = Statistic(StatKind.W, R("3"), None, R("0,001"), POperator.EQ, TestName.WILCOXON_SIGNED_RANK)
+    rec = StudyRecord(n_total=10)
+    assert recompute_p(s, CheckContext(record=rec)).low == 0.0
+    assert check_p_recompute(s, CheckContext(record=rec)) is None
+    strict = CheckContext(CheckSettings(rank_ties_possible=False), rec)
+    assert recompute_p(s, strict).low == pytest.approx(0.0098, abs=1e-4)
+    assert check_p_recompute(s, strict) is not None

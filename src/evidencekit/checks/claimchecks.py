@@ -46,6 +46,22 @@ def check_decision_rules(claims: Claims) -> list[Flag]:
     return out
 
 
+def check_threshold_typos(claims: Claims, alpha: float) -> list[Flag]:
+    """value_conflict: the threshold printed in brackets after a p ("p = 0,000 (p < 0,005)") is
+    the paper's α moved by one decimal place (0,005 or 0,5 for 0,05). Note."""
+    out = []
+    for t in claims.thresholds:
+        # only the typist's slip of one decimal place (0,005 or 0,5 for 0,05), not p < 0,01
+        if t.operator != "<" or not any(abs(t.value - alpha * k) < 1e-12 for k in (0.1, 10)):
+            continue
+        shown = msg.num(t.value, max(2, len(f"{t.value:g}".split(".")[-1])), True)
+        message = (f"A p-value is compared with {shown} (“{' '.join(t.span.text.split())}”), "
+                   f"but the paper's α is {msg.num(alpha, 2, True)}; one of the two is mistyped.")
+        out.append(Flag(CheckId.VALUE_CONFLICT, Severity.NOTE, message, evidence=(t.span,),
+                        expected=alpha, reported=t.value))
+    return out
+
+
 def check_unsupported_inference(claims: Claims, has_rank_counts: bool = False) -> list[Flag]:
     """unsupported_inference: a claim that no participant's score fell, argued from ranges
     (minimum–maximum) — ranges of each time point cannot show any one person's change. Note."""

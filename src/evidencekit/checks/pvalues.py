@@ -204,7 +204,10 @@ def recompute_p(stat: Statistic, ctx: CheckContext) -> PRange | None:
             sizes = _rank_sizes(stat, ctx)
             if sizes is None:
                 return None
-            return rank_p_range(kind, iv, stat.value.value, sizes, tails, ctx.settings.exact_max_n)
+            rng = rank_p_range(kind, iv, stat.value.value, sizes, tails, ctx.settings.exact_max_n)
+            if ctx.settings.rank_ties_possible:   # ties shrink the null variance: p can be smaller
+                rng = PRange(0.0, rng.high, rng.point, rng.tails, rng.method + "; ties allowed")
+            return rng
         if kind == "rho":
             df = stat.df or ((stat.n - 2,) if stat.n and stat.n > 2 else None)
             if df is None:

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from typing import Callable
 
 from evidencekit.checks import bounds, claimchecks, crosscheck, granularity, intervals, pvalues, values
+from evidencekit.checks import messages as msg
 from evidencekit.checks.context import CheckContext
 from evidencekit.extract.claims import Claims, outcome_concepts_in
 from evidencekit.model import (Candidate, Descriptive, DocumentResult, Flag, FrequencyTable,
                                PercentCount, Statistic, StudyRecord)
-from evidencekit.vocab import CheckId, Source, StatKind, TestName
+from evidencekit.vocab import CheckId, Severity, Source, StatKind, TestName
 
 
 @dataclass(frozen=True)
@@ -66,17 +67,32 @@ def run_decision_error(inp: Inputs) -> list[Flag]:
 
 
 def run_p_zero_or_format(inp: Inputs) -> list[Flag]:
-    """p_zero_or_format — p printed as 0 / 0,000 (note) or above 1 (error), in the statistics
-    and in a review's rows; see :func:`pvalues.check_p_format`."""
-    out = []
+    """p_zero_or_format — p printed as 0 / 0,000 (one note for all the places it happens) or
+    above 1 (an error each), in the statistics and in a review's rows;
+    see :func:`pvalues.check_p_format`."""
+    out, zeros = [], []
     for s in inp.stats:
-        if s.p is not None and (f := pvalues.check_p_format(s.p, s.p_operator, (s.span,) if s.span else ())):
-            out.append(f)
+        if s.p is None or (f := pvalues.check_p_format(s.p, s.p_operator, (s.span,) if s.span else ())) is None:
+            continue
+        (zeros if f.severity is Severity.NOTE else out).append(f)
+    if zeros:
+        n = len(zeros)
+        where = f" ({n} places)" if n > 1 else ""
+        out.append(Flag(CheckId.P_ZERO_OR_FORMAT, Severity.NOTE, zeros[0].message.replace(
+            "; a p-value", f"{where}; a p-value", 1), tuple(sp for f in zeros for sp in f.evidence),
+            zeros[0].expected, zeros[0].reported, details={"count": n}))
+    rows = [row for row in inp.result.studies if any(p.value <= 0 for p in row.p_values)]
+    if rows:
+        p = next(p for p in rows[0].p_values if p.value <= 0)
+        f = pvalues.check_p_format(p, None)
+        listed = msg.listing([str(r.row) for r in rows])
+        out.append(Flag(f.check, f.severity, f"Rows {listed}: {f.message}" if len(rows) > 1
+                        else f"Row {listed}: {f.message}", f.evidence, f.expected, f.reported,
+                        details={"rows": [r.row for r in rows]}))
     for row in inp.result.studies:
-        zeros = [p for p in row.p_values if p.value <= 0 or p.value > 1]
-        if zeros and (f := pvalues.check_p_format(zeros[0], None)):
-            out.append(Flag(f.check, f.severity, f"Row {row.row}: {f.message}", f.evidence,
-                            f.expected, f.reported, details={"row": row.row}))
+        for p in row.p_values:
+            if p.value > 1 and (f := pvalues.check_p_format(p, None)):
+                out.append(Flag(f.check, f.severity, f"Row {row.row}: {f.message}", details={"row": row.row}))
     return out
 
 
@@ -279,12 +295,14 @@ def _named(inp: Inputs, pc: PercentCount) -> str:
 
 def run_value_conflict(inp: Inputs) -> list[Flag]:
     """value_conflict — the same quantity printed twice with different values (descriptives,
-    counts/percents, the main p-value); see :mod:`evidencekit.checks.values`."""
+    counts/percents, the main p-value; see :mod:`evidencekit.checks.values`) and a bracketed
+    threshold that is not the paper's α (:func:`claimchecks.check_threshold_typos`)."""
     texts = [(p, _named(inp, p)) for p in inp.percents if p.source is Source.TEXT
              and (p.span is None or p.span.section in values.OWN_SECTIONS)]
     return (values.check_descriptive_values(inp.descriptives)
             + values.check_percent_values(texts, inp.tables)
-            + values.check_main_p_values(inp.stats))
+            + values.check_main_p_values(inp.stats)
+            + claimchecks.check_threshold_typos(inp.claims, inp.ctx.alpha))
 
 
 def run_unit_conflict(inp: Inputs) -> list[Flag]:

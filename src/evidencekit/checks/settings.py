@@ -31,6 +31,9 @@ class CheckSettings:
     p_equal_alpha_sig: bool = True
     exact_max_n: int = DEFAULT_EXACT_MAX_N
     ci_level: float = 0.95
+    #: a printed W or U does not say whether the data had ties; a tie correction only lowers p,
+    #: so with this on, no p below the no-tie range is called inconsistent
+    rank_ties_possible: bool = True
 
     def __post_init__(self) -> None:
         if not 0 < self.alpha < 1:

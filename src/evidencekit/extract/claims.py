@@ -23,6 +23,9 @@ OPERATOR = r"(?P<op>[<>≤≥]=?|=<|=>)"
 #: "p value > 0,05": a threshold stated with an operator (a rule, not a result)
 RULE = re.compile(rf"(?:nilai\s+)?{P_WORD}\s*{OPERATOR}\s*(?:α\s*=?\s*|alpha\s*=?\s*)?(?P<alpha>{NUMBER})",
                   re.IGNORECASE)
+#: "p-value = 0,000 (p<0,005)": a reported p followed by the threshold it was compared with
+BRACKETED_THRESHOLD = re.compile(rf"{P_WORD}\s*[=:]?\s*(?:{NUMBER})\s*\(\s*(?:{P_WORD}|α)\s*(?P<op>[<>≤≥])\s*"
+                                 rf"(?P<alpha>{NUMBER})\s*\)", re.IGNORECASE)
 #: sentence ends: . ! ? followed by space and an upper-case letter or a digit
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 WORD_NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
@@ -106,6 +109,15 @@ class OutcomeMention:
     span: Span
 
 
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """A threshold printed in brackets after a reported p ("p = 0,000 (p < 0,005)")."""
+
+    operator: str
+    value: float
+    span: Span
+
+
 @dataclass(frozen=True)
 class Claims:
     decision_rules: tuple[DecisionRule, ...] = ()
@@ -115,6 +127,7 @@ class Claims:
     comparative: tuple[Statement, ...] = ()
     score_instrument: bool = False
     questionnaire: bool = False
+    thresholds: tuple[Threshold, ...] = ()
     extra: dict = field(default_factory=dict)
 
 
@@ -175,6 +188,7 @@ def find_claims(document: Document) -> Claims:
     """Every claim the checks use, with its span."""
     rules, no_dec, protocol, outcomes, comparative = [], [], [], [], []
     score = questionnaire = False
+    thresholds: list[Threshold] = []
     for a, b in sentences(document):
         section = document.section_at(a)
         if section not in OWN_SECTIONS and section not in ("front", "other"):
@@ -198,8 +212,15 @@ def find_claims(document: Document) -> Claims:
                 times_per_day=_count(tpd.group("k")) if tpd else (2 if twice else None),
                 minutes=(int(mins.group("a")), int(mins.group("b") or mins.group("a"))) if mins else None,
                 days=_count(days.group("k")) if days else None))
+        for m in BRACKETED_THRESHOLD.finditer(text):
+            try:
+                value = _number(m.group("alpha"))
+            except ValueError:
+                continue
+            op = m.group("op").replace("≤", "<").replace("≥", ">")
+            thresholds.append(Threshold(op, value, document.span(a + m.start(), a + m.end())))
         concepts = outcome_concepts_in(text)
         if concepts:
             outcomes.append(OutcomeMention(concepts, document.span(a, b)))
     return Claims(tuple(rules), tuple(no_dec), tuple(protocol), tuple(outcomes), tuple(comparative), score,
-                  questionnaire)
+                  questionnaire, tuple(thresholds))
