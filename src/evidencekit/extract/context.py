@@ -87,16 +87,6 @@ class StatContext:
         end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
         return starts[i], end
 
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
-
-    def paragraph(self, offset: int) -> tuple[int, int]:
-        starts = self._paragraph_starts
-        i = bisect.bisect_right(starts, offset) - 1
-        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-        return starts[i], end
-
     def is_masked(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.masked)
 

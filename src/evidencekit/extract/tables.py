@@ -17,8 +17,6 @@ The same interpreter reads PDF tables (``Document.tables``) and tables rebuilt f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from evidencekit.extract.context import StatContext
 from evidencekit.extract.numbers import parse_count
 from evidencekit.extract.patterns import NUM, RANGE_RE
@@ -77,12 +75,6 @@ def column_role(header: str) -> str | None:
         if rx.match(text):
             return role
     return None
-
-
-@dataclass
-class _Group:
-    label: str
-    rows: list[int] = field(default_factory=list)
 
 
 def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | Descriptive | PercentCount],
