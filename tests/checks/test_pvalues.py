@@ -109,5 +109,5 @@ def test_rank_statistics_allow_any_smaller_p_because_ties_are_unknown(R):
     assert recompute_p(s, CheckContext(record=rec)).low == 0.0
     assert check_p_recompute(s, CheckContext(record=rec)) is None
     strict = CheckContext(CheckSettings(rank_ties_possible=False), rec)
-    assert recompute_p(s, strict).low == pytest.approx(0.0098, abs=1e-4)
+    assert recompute_p(s, strict).low == pytest.approx(6 / 1024)      # W = 2.5 (3 within rounding): exact P(W ≤ 2)
     assert check_p_recompute(s, strict) is not None
