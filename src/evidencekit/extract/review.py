@@ -197,10 +197,12 @@ def study_record(document: Document, row: RowCells, index: int) -> StudyRecord:
             statement = type(finer)(finer.design, family, finer.design_hit, statement.family_hit if statement else None)
         elif statement is None:
             statement = finer
-    size = best_sample_size(find_sample_sizes(cells.get("population", ""))) or best_sample_size(
-        find_sample_sizes(whole))
+    sizes = find_sample_sizes(whole)
+    size = best_sample_size(find_sample_sizes(cells.get("population", ""))) or best_sample_size(sizes)
     if size is not None and size.strength == "population":
-        size = best_sample_size([s for s in find_sample_sizes(whole) if s.strength != "population"]) or size
+        size = best_sample_size([s for s in sizes if s.strength != "population"]) or size
+    # the split into arms, when one is stated that adds up to n
+    arms = next((s.arms for s in sizes if s.arms and size is not None and s.n == size.n), {})
     results = cells.get("results", "")
     p_values = read_p_values(results)
     tests = read_tests(results, broken_words=True) or read_tests(whole, broken_words=True)
@@ -221,7 +223,7 @@ def study_record(document: Document, row: RowCells, index: int) -> StudyRecord:
     return StudyRecord(
         title=title, authors=authors, year=year,
         design=statement.design if statement else None, design_family=statement.family if statement else None,
-        n_total=size.n if size else None, n_arms=dict(size.arms) if size and size.arms else {},
+        n_total=size.n if size else None, n_arms=dict(arms),
         sampling=read_sampling(whole, broken_words=True),
         intervention=cells.get("intervention") or None, comparator=cells.get("comparator") or None,
         outcome=outcome, tests=tests, main_result=main, evidence=evidence,

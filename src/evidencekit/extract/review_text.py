@@ -187,6 +187,11 @@ def _segment(fragments: list[tuple[int, int, str]], header: FlatHeader, number: 
         # an opener may be cut over two lines ("Jenis | penelitian"): read a little ahead
         ahead = " ".join([t] + [q[2] for q in queue[:3]])
         target = _next_column(columns, state, ahead)
+        if target is None and columns[state] == "population" and _ends_population(parts["population"]) \
+                and re.match(r"[A-Z][a-z]", t) and state + 1 < len(columns):
+            # a capitalised fragment after a finished population cell ("… purposive sampling.")
+            # opens the next cell even without a known opener
+            target = state + 1
         if target is not None:
             state = target
         if columns[state] in ("intervention", "comparator") and "results" in columns:
@@ -201,6 +206,14 @@ def _segment(fragments: list[tuple[int, int, str]], header: FlatHeader, number: 
     raw = {name: cells.get(col, "") for col, name in zip(header.columns, header.names) if col != "number"}
     raw = {"No.": str(number)} | raw
     return RowCells(number, cells, spans, raw)
+
+
+def _ends_population(fragments: list[tuple[int, int, str]]) -> bool:
+    """Whether the population cell so far ends as such cells do: a full stop or "… sampling"."""
+    if not fragments:
+        return False
+    last = fragments[-1][2].rstrip()
+    return last.endswith(".") or last.lower().endswith("sampling")
 
 
 def _next_column(columns: list[str], state: int, fragment: str) -> int | None:

@@ -91,7 +91,7 @@ def find_sample_sizes(text: str, offset: int = 0) -> list[SampleSize]:
             people.append(m)            # "kelompok intervensi (16 orang)", "(n = 30)"
     people.sort(key=lambda m: m.start())
     found_list = sorted(found.values(), key=lambda s: s.start)
-    return found_list + _arms(text, people, offset)
+    return found_list + _arms(text, people, offset) + _bracket_splits(text, found_list, offset)
 
 
 #: Label of a group after its count: "15 responden kelompok pijat oksitosin" -> "pijat oksitosin".
@@ -103,6 +103,23 @@ _ARM_LABEL_BEFORE = re.compile(r"(?:kelompok|group)\s+(?P<label>[^\d]{3,50}?)\s*
 
 #: A group size in brackets after the group's name: "kelompok kontrol (16 orang)", "usual care (n = 30)".
 _PAREN_COUNT = re.compile(r"\(\s*(?:[nN]\s*=\s*)?" + INTEGER + r"\s*(?:orang|responden|ibu|mothers|women)?\s*\)")
+#: A total followed by its split in brackets: "30 ibu (15 dan 15)", "36 ibu (18 intervensi, 18 kontrol)".
+_SPLIT = re.compile(r"\(\s*(?P<a>\d{1,4})\s*(?P<la>[^\W\d_][\w ]{0,20}?)?\s*(?:dan|and|\+|,|/)\s*"
+                    r"(?P<b>\d{1,4})\s*(?P<lb>[^\W\d_][\w ]{0,20}?)?\s*\)")
+
+
+def _bracket_splits(text: str, found: list[SampleSize], offset: int) -> list[SampleSize]:
+    out = []
+    for m in _SPLIT.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        before = [s for s in found if s.end - offset <= m.start() and m.start() - (s.end - offset) <= 40]
+        if before and before[-1].n == a + b:
+            arms = {(m.group("la") or "group 1").strip(): a, (m.group("lb") or "group 2").strip(): b}
+            if len(arms) == 2:
+                out.append(SampleSize(a + b, "arms", before[-1].start, m.end() + offset, arms))
+    return out
+
+
 #: Words that show counts are group sizes.
 _GROUP_WORDS = re.compile(r"kelompok|group|arm\b|masing|intervensi|kontrol|control|perlakuan|treatment", re.I)
 
