@@ -31,3 +31,13 @@ def test_trim_and_fill_points_are_drawn_hollow_beside_the_studies(pooled):
                             filled_yi=(-0.4,), filled_vi=(0.3,), result=pooled)
     points = trace(funnel_figure(pooled, trimfill=filled), "Filled (trim and fill)")
     assert list(points.x) == [-0.4] and points.marker.color == "white"
+
+
+def test_the_trim_and_fill_estimate_is_the_refit_of_the_engine(pooled):
+    from dataclasses import replace
+
+    refit = replace(pooled, estimate=0.61)
+    filled = TrimFillResult(estimator="L0", side="left", k0=1, se_k0=1.0, p_k0=None,
+                            filled_yi=(-0.4,), filled_vi=(0.3,), result=refit)
+    line = trace(funnel_figure(pooled, trimfill=filled), "Estimate after trim and fill")
+    assert list(line.x) == [0.61, 0.61]

@@ -47,7 +47,7 @@ def method_footnote(result, lang: str) -> str:
     """"Method: REML estimator of τ², Wald-type (z) confidence intervals; 95% level"."""
     L = get_labels(lang)
     ci = L["forest_ci_knha"] if result.test == "knha" else L["forest_ci_z"]
-    model = "common-effect (inverse variance)" if result.method in ("EE", "FE") else f"random effects, {result.method} τ²"
+    model = L["forest_model_common"] if result.method in ("EE", "FE") else f"{L['forest_model_random']}, {result.method} τ²"
     level = result.level * 100 if result.level <= 1 else result.level
     return f"{L['forest_method']}: {model}; {ci}; {level:g}%."
 

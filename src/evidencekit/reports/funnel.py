@@ -55,8 +55,9 @@ def funnel_figure(result, *, trimfill=None, info: Mapping[str, StudyInfo] | None
             marker=dict(size=10, color="white", opacity=1, line=dict(color="#b42318", width=1.5)),
             hoverinfo="x+y"))
         adjusted = trimfill.result.estimate
-        fig.add_shape(type="line", x0=X(adjusted), x1=X(adjusted), y0=0, y1=top,
-                      line=dict(color="#b42318", width=1, dash="dash"))
+        fig.add_trace(go.Scatter(x=[X(adjusted), X(adjusted)], y=[0, top], mode="lines", name=L["funnel_adjusted"],
+                                 line=dict(color="#b42318", width=1, dash="dash"),
+                                 hovertext=f"{L['funnel_adjusted']}: {fmt_num(X(adjusted))}", hoverinfo="text"))
     axis_title = measure_label or L.get(f"measure_{result.measure}", result.measure)
     fig.update_layout(
         template="plotly_white", width=640, height=480, font=dict(family="Arial, Helvetica, sans-serif", size=12),
