@@ -137,3 +137,23 @@ def test_find_statistics_never_raises_on_arbitrary_text(text):
     found, freq = find_statistics(doc(text))
     for s in found:
         assert text[s.span.start:s.span.end] == s.span.text
+
+
+def test_a_two_row_header_gives_one_summary_per_occasion_and_row():
+    d, t = grid_table([["Kelompok", "Pretest", "", "Posttest", ""],
+                       ["", "Mean", "SD", "Mean", "SD"],
+                       ["Intervensi", "5,1", "1,2", "7,4", "1,0"],
+                       ["Kontrol", "5,0", "1,1", "5,6", "1,3"]])
+    desc = [s for s in interpret_table(t, StatContext.of(d))[0] if s.kind.value == "descriptive"]
+    assert [(x.label, x.group, x.time, x.mean.value, x.sd.value) for x in desc] == [
+        ("Intervensi Pretest", "intervensi", "pre", 5.1, 1.2), ("Intervensi Posttest", "intervensi", "post", 7.4, 1.0),
+        ("Kontrol Pretest", "kontrol", "pre", 5.0, 1.1), ("Kontrol Posttest", "kontrol", "post", 5.6, 1.3)]
+
+
+def test_occasion_words_inside_a_header_cell_qualify_its_column():
+    d, t = grid_table([["Variabel", "n", "Mean Pretest", "SD Pretest", "Mean Posttest", "SD Posttest", "p"],
+                       ["Skor ASI", "20", "8,15", "1,31", "12,40", "1,85", "0,001"]])
+    found = interpret_table(t, StatContext.of(d))[0]
+    desc = [s for s in found if s.kind.value == "descriptive"]
+    assert [(x.time, x.n, x.mean.value, x.sd.value) for x in desc] == [("pre", 20, 8.15, 1.31), ("post", 20, 12.4, 1.85)]
+    assert [s.p.value for s in found if s.kind.value == "p_only"] == [0.001]

@@ -57,6 +57,7 @@ STAT_ROLES = {"Z": StatKind.Z, "t": StatKind.T, "U": StatKind.U, "W": StatKind.W
               "chi2": StatKind.CHI2, "F": StatKind.F, "r": StatKind.R}
 SUMMARY_ROLES = ("mean", "mean_sd", "sd", "se", "median", "min", "max", "min_max", "ci")
 _PAIR_RE = re.compile(rf"^\s*(?P<a>{NUM})\s*\(\s*(?P<b>{NUM})\s*%?\s*\)\s*$")
+_PLAIN_NUMBER_RE = re.compile(rf"^\s*{NUM}\s*%?\s*$")
 _TOTAL_RE = re.compile(r"(?i)^(?:jumlah|total|sum)\b")
 _PRE_RE = re.compile(r"(?i)\b(?:pre[\s-]?tes[t]?|pretest|sebelum|before|baseline)\b")
 _POST_RE = re.compile(r"(?i)\b(?:post[\s-]?tes[t]?|posttest|sesudah|setelah|after)\b")
@@ -77,16 +78,60 @@ def column_role(header: str) -> str | None:
     return None
 
 
+#: Occasion and arm words a header may add to a column name ("Mean Pretest", "SD Kontrol").
+_QUALIFIER_RE = re.compile(
+    r"(?i)\b(?:pre[\s-]?tes[t]?|pretest|post[\s-]?tes[t]?|posttest|sebelum|sesudah|setelah|before|"
+    r"after|baseline|intervensi|kontrol|control|intervention|eksperimen|experimental|perlakuan)\b")
+
+
+def split_header(header: str) -> tuple[str | None, str]:
+    """(role, qualifier) of a header cell: "Mean Pretest" -> ("mean", "Pretest")."""
+    role = column_role(header)
+    if role is not None or not _QUALIFIER_RE.search(header):
+        return role, ""
+    rest = _QUALIFIER_RE.sub(" ", header)
+    role = column_role(rest)
+    return (role, " ".join(m.group(0) for m in _QUALIFIER_RE.finditer(header))) if role else (None, "")
+
+
+def _header_rows(rows: list[list[Cell]]) -> int:
+    """Index of the row naming the value columns; rows above it qualify them ("Pre" | "Post")."""
+    for h, row in enumerate(rows[:3]):
+        roles = [split_header(c.text)[0] for c in row]
+        if any(r and r != "rank" for r in roles):
+            return h
+        if any(_PLAIN_NUMBER_RE.match(c.text) for c in row):
+            break
+    return 0
+
+
+def _qualifiers(rows: list[list[Cell]], h: int, own: list[str], roles: list[str | None]) -> list[str]:
+    """Each column's qualifier: the spanning header cells above it plus its own words."""
+    quals = [""] * len(own)
+    for super_row in rows[:h]:
+        last = ""
+        for j, cell in enumerate(super_row):
+            if roles[j] is None:
+                last = ""
+                continue
+            last = cell.text.strip() or last                # a merged cell spans empty cells
+            quals[j] = f"{quals[j]} {last}".strip()
+    return [f"{q} {o}".strip() for q, o in zip(quals, own)]
+
+
 def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | Descriptive | PercentCount],
                                                            list[FrequencyTable]]:
     """Every statistic of one table grid, with ``source="table"`` and row/column labels."""
     rows = [list(r) for r in table.rows]
     if len(rows) < 2:
         return [], []
-    header = rows[0]
-    roles = [column_role(c.text) for c in header]
+    h = _header_rows(rows)
+    header = rows[h]
+    split = [split_header(c.text) for c in header]
+    roles = [r for r, _ in split]
     if not any(r and r != "rank" for r in roles):
         return [], []
+    quals = _qualifiers(rows, h, [q for _, q in split], roles)
     units = [(_UNIT_RE.search(c.text).group(1) if _UNIT_RE.search(c.text) else None) for c in header]
     value_cols = [j for j, r in enumerate(roles) if r is not None]
     label_cols = [j for j, r in enumerate(roles) if r is None]
@@ -102,7 +147,7 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
     path: list[str] = []
     top = False
     groups: list[tuple[tuple[str, ...], list[int]]] = []
-    body = rows[1:]
+    body = rows[h + 1:]
     for i, row in enumerate(body):
         label = _row_label(row, label_cols)
         if all(not row[j].text.strip() for j in value_cols):
@@ -125,7 +170,7 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
         total_row = [i for i in idxs if _TOTAL_RE.match(_row_label(body[i], label_cols))]
         leaf = [i for i in idxs if i not in total_row]
         if has_freq and leaf:
-            freq, pcs = _frequency(body, leaf, total_row, header, roles, label_cols, group_label or name, ctx)
+            freq, pcs = _frequency(body, leaf, total_row, header, roles, quals, label_cols, group_label or name, ctx)
             freq_tables.extend(freq)
             out.extend(pcs)
         if freq_with_block_summary and leaf:
@@ -137,15 +182,22 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
         for i in leaf:
             row = body[i]
             label = " ".join(x for x in (group_label, _row_label(row, label_cols)) if x)
-            cells = {roles[j]: row[j] for j in value_cols if row[j].text.strip()}
+            cells: dict[str, Cell] = {}
+            for j in value_cols:
+                if row[j].text.strip():
+                    cells.setdefault(roles[j], row[j])
             if has_summary and not freq_with_block_summary:
-                n = parse_count(cells["count"].text) if "count" in cells else None
-                if n is None and not _GROUP_RE.search(label):
-                    n = caption_n                       # "(n=24)" of a one-group table
-                desc = _descriptive({k: v for k, v in cells.items() if k in SUMMARY_ROLES}, n,
-                                    label or name, units, roles, ctx, caption)
-                if desc is not None:
-                    out.append(desc)
+                for q in dict.fromkeys(quals[j] for j in value_cols if roles[j] in SUMMARY_ROLES):
+                    mine = {roles[j]: row[j] for j in value_cols
+                            if row[j].text.strip() and (quals[j] == q or (roles[j] == "count" and not quals[j]))}
+                    full = " ".join(x for x in (label, q) if x)
+                    n = parse_count(mine["count"].text) if "count" in mine else None
+                    if n is None and not _GROUP_RE.search(full):
+                        n = caption_n                   # "(n=24)" of a one-group table
+                    desc = _descriptive({k: v for k, v in mine.items() if k in SUMMARY_ROLES}, n,
+                                        full or name, units, roles, ctx, caption)
+                    if desc is not None:
+                        out.append(desc)
             stat = _statistic(cells, label, table, ctx)
             if stat is not None:
                 out.append(stat)
@@ -199,7 +251,7 @@ def _group_n(body, leaf, roles, ctx) -> int | None:
     return total or None
 
 
-def _frequency(body, leaf, total_row, header, roles, label_cols, group_label, ctx):
+def _frequency(body, leaf, total_row, header, roles, quals, label_cols, group_label, ctx):
     """One FrequencyTable per count/percent column (pair) of a group, and its PercentCounts."""
     pairs: list[tuple[int | None, int | None, str]] = []
     count_cols = [j for j, r in enumerate(roles) if r == "count"]
@@ -209,7 +261,7 @@ def _frequency(body, leaf, total_row, header, roles, label_cols, group_label, ct
             qualifier = re.sub(r"(?i)\s*[fn]\s*\(\s*%\s*\)\s*$", "", header[j].text).strip()
             pairs.append((j, j, qualifier))
     for k, j in enumerate(count_cols):
-        pairs.append((j, pct_cols[k] if k < len(pct_cols) else None, ""))
+        pairs.append((j, pct_cols[k] if k < len(pct_cols) else None, quals[j]))
     if not count_cols and pct_cols:
         pairs.append((None, pct_cols[0], ""))
     tables, pcs = [], []
@@ -328,4 +380,4 @@ def _statistic(cells: dict[str, Cell], label: str, table: Table, ctx: StatContex
                      label=label or None, span=span, source=Source.TABLE)
 
 
-__all__ = ["COLUMN_ROLES", "column_role", "interpret_table"]
+__all__ = ["COLUMN_ROLES", "column_role", "interpret_table", "split_header"]
