@@ -178,7 +178,7 @@ def find_record(document: Document, statistics: Iterable[Any] = (), kind: Docume
             evidence[name] = (paper.span(found[1], found[2]),)
 
     alpha = _alpha(paper)
-    main_test = _main_test(mentions)
+    main_test = _main_test(mentions, values.get("design"))
     main_result = _main_result(paper, statistics, main_test, alpha[0] if alpha else None)
     if alpha:
         evidence["alpha"] = (alpha[1],)
@@ -372,10 +372,26 @@ def _tests_of_statistics(paper: _Paper, statistics: list[Any]) -> list[_Found]:
     return found
 
 
-def _main_test(mentions: list[_Found]) -> TestName | None:
-    """The test of the main comparison: the best-placed test that is not an assumption check."""
+#: Tests that compare a group with itself (pre/post) and tests that compare groups.
+WITHIN_TESTS = frozenset({TestName.PAIRED_T, TestName.WILCOXON_SIGNED_RANK, TestName.MCNEMAR, TestName.FRIEDMAN,
+                          TestName.ONE_SAMPLE_T})
+BETWEEN_TESTS = frozenset({TestName.INDEPENDENT_T, TestName.WELCH_T, TestName.MANN_WHITNEY, TestName.CHI_SQUARE,
+                           TestName.FISHER_EXACT, TestName.KRUSKAL_WALLIS, TestName.ANOVA, TestName.ANCOVA})
+#: The tests a design's main comparison is made with: pre/post within one group, or between groups.
+MAIN_TESTS_OF = {
+    Design.ONE_GROUP_PRETEST_POSTTEST: WITHIN_TESTS,
+    Design.TWO_GROUP_PRETEST_POSTTEST: BETWEEN_TESTS,
+    Design.TWO_GROUP_POSTTEST_ONLY: BETWEEN_TESTS,
+    Design.RCT: BETWEEN_TESTS,
+}
+
+
+def _main_test(mentions: list[_Found], design: Design | None) -> TestName | None:
+    """The test of the main comparison: the best-placed test that fits the design (a two-group
+    study's main result compares the groups), else the best-placed that is not an assumption check."""
     tests = [f for f in mentions if f.value not in ASSUMPTION_TESTS]
-    best = _best(tests)
+    fitting = [f for f in tests if f.value in MAIN_TESTS_OF.get(design, ())]
+    best = _best(fitting) or _best(tests)
     return best.value if best else None
 
 
