@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 #: Characters of a title that name a study whose authors were not found.
 TITLE_CHARS = 28
+#: Subgroup levels of the integrity subgroup analysis ("clean" sorts first, as R's factor()).
+CLEAN, FLAGGED = "clean", "flagged"
 #: Fewer effects than this give no pooled analysis (listed as a message instead).
 MIN_K = 2
 #: Design kinds of the meta engine, in report order, with their label keys and file keys.
@@ -96,6 +98,24 @@ def sensitivity_notes(analysis, lang: str) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def integrity_subgroups(analysis, *, method: str, test: str, lang: str):
+    """The engine's subgroup analysis "no error flags" vs "error flags" when both occur, else None:
+    does the pooled effect lean on studies whose numbers cannot all be true?"""
+    from evidencekit.meta import subgroup
+
+    L = labels(lang)
+    items = analysis.effects.included
+    by = [FLAGGED if s.flagged else CLEAN for s in items]
+    if len(set(by)) < 2:
+        return None, {}
+    try:
+        result = subgroup([s.effect for s in items], by=by, name="integrity", method=method, test=test)
+    except DataError as exc:
+        log.info("no integrity subgroups: %s", exc)
+        return None, {}
+    return result, {CLEAN: L["subgroup_clean"], FLAGGED: L["subgroup_flagged"]}
+
+
 def analyses_from_results(results: Sequence[DocumentResult], *, method: str = "REML", test: str = "z",
                           lang: str = "en") -> tuple[list[AnalysisReport], list[str]]:
     """One pooled analysis per design kind with k ≥ 2 (largest first), and messages for the rest."""
@@ -123,10 +143,12 @@ def analyses_from_results(results: Sequence[DocumentResult], *, method: str = "R
             except DataError as exc:
                 messages.append(f"{L[label_key]}: trim and fill: {exc}")
         effects = analysis.effects.effects
+        subgroups, subgroup_labels = integrity_subgroups(analysis, method=method, test=test, lang=lang)
         title = f"{L[label_key]} · {L.get('measure_' + main.measure, main.measure)}"
         analyses.append(AnalysisReport(
             key=key, title=title, result=main, effects=effects,
             info={e.study: infos.get(e.study, StudyInfo(e.study)) for e in effects}, trimfill=filled,
+            subgroups=subgroups, subgroup_labels=subgroup_labels,
             notes=sensitivity_notes(analysis, lang) + tuple(analysis.notes)))
     analyses.sort(key=lambda a: -a.result.k)
     return analyses, messages

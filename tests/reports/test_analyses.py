@@ -104,3 +104,17 @@ def test_study_infos_name_review_rows_and_primary_papers_as_the_engine_does(pape
     assert infos["Lestari 2019 row 1"].label == "Lestari 2019 (review row 1)"
     assert infos["Lestari 2019 row 1"].arms == "n = 30"
     assert [f.message for f in infos["Lestari 2019 row 1"].flags] == ["row 1 has two sizes"]
+
+
+def test_flagged_and_clean_studies_form_the_engines_subgroups_in_the_forest_plot(papers):
+    from evidencekit.meta import subgroup
+    from evidencekit.reports.analysis import analysis_figures
+
+    papers = papers[:3] + [one_group("f", "Sri Wahyuni", 2017, 22, 6.0, 7.1, 1.3, flags=(GRIM,))]
+    (a,) = [x for x in analyses_from_results(papers)[0] if x.key == "one-group"]
+    assert a.subgroups is not None and a.subgroups.levels == ("clean", "flagged")
+    engine = subgroup(list(a.effects), by=["flagged", "clean", "clean", "flagged"], method="REML")
+    assert [s.estimate for s in a.subgroups.subgroups] == [s.estimate for s in engine.subgroups]
+    texts = [x.text for x in analysis_figures(a, "en")[0].layout.annotations]
+    assert "<b>Studies without error flags</b>" in texts and "<b>Studies with error flags</b>" in texts
+    assert any(t.startswith("Test for subgroup differences: Q = ") for t in texts)

@@ -122,6 +122,7 @@ def test_subgroups_get_headers_subtotals_and_the_between_group_test(effects):
                                                             (second.estimate, second.ci_lower)]
     weights = {r.study: r.weight for r in layout.rows if isinstance(r, StudyRow)}
     assert weights == dict(zip(overall.studies, overall.weights))   # overall weights, as RevMan
+    assert subtotals[0].weight == pytest.approx(sum(overall.weights[:3]))
     assert any(getattr(r, "text", "").startswith("Test for subgroup differences: Q = 1.23 (df = 1), p = 0.267")
                for r in layout.rows)
 

@@ -34,6 +34,7 @@ class AnalysisReport:
     effects: tuple = ()                              # meta.results.Effect, in the fit's order
     info: Mapping[str, StudyInfo] = field(default_factory=dict)
     subgroups: object | None = None                  # meta.results.SubgroupResult
+    subgroup_labels: Mapping[str, str] = field(default_factory=dict)
     trimfill: object | None = None                   # meta.results.TrimFillResult
     favours: tuple[str, str] | None = None
     notes: tuple[str, ...] = ()
@@ -46,8 +47,8 @@ def slug(text: str) -> str:
 
 def analysis_figures(a: AnalysisReport, lang: str) -> tuple[object, object | None]:
     """The forest figure and (k ≥ 3) the funnel figure of an analysis."""
-    forest = forest_figure(a.result, info=a.info, subgroups=a.subgroups, lang=lang, favours=a.favours,
-                           title=a.title)
+    forest = forest_figure(a.result, info=a.info, subgroups=a.subgroups, subgroup_labels=a.subgroup_labels,
+                           lang=lang, favours=a.favours, title=a.title)
     funnel = None
     if a.result.k >= MIN_FUNNEL_K:
         funnel = funnel_figure(a.result, trimfill=a.trimfill, info=a.info, lang=lang, title=a.title)

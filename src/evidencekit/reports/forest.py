@@ -156,8 +156,8 @@ def draw_forest(layout: ForestLayout, result, *, lang: str, favours: tuple[str, 
                 hoverinfo="text", showlegend=False))
             text(COL_STUDY, y, r.label, bold=not r.subtotal)
             text(COL_EFFECT, y, f"{fmt_num(X(r.estimate))} {fmt_ci(X(r.ci_lower), X(r.ci_upper))}", bold=not r.subtotal)
-            if not r.subtotal:
-                text(COL_WEIGHT, y, "100%", "right", bold=True)
+            if r.weight is not None:
+                text(COL_WEIGHT, y, fmt_pct(r.weight), "right", bold=not r.subtotal)
         elif isinstance(r, PredictionRow):
             a, b = max(r.lower, lo), min(r.upper, hi)
             fig.add_trace(go.Scatter(x=[X(a), X(b)], y=[y, y], mode="lines+markers", name="prediction",

@@ -48,6 +48,7 @@ class PooledRow:
     ci_lower: float
     ci_upper: float
     subtotal: bool = False
+    weight: float | None = None        # percent of the overall fit (subtotals: sum of their studies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +134,10 @@ def between_text(subgroups, labels: RowLabels) -> str:
     return f"{labels.between}: Q = {fmt_num(test.stat, 2)} (df = {df}), {p_text(test.pval)}"
 
 
-def pooled_rows(result, label: str, labels: RowLabels, subtotal: bool = False) -> list[Row]:
+def pooled_rows(result, label: str, labels: RowLabels, subtotal: bool = False,
+                weight: float | None = 100.0) -> list[Row]:
     """The diamond, prediction interval (random effects, k ≥ 2) and text rows of one fit."""
-    rows: list[Row] = [PooledRow(label, result.estimate, result.ci_lower, result.ci_upper, subtotal)]
+    rows: list[Row] = [PooledRow(label, result.estimate, result.ci_lower, result.ci_upper, subtotal, weight)]
     pi = result.prediction
     if not subtotal and pi.pi_lower is not None and pi.pi_upper is not None and result.k >= 2:
         rows.append(PredictionRow(labels.prediction, pi.pi_lower, pi.pi_upper))
@@ -159,7 +161,8 @@ def forest_layout(result, *, info: Mapping[str, StudyInfo] | None = None, subgro
         for level, sub in zip(subgroups.levels, subgroups.subgroups):
             rows.append(TextRow(names.get(level, level), bold=True, header=True))
             rows.extend(study_rows(sub, info, weights))
-            rows.extend(pooled_rows(sub, labels.subtotal, labels, subtotal=True))
+            share = sum(weights.get(study, 0.0) for study in sub.studies)
+            rows.extend(pooled_rows(sub, labels.subtotal, labels, subtotal=True, weight=share))
         rows.extend(pooled_rows(result, overall, labels))
         rows.append(TextRow(between_text(subgroups, labels)))
     else:
