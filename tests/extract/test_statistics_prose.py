@@ -158,3 +158,13 @@ def test_a_mean_sd_name_pair_announces_the_number_pair(text, mean, sd):
 def test_df_printed_after_the_statistic_spss_style_is_kept():
     s = one("uji t berpasangan menghasilkan t = 2,51; df = 14; p = 0,024", "t")
     assert (s.value.value, s.df, s.p.value) == (2.51, (14.0,), 0.024)
+
+
+def test_a_ci_printed_alone_is_a_bare_interval():
+    s = one("selisih kedua kelompok bermakna, 95% CI 1,10-3,50, pada minggu keempat", "ci")
+    assert (s.ci[0].value, s.ci[1].value, s.value) == (1.1, 3.5, None)
+
+
+def test_a_ci_inside_a_descriptive_or_ratio_is_not_repeated_as_bare():
+    assert [s.kind.value for s in stats("rerata 4,20 dengan SD 1,10, CI 95%: 3,81–4,59 pada kelompok")] == ["descriptive"]
+    assert [s.kind.value for s in stats("OR = 2,45 (95% CI 1,12-5,36), p = 0,025")] == ["OR"]

@@ -349,8 +349,23 @@ def find_prose_statistics(ctx: StatContext) -> list[Statistic | Descriptive | Pe
                                span=ctx.span(p.start, p.end)))
     items.extend(find_descriptives(ctx))
     items.extend(find_percent_counts(ctx))
+    items.extend(find_bare_intervals(ctx, items))
     return items
 
 
-__all__ = ["ALPHAS", "find_descriptives", "find_percent_counts", "find_prose_statistics",
-           "find_test_statistics"]
+def find_bare_intervals(ctx: StatContext, taken: list) -> list[Statistic]:
+    """95% CIs printed without a mean or ratio beside them (kind ``ci``), e.g. a mean difference's
+    "95% CI 1,1–3,5"; intervals inside a statistic already found are not repeated."""
+    spans = [(s.span.start, s.span.end) for s in taken if s.span]
+    out = []
+    for m in CI_RE.finditer(ctx.text):
+        if ctx.is_masked(m.start()) or any(a < m.end() and m.start() < b for a, b in spans):
+            continue
+        lo, hi = ctx.stat_number(m.group("lo")), ctx.stat_number(m.group("hi"))
+        if lo and hi and lo.value <= hi.value:
+            out.append(Statistic(kind=StatKind.CI, ci=(lo, hi), span=ctx.span(m.start(), m.end())))
+    return out
+
+
+__all__ = ["ALPHAS", "find_bare_intervals", "find_descriptives", "find_percent_counts",
+           "find_prose_statistics", "find_test_statistics"]
