@@ -24,5 +24,5 @@ def work(path, limits, until):
     if "bug" in name:
         raise KeyError("a bug in an extractor")
     if "slow" in name:
-        time.sleep(0.15)
+        time.sleep(0.1)
     return process(path, limits=limits, until=until)

@@ -16,7 +16,7 @@ from evidencekit.corpus.synthetic import write_corpus
 
 N_FILES = 16
 
-#: The ingest the subprocess runs: our library call with "slow" files (0.15 s each, one worker).
+#: The ingest the subprocess runs: our library call with "slow" files (0.1 s each, one worker).
 SCRIPT = """
 import sys
 from evidencekit.corpus import store
@@ -75,12 +75,12 @@ def test_an_ingest_killed_midway_resumes_to_the_complete_corpus(tmp_path, slow_p
     assert 4 <= kept < N_FILES, "the kill should land midway"
 
     db = store.open_db(db_path)
-    resumed = ingest([slow_papers], db, options(work=hostile_work))
+    resumed = ingest([slow_papers], db, options(workers=2, work=hostile_work))
     assert resumed.n_skipped == kept and resumed.n_ingested == N_FILES - kept
     statuses = [r["status"] for r in db.query("SELECT status FROM runs ORDER BY id")]
     assert statuses == ["interrupted", "completed"]
 
     clean = store.open_db(tmp_path / "clean.db")
-    ingest([slow_papers], clean, options(work=hostile_work))
+    ingest([slow_papers], clean, options(workers=2, work=hostile_work))
     assert corpus_content(db) == corpus_content(clean)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
