@@ -41,3 +41,31 @@ def test_effects_csv_holds_the_pooled_numbers_and_their_provenance(tmp_path, poo
 def test_review_commands_have_help_with_an_example(command):
     out = CliRunner().invoke(app, [command, "--help"])
     assert out.exit_code == 0 and "Example: evidencekit" in out.output
+
+
+def test_without_chromium_the_review_still_writes_the_report_and_says_why_figures_are_missing(
+        tmp_path, monkeypatch, flagged_result, pooled, effects, info):
+    from evidencekit.reports import figures
+    from evidencekit.review import write_review
+
+    monkeypatch.setattr(figures, "find_chromium", lambda: None)
+    a = AnalysisReport("one-group", "Produksi ASI", pooled, effects=effects, info=info)
+    out = write_review([flagged_result], [a], tmp_path)
+    html = out.index.read_text(encoding="utf-8")
+    assert "Static image export failed" in html and "apt-get install chromium" in html
+    assert any("apt-get install chromium" in p for p in out.problems)
+    assert not (tmp_path / "forest.svg").exists()
+    for name in ("results.json", "studies.csv", "studies.xlsx", "effects.csv"):
+        assert (tmp_path / name).is_file()
+
+
+def test_a_review_with_a_database_stores_documents_and_analyses(tmp_path, flagged_result, pooled, effects, info):
+    import sqlite_utils
+
+    from evidencekit.review import write_review
+
+    a = AnalysisReport("one-group", "Produksi ASI", pooled, effects=effects, info=info)
+    settings = ReviewSettings(db=tmp_path / "corpus.db", static_figures=False)
+    write_review([flagged_result], [a], tmp_path / "out", settings)
+    db = sqlite_utils.Database(tmp_path / "corpus.db")
+    assert (db["documents"].count, db["flags"].count, db["analyses"].count, db["effects"].count) == (1, 3, 1, 5)
