@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import re
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -54,6 +55,9 @@ PAGE_NUMBER = re.compile(
     r"(?:\s*(?:of|dari|/)\s*\d{1,4})?$", re.IGNORECASE)
 #: The same running head on different pages differs only in its digits.
 DIGITS = re.compile(r"\d+")
+#: pdfium is not thread-safe (pypdfium2 documents this): one thread at a time uses it, so a
+#: threaded batch (Dask threads) cannot corrupt it. Processes each have their own.
+PDFIUM_LOCK = threading.RLock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +153,11 @@ def read_pages(document: pdfium.PdfDocument, name: str, *, deadline: float) -> l
         if time.perf_counter() > deadline:
             raise Timeout(f"Reading stopped at page {index + 1} of {len(document)} "
                           "because the time limit ran out; raise it with --timeout.")
-        page = document[index]
+        try:
+            page = document[index]
+        except pdfium.PdfiumError as exc:
+            raise UnreadablePdf(f"Page {index + 1} is damaged and cannot be read ({exc}); try "
+                                "re-saving the file with a PDF tool (e.g. `qpdf in.pdf out.pdf`).") from None
         try:
             pages.append(read_page(page, index + 1))
         finally:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import pdfplumber
+from pdfminer.pdftypes import PDFException
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from evidencekit.errors import Timeout
 from evidencekit.extract.text import normalise_line
@@ -26,6 +29,11 @@ MIN_PATH_OBJECTS = 6
 #: pdfplumber settings: ruled tables only (lines drawn in the PDF).
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 SPACE = re.compile(r"\s+")
+#: What pdfplumber/pdfminer raise on malformed input (found by tests/extract/test_bad_input_fuzz.py):
+#: their own exceptions, and plain Python errors from a page tree or box that is not what the
+#: PDF spec says (a missing MediaBox gives TypeError, a broken page tree IndexError).
+PARSER_FAILURES = (PdfminerException, MalformedPDFException, PDFException, PSException, IndexError, KeyError, TypeError,
+                   ValueError, AttributeError, RecursionError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,25 +65,49 @@ def cell_text(raw: str | None) -> str:
 
 def find_ruled_tables(data: bytes, page_numbers: Sequence[int], *, name: str,
                       deadline: float) -> dict[int, list[RawTable]]:
-    """page number -> ruled tables with at least two rows and two columns, top to bottom."""
+    """page number -> ruled tables with at least two rows and two columns, top to bottom.
+
+    A page pdfminer cannot parse loses its tables (logged), not its prose, which pdfium read.
+    """
     found: dict[int, list[RawTable]] = {}
     if not page_numbers:
         return found
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PARSER_FAILURES as exc:
+        log.warning("%s: pdfminer cannot parse the file, so its tables are not read (%s)", name, exc)
+        return found
+    try:
         for number in page_numbers:
             if time.perf_counter() > deadline:
                 raise Timeout(f"Table reading stopped at page {number} because the time "
                               "limit ran out; raise it with --timeout.")
-            page = pdf.pages[number - 1]
-            tables = []
-            for table in page.find_tables(TABLE_SETTINGS):
-                rows = tuple(tuple(cell_text(c) for c in row) for row in table.extract())
-                if len(rows) >= 2 and rows and len(rows[0]) >= 2:
-                    tables.append(RawTable(number, tuple(float(v) for v in table.bbox), rows))
-            page.close()
+            try:
+                grids = _plumber_tables(pdf, number)
+            except PARSER_FAILURES as exc:
+                log.warning("%s: tables of page %d could not be read (%s: %s)", name, number,
+                            type(exc).__name__, exc)
+                continue
+            tables = [RawTable(number, bbox, tuple(tuple(cell_text(c) for c in row) for row in grid))
+                      for bbox, grid in grids if len(grid) >= 2 and len(grid[0]) >= 2]
             if tables:
                 found[number] = sorted(tables, key=lambda t: t.bbox[1])
+    finally:
+        try:
+            pdf.close()
+        except PARSER_FAILURES as exc:
+            log.debug("%s: pdfminer failed while closing (%s)", name, exc)
     return found
+
+
+def _plumber_tables(pdf: pdfplumber.PDF, number: int) -> list[tuple[tuple[float, ...], list[list]]]:
+    """(bbox, cell grid) of every ruled table pdfplumber finds on a page. Only pdfplumber runs
+    here, so PARSER_FAILURES caught around it are the parser's, never ours."""
+    page = pdf.pages[number - 1]
+    try:
+        return [(tuple(float(v) for v in t.bbox), t.extract()) for t in page.find_tables(TABLE_SETTINGS)]
+    finally:
+        page.close()
 
 
 def _same(a: Sequence[str], b: Sequence[str]) -> bool:

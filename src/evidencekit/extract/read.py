@@ -75,15 +75,16 @@ def read_document(path: Path | str, *, limits=None, doc_id: str | None = None) -
 
 def _read_pdf(data: bytes, name: str, limits):
     from evidencekit.extract.layout import layout
-    from evidencekit.extract.pdf import find_furniture, open_pdf, read_pages
+    from evidencekit.extract.pdf import PDFIUM_LOCK, find_furniture, open_pdf, read_pages
     from evidencekit.extract.pdf_tables import MIN_PATH_OBJECTS, find_ruled_tables
 
     deadline = time.perf_counter() + limits.timeout_s
-    document = open_pdf(data, name, max_pages=limits.max_pages)
-    try:
-        pages = read_pages(document, name, deadline=deadline)
-    finally:
-        document.close()
+    with PDFIUM_LOCK:
+        document = open_pdf(data, name, max_pages=limits.max_pages)
+        try:
+            pages = read_pages(document, name, deadline=deadline)
+        finally:
+            document.close()
     furniture, labels = find_furniture(pages)
     candidates = [p.number for p in pages if p.path_objects >= MIN_PATH_OBJECTS]
     tables = find_ruled_tables(data, candidates, name=name, deadline=deadline)
