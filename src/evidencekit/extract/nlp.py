@@ -69,10 +69,13 @@ def find_test_mentions(text: str, offset: int = 0) -> list[TestMention]:
     Only short windows around the words that can start a test phrase (a cheap regex
     prefilter) are tokenized, so spaCy never reads the whole paper.
     """
+    windows = _windows(text)
+    if not windows:
+        return []                                      # spaCy is not even loaded
     nlp, matcher = blank_nlp(), test_matcher()
     mentions: list[TestMention] = []
     last_end = -1
-    for a, b in _windows(text):
+    for a, b in windows:
         doc = nlp.make_doc(text[a:b].translate(_DASHES))
         spans = [(doc[s:e], nlp.vocab.strings[k]) for k, s, e in matcher(doc)]
         spans.sort(key=lambda se: (se[0].start_char, -(se[0].end_char - se[0].start_char)))
