@@ -33,7 +33,7 @@ from evidencekit.extract.fields.pico import (
     find_setting,
 )
 from evidencekit.extract.fields.places import AIM_SECTIONS, Place, place_at, places
-from evidencekit.extract.fields.pvalues import find_alpha, find_p_values, is_decision_rule
+from evidencekit.extract.fields.pvalues import PValue, find_alpha, find_p_values, is_decision_rule
 from evidencekit.extract.fields.sample_size import (
     STRENGTH,
     WEAK,
@@ -471,7 +471,7 @@ def _main_result(paper: _Paper, statistics: list[Any], main_test: TestName | Non
         group = _RESULT_GROUP.get(place.name if place else "", None)
         if group is None or stat.test in ASSUMPTION_TESTS:
             continue
-        rule = stat.p_operator in (POperator.LT, POperator.LE) and stat.p.value in (0.05, 0.01, 0.1)
+        rule = is_decision_rule(PValue(stat.p, stat.p_operator or POperator.EQ, 0, 0))
         options.append(((rule, group, stat.kind is StatKind.P_ONLY, stat.span.start), stat))
     if not options:
         return None
@@ -510,4 +510,4 @@ def _significant(p: float, operator: POperator, alpha: float) -> bool | None:
     return False if p >= alpha else None
 
 
-__all__ = ["DEFAULT_ALPHA", "find_record", "is_decision_rule"]
+__all__ = ["DEFAULT_ALPHA", "find_record"]

@@ -11,19 +11,19 @@ p-values and tests from the results cell.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from evidencekit.extract import lexicon
 from evidencekit.extract.fields.bibliography import join_initials
 from evidencekit.extract.fields.design import read_design
-from evidencekit.extract.fields.phrases import find_hits, phrase_pattern
+from evidencekit.extract.fields.phrases import phrase_pattern
 from evidencekit.extract.fields.places import places
 from evidencekit.extract.fields.pico import find_aims
 from evidencekit.extract.fields.pvalues import read_p_values
 from evidencekit.extract.fields.sample_size import best_sample_size, find_sample_sizes
 from evidencekit.extract.fields.sampling import read_sampling
 from evidencekit.extract.fields.tests_used import read_tests
-from evidencekit.model import Document, MainResult, Span, StudyRecord, Table
+from evidencekit.model import Document, MainResult, Span, StudyRecord
 from evidencekit.vocab import DesignFamily, POperator
 
 #: Canonical columns a header may map to (keys of lexicon ``review_columns`` without "opener_").
@@ -193,8 +193,9 @@ def study_record(document: Document, row: RowCells, index: int) -> StudyRecord:
         # the row, e.g. after a page break in flattened text
         finer = read_design(whole, broken_words=True)
         if finer is not None and finer.design_hit is not None:
-            family = statement.family if statement and statement.family_hit else finer.family
-            statement = type(finer)(finer.design, family, finer.design_hit, statement.family_hit if statement else None)
+            if statement is not None and statement.family_hit is not None:
+                finer = replace(finer, family=statement.family, family_hit=statement.family_hit)
+            statement = finer
         elif statement is None:
             statement = finer
     sizes = find_sample_sizes(whole)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evidencekit.extract.fields.phrases import find_hits
 from evidencekit.model import Reported
 from evidencekit.vocab import POperator
 
@@ -89,8 +90,6 @@ def _level(text: str) -> float | None:
 def find_alpha(text: str, offset: int = 0) -> tuple[float, int, int] | None:
     """The significance level a passage states: "α = 0,05", "tingkat kemaknaan 0,05",
     "tingkat kepercayaan 95%" (α = 1 − 0,95). None when it states none."""
-    from evidencekit.extract.fields.phrases import find_hits
-
     for hit in find_hits("alpha", text):
         m = _LEVEL.match(text, hit.end)
         if not m:
