@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evidencekit import __version__
-from evidencekit.errors import EvidencekitError, FileNotFound
+from evidencekit.errors import FileNotFound
 from evidencekit.model import DocumentResult, results_to_dict
 from evidencekit.pipeline import Limits, process
 from evidencekit.reports.analysis import AnalysisReport, analysis_figures, analysis_view
@@ -222,5 +222,5 @@ def review(paths: Iterable[str | Path], outdir: str | Path, settings: ReviewSett
     return write_review(results, analyses, Path(outdir), settings, messages)
 
 
-__all__ = ["EvidencekitError", "NoPapers", "ReviewOutput", "ReviewSettings", "build_analyses",
+__all__ = ["NoPapers", "ReviewOutput", "ReviewSettings", "build_analyses",
            "find_papers", "read_papers", "review", "write_effects_csv", "write_review"]
