@@ -176,3 +176,25 @@ def test_load_results_from_a_path_is_the_front_door_for_reports(tmp_path):
     assert loaded.record.n_total == 20 and loaded.flags[0].check is CheckId.P_RECOMPUTE
     with pytest.raises(store.CorpusError):
         load_results(tmp_path / "missing.db")
+
+
+def test_a_meta_result_fills_the_analysis_columns_and_the_study_weights(db):
+    import numpy as np
+
+    from evidencekit.meta import pool
+    from evidencekit.meta.results import Effect
+
+    effects = [Effect(0.5, 0.04, "SMD", study="s1"), Effect(0.8, 0.09, "SMD", study="s2"),
+               Effect(0.2, 0.05, "SMD", study="s3")]
+    fit = pool(effects, method="REML")
+    analysis_id = store.save_analysis(db, fit.to_dict() | {"title": "pijat vs kontrol"},
+                                      [e.to_dict() for e in effects], tool_version="1.0")
+    row = next(db.query("SELECT * FROM analyses"))
+    assert row["name"] == "pijat vs kontrol" and row["k"] == 3 and row["method"] == "REML"
+    assert (row["estimate"], row["ci_low"], row["ci_high"], row["p"]) == pytest.approx(
+        (fit.estimate, fit.ci_lower, fit.ci_upper, fit.pval))
+    assert row["i2"] == pytest.approx(fit.heterogeneity.I2) and row["q"] == pytest.approx(fit.heterogeneity.Q)
+    weights = dict(db.execute("SELECT study, weight FROM effects WHERE analysis_id = ?", [analysis_id]))
+    assert weights == pytest.approx(dict(zip(fit.studies, np.asarray(fit.weights, dtype=float))))
+    se = next(db.query("SELECT se FROM effects WHERE study = 's2'"))["se"]
+    assert se == pytest.approx(0.3)

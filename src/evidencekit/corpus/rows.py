@@ -139,22 +139,70 @@ _ANALYSIS_COLUMNS = ("name", "measure", "method", "test", "level", "k", "estimat
 _EFFECT_COLUMNS = ("document_id", "record_id", "study", "measure", "yi", "vi", "se", "ci_low",
                    "ci_high", "weight", "n", "derived_from")
 
+#: Column ← the first path present in a meta result's ``to_dict()`` (evidencekit.meta names, then
+#: plain names), so a MetaResult and a hand-made dict both fill the columns.
+_ANALYSIS_SOURCES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "title", "key"), "ci_low": ("ci_low", "ci_lower"), "ci_high": ("ci_high", "ci_upper"),
+    "pi_low": ("pi_low", "prediction.pi_lower"), "pi_high": ("pi_high", "prediction.pi_upper"),
+    "i2": ("i2", "heterogeneity.I2"), "q": ("q", "heterogeneity.Q"), "q_p": ("q_p", "heterogeneity.p"),
+    "p": ("p", "pval"),
+}
+
 
 def analysis_row(analysis: Mapping[str, Any], tool_version: str, created_at: str) -> dict[str, Any]:
-    row = {c: analysis.get(c) for c in _ANALYSIS_COLUMNS}
+    row = {c: _first(analysis, _ANALYSIS_SOURCES.get(c, (c,))) for c in _ANALYSIS_COLUMNS}
     row["name"] = row["name"] or "analysis"
     return row | {"created_at": created_at, "tool_version": tool_version,
                   "options": to_json(analysis.get("options")),
-                  "result_json": to_json(dict(analysis))}
+                  "result_json": to_json(_jsonable(analysis))}
 
 
-def effect_row(analysis_id: int, effect: Mapping[str, Any]) -> dict[str, Any]:
+def effect_row(analysis_id: int, effect: Mapping[str, Any], weight: float | None = None) -> dict[str, Any]:
+    """One study effect; ``se`` is √vi when not given (exact, not an assumption)."""
+    row = {c: effect.get(c) for c in _EFFECT_COLUMNS}
+    if row["se"] is None and isinstance(row["vi"], (int, float)) and row["vi"] >= 0:
+        row["se"] = row["vi"] ** 0.5
+    if row["weight"] is None:
+        row["weight"] = weight
     extra = {k: v for k, v in effect.items() if k not in _EFFECT_COLUMNS and k != "assumed"}
-    return ({"analysis_id": analysis_id} | {c: effect.get(c) for c in _EFFECT_COLUMNS}
-            | {"assumed": to_json(effect.get("assumed")), "details": to_json(extra) if extra else None})
+    return ({"analysis_id": analysis_id} | row
+            | {"assumed": to_json(_jsonable(effect.get("assumed"))),
+               "details": to_json(_jsonable(extra)) if extra else None})
+
+
+def study_weights(analysis: Mapping[str, Any]) -> dict[str, float]:
+    """Study → weight (percent) from a meta result's parallel ``studies``/``weights`` lists."""
+    studies, weights = analysis.get("studies"), analysis.get("weights")
+    if not studies or weights is None or len(studies) != len(weights):
+        return {}
+    return {str(s): float(w) for s, w in zip(studies, weights)}
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _first(d: Mapping[str, Any], paths: Iterable[str]) -> Any:
+    """The value at the first dotted path present (and not None) in ``d``."""
+    for path in paths:
+        value: Any = d
+        for part in path.split("."):
+            value = value.get(part) if isinstance(value, Mapping) else None
+        if value is not None:
+            return _finite(value) if isinstance(value, float) else value
+    return None
+
+
+def _jsonable(value: Any) -> Any:
+    """Plain JSON values: numpy arrays/scalars to lists/floats, NaN/inf to None, tuples to lists."""
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "tolist"):                     # numpy array or scalar
+        return _jsonable(value.tolist())
+    if isinstance(value, float):
+        return _finite(value)
+    return value
 
 
 def _evidence(document_id: int, owner: str, owner_id: int, field: str | None, span: Span) -> dict[str, Any]:

@@ -341,12 +341,16 @@ def save_analysis(db: sqlite_utils.Database, analysis: Mapping[str, Any],
                   effects: Iterable[Mapping[str, Any]] = (), *, tool_version: str) -> int:
     """Store a pooled analysis and its study effects (one transaction); return the analysis id.
 
-    ``analysis`` and each effect are dicts named like the ``analyses``/``effects`` columns
-    (unknown keys are kept in ``result_json``/``details``), e.g. a meta result's ``to_dict()``.
+    ``analysis`` is a dict such as ``MetaResult.to_dict()`` (its names — ``ci_lower``, ``pval``,
+    ``heterogeneity.I2`` … — or the column names fill the columns; the whole dict is kept in
+    ``result_json``); each effect a dict such as ``Effect.to_dict()`` (unknown keys go to
+    ``details``). A study's weight comes from the analysis's ``studies``/``weights`` lists.
     """
+    weights = rows.study_weights(analysis)
     with db.atomic():
         analysis_id = _insert(db, "analyses", rows.analysis_row(analysis, tool_version, now()))
-        _insert_many(db, "effects", (rows.effect_row(analysis_id, e) for e in effects))
+        _insert_many(db, "effects", (rows.effect_row(analysis_id, e, weights.get(str(e.get("study"))))
+                                     for e in effects))
     return analysis_id
 
 
