@@ -66,3 +66,19 @@ def test_the_seed_texts_keep_one_seed_line_per_text_line(shared_dir):
     ours = [line for line in document.text.split("\n") if line]
     theirs = [" ".join(line.split()) for line in raw.split("\n") if line.strip()]
     assert len(ours) == len(theirs)
+
+
+def test_a_markdown_table_becomes_a_table_without_its_rule_line(write_text):
+    raw = "Tabel 3. Uji\n\n| Hari | Z | p |\n|---|:--:|---|\n| I | -3,317 | 0,001 |\n| II | -2,5 | 0,012 |\n\nSelesai.\n"
+    document = read_document(write_text(raw, "tabel.md"))
+    (table,) = document.tables
+    assert table.grid() == [["Hari", "Z", "p"], ["I", "-3,317", "0,001"], ["II", "-2,5", "0,012"]]
+    assert document.text.split("\n")[2:5] == ["Hari | Z | p", "I | -3,317 | 0,001", "II | -2,5 | 0,012"]
+    assert document.media_type == "text/markdown"
+
+
+def test_form_feeds_split_a_text_file_into_pages(write_text):
+    document = read_document(write_text("Halaman satu.\n\fHalaman dua.\nMasih dua.\n\fTiga.\n"))
+    assert [(p.number, document.text[p.start:p.end].strip()) for p in document.pages] == [
+        (1, "Halaman satu."), (2, "Halaman dua.\nMasih dua."), (3, "Tiga.")]
+    assert document.page_at(document.text.index("Masih")) == 2

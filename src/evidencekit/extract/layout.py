@@ -21,10 +21,9 @@ from evidencekit.extract.order import Block, order_blocks
 from evidencekit.extract.pdf import Line, PdfPage
 from evidencekit.extract.pdf_tables import RawTable, continues, merge
 from evidencekit.extract.sections import match_heading
-from evidencekit.extract.text import normalise_line
+from evidencekit.extract.text import CELL_SEPARATOR, normalise_line
 from evidencekit.model import Cell, Page, Table
 
-CELL_SEPARATOR = " | "
 #: A paragraph ends when the gap to the next line exceeds the page's usual gap by this many
 #: line heights, or the next line is indented by more than this many line heights.
 GAP_BREAK = 0.45

@@ -13,24 +13,22 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import time
 from pathlib import Path
 
 from evidencekit.errors import FileNotFound, InputError, UnsupportedFormat
 from evidencekit.extract.lang import detect_language
-from evidencekit.extract.layout import CELL_SEPARATOR
 from evidencekit.extract.sections import find_sections
-from evidencekit.extract.text import decode_text, normalise_line
-from evidencekit.model import Cell, Document, Table
+from evidencekit.extract.text import decode_text, read_text_layout
+from evidencekit.model import Document
 
 log = logging.getLogger(__name__)
 
 PDF_SUFFIXES = frozenset({".pdf"})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 #: Sections left out when deciding the paper's language (reference titles are often English).
 LANGUAGE_SKIP = frozenset({"references"})
-BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def document_id(path: Path | str) -> str:
@@ -59,8 +57,8 @@ def read_document(path: Path | str, *, limits=None, doc_id: str | None = None) -
         if suffix in PDF_SUFFIXES or (suffix not in TEXT_SUFFIXES and data[:5] == b"%PDF-"):
             text, pages, tables, media = *_read_pdf(data, str(path), limits), "application/pdf"
         elif suffix in TEXT_SUFFIXES:
-            text, tables = read_text_layout(decode_text(data, str(path)))
-            pages, media = (), "text/plain"
+            text, pages, tables = read_text_layout(decode_text(data, str(path)))
+            media = "text/markdown" if suffix in MARKDOWN_SUFFIXES else "text/plain"
         else:
             raise UnsupportedFormat(f"'{suffix or 'no extension'}' files are not read; "
                                     "give a PDF, or the paper as UTF-8 text (.txt or .md).")
@@ -89,74 +87,6 @@ def _read_pdf(data: bytes, name: str, limits):
     candidates = [p.number for p in pages if p.path_objects >= MIN_PATH_OBJECTS]
     tables = find_ruled_tables(data, candidates, name=name, deadline=deadline)
     return layout(pages, furniture, tables, labels)
-
-
-# --------------------------------------------------------------------------- text input
-
-
-def read_text_layout(raw: str) -> tuple[str, tuple[Table, ...]]:
-    """The normalised text of a text file and its tab-separated tables.
-
-    Line structure is kept (one blank line at most in a row). Two or more consecutive lines
-    with tabs are a table: each becomes a row, cells joined by " | ".
-    """
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    parts: list[str] = []
-    length = 0
-    tables: list[Table] = []
-    i = 0
-    blank = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and "\t" in lines[j] and lines[j].strip():
-            j += 1
-        if j - i >= 2:
-            if parts and not parts[-1].endswith("\n"):
-                parts.append("\n")
-                length += 1
-            table, text = _text_table(lines[i:j], length)
-            tables.append(table)
-            parts.append(text + "\n")
-            length += len(text) + 1
-            i, blank = j, 0
-            continue
-        line = normalise_line(lines[i])
-        i += 1
-        if not line:
-            blank += 1
-            if blank == 1 and length:
-                parts.append("\n")
-                length += 1
-            continue
-        blank = 0
-        parts.append(line + "\n")
-        length += len(line) + 1
-    text = "".join(parts).rstrip("\n")
-    return text, tuple(tables)
-
-
-def _text_table(lines: list[str], start: int) -> tuple[Table, str]:
-    grid = [[normalise_line(c) for c in line.split("\t")] for line in lines]
-    width = max(len(row) for row in grid)
-    pieces: list[str] = []
-    pos = start
-    rows = []
-    for r, row in enumerate(grid):
-        row = row + [""] * (width - len(row))
-        if r:
-            pieces.append("\n")
-            pos += 1
-        cells = []
-        for c, value in enumerate(row):
-            if c:
-                pieces.append(CELL_SEPARATOR)
-                pos += len(CELL_SEPARATOR)
-            cells.append(Cell(value, pos, pos + len(value)) if value else Cell("", None, None))
-            pieces.append(value)
-            pos += len(value)
-        rows.append(tuple(cells))
-    text = "".join(pieces)
-    return Table(page=None, rows=tuple(rows), start=start, end=start + len(text), ruled=False), text
 
 
 # --------------------------------------------------------------------------- views

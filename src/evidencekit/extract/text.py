@@ -13,6 +13,13 @@ import re
 import unicodedata
 
 from evidencekit.errors import BinaryText, EmptyDocument, NotUtf8Text, NulBytes
+from evidencekit.model import Cell, Page, Table
+
+#: Between the cells of a table row in the normalised text (PDF and text input alike).
+CELL_SEPARATOR = " | "
+#: A Markdown table row "| a | b |" and its rule line "|---|:--:|".
+MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+MD_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 #: Characters replaced one for one (or dropped). Why each matters:
 CHAR_MAP: dict[str, str] = {
@@ -122,10 +129,102 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _checked(text: str, name: str) -> str:
-    if len(CONTROL.findall(text[:65536])) > BINARY_CONTROL_SHARE * max(len(text[:65536]), 1):
+    sample = text[:65536]
+    if len(CONTROL.findall(sample)) - sample.count("\f") > BINARY_CONTROL_SHARE * max(len(sample), 1):
         raise BinaryText(f"The file holds many control characters, so it is not plain text; give "
                          "the PDF itself or export the paper as UTF-8 text.")
     if not text.strip():
         raise EmptyDocument(f"The file is empty (no text); check that the right file "
                             "was given.")
     return text
+
+
+# --------------------------------------------------------------------------- text files
+
+
+def read_text_layout(raw: str) -> tuple[str, tuple[Page, ...], tuple[Table, ...]]:
+    """The normalised text of a text file, its pages and its tables.
+
+    Line structure is kept (one blank line at most in a row). A form feed starts a new page
+    (pages are empty when there is none). Two or more consecutive lines with tabs, or a Markdown
+    table, are a table: one line per row, cells joined by " | ".
+    """
+    parts: list[str] = []
+    length = 0
+    tables: list[Table] = []
+    starts: list[int] = []
+    raw_pages = raw.replace("\r\n", "\n").replace("\r", "\n").split("\f")
+    for raw_page in raw_pages:
+        starts.append(length)
+        lines = raw_page.split("\n")
+        i, blank = 0, 0
+        while i < len(lines):
+            run = _table_run(lines, i)
+            if run is not None:
+                i, grid = run
+                if parts and not parts[-1].endswith("\n"):
+                    parts.append("\n")
+                    length += 1
+                table, text = _text_table(grid, length, len(starts) if len(raw_pages) > 1 else None)
+                tables.append(table)
+                parts.append(text + "\n")
+                length += len(text) + 1
+                blank = 0
+                continue
+            line = normalise_line(lines[i])
+            i += 1
+            if not line:
+                blank += 1
+                if blank == 1 and length:
+                    parts.append("\n")
+                    length += 1
+                continue
+            blank = 0
+            parts.append(line + "\n")
+            length += len(line) + 1
+    text = "".join(parts).rstrip("\n")
+    pages: tuple[Page, ...] = ()
+    if len(raw_pages) > 1:
+        ends = [min(s, len(text)) for s in starts[1:]] + [len(text)]
+        pages = tuple(Page(k + 1, min(a, len(text)), b) for k, (a, b) in enumerate(zip(starts, ends)))
+    return text, pages, tuple(tables)
+
+
+def _table_run(lines: list[str], i: int) -> tuple[int, list[list[str]]] | None:
+    """(index after the run, cell grid) when a table starts at line ``i``."""
+    j = i
+    while j < len(lines) and "\t" in lines[j] and lines[j].strip():
+        j += 1
+    if j - i >= 2:
+        return j, [line.split("\t") for line in lines[i:j]]
+    j = i
+    while j < len(lines) and MD_ROW.match(lines[j]):
+        j += 1
+    rows = [line.strip()[1:-1].split("|") for line in lines[i:j] if not MD_RULE.match(line)]
+    if j - i >= 2 and len(rows) >= 2:
+        return j, rows
+    return None
+
+
+def _text_table(grid: list[list[str]], start: int, page: int | None) -> tuple[Table, str]:
+    cleaned = [[normalise_line(c) for c in row] for row in grid]
+    width = max(len(row) for row in cleaned)
+    pieces: list[str] = []
+    pos = start
+    rows = []
+    for r, row in enumerate(cleaned):
+        row = row + [""] * (width - len(row))
+        if r:
+            pieces.append("\n")
+            pos += 1
+        cells = []
+        for c, value in enumerate(row):
+            if c:
+                pieces.append(CELL_SEPARATOR)
+                pos += len(CELL_SEPARATOR)
+            cells.append(Cell(value, pos, pos + len(value)) if value else Cell("", None, None))
+            pieces.append(value)
+            pos += len(value)
+        rows.append(tuple(cells))
+    text = "".join(pieces)
+    return Table(page=page, rows=tuple(rows), start=start, end=start + len(text), ruled=False), text
