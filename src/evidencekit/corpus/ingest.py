@@ -64,6 +64,9 @@ class IngestEvent:
 
 @dataclass(frozen=True, slots=True)
 class IngestSummary:
+    """What a run did: ``n_ingested`` documents stored (``n_failed`` of them as error rows),
+    ``n_skipped`` files already in the corpus, ``n_pages`` PDF pages read; ``status`` as in ``runs``."""
+
     run_id: int
     n_files: int
     n_ingested: int
