@@ -113,3 +113,11 @@ def test_review_rows_link_only_the_flags_of_their_own_row(flagged_result):
                      studies=(StudyRecord(title="satu", row=1), StudyRecord(title="dua", row=2)))
     table = study_table([review])
     assert [(r.cells[2], r.n_flags, r.worst) for r in table.rows] == [("satu", 0, None), ("dua", 1, "warning")]
+
+
+def test_a_document_without_authors_or_title_is_named_by_its_id(flagged_result):
+    from evidencekit.model import StudyRecord
+    from evidencekit.reports.html import document_title
+
+    assert document_title(replace(flagged_result, record=StudyRecord(year=2020))) == "doc-a"
+    assert document_title(flagged_result) == "Sari (2021) — Pijat oksitosin dan produksi ASI"

@@ -130,12 +130,13 @@ def format_number(x: float | int | None, digits: int = 3) -> str:
 
 
 def document_title(result: DocumentResult) -> str:
+    """"First Author (year) — title", or the document id where the paper's names were not found."""
     record = result.record
-    if record is None:
+    if record is None or not (record.authors or record.title):
         return result.id
     first = record.authors[0] if record.authors else None
-    who = f"{first} ({record.year})" if first and record.year else first or (str(record.year) if record.year else "")
-    return " — ".join(part for part in (who, record.title) if part) or result.id
+    who = f"{first} ({record.year})" if first and record.year else first or ""
+    return " — ".join(part for part in (who, record.title) if part)
 
 
 def study_table(results: Sequence[DocumentResult], lang: str = "en") -> StudyTable:
