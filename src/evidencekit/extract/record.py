@@ -33,7 +33,8 @@ from evidencekit.extract.fields.pico import (
     find_setting,
 )
 from evidencekit.extract.fields.places import AIM_SECTIONS, Place, place_at, places
-from evidencekit.extract.fields.pvalues import PValue, find_alpha, find_p_values, is_decision_rule
+from evidencekit.extract.fields.main_result import DEFAULT_ALPHA, RESULT_PLACES, choose_main_result, choose_main_test
+from evidencekit.extract.fields.pvalues import find_alpha, find_p_values
 from evidencekit.extract.fields.sample_size import (
     STRENGTH,
     WEAK,
@@ -43,7 +44,7 @@ from evidencekit.extract.fields.sample_size import (
     percent_support,
 )
 from evidencekit.extract.fields.sampling import find_sampling
-from evidencekit.extract.fields.tests_used import ASSUMPTION_TESTS, find_tests
+from evidencekit.extract.fields.tests_used import find_tests
 from evidencekit.model import (
     Candidate,
     Descriptive,
@@ -54,13 +55,10 @@ from evidencekit.model import (
     Statistic,
     StudyRecord,
 )
-from evidencekit.vocab import Design, DesignFamily, DocumentKind, POperator, Sampling, StatKind, TestName
+from evidencekit.vocab import Design, DesignFamily, DocumentKind, Sampling, StatKind, TestName
 
 log = logging.getLogger(__name__)
 
-#: α used to call a result significant when the paper states none (the field's convention);
-#: ``record.alpha`` stays None then, so the report can say the level was not stated.
-DEFAULT_ALPHA = 0.05
 #: Trust of places for the aim statement (intervention, outcome): lower is better.
 AIM_RANK = {"methods": 0, "title": 1, "abstract": 2, "abstract_en": 3, "front": 3, "introduction": 4}
 #: Count/percent pairs a sample size must make right, at least, before they overrule the places.
@@ -372,27 +370,8 @@ def _tests_of_statistics(paper: _Paper, statistics: list[Any]) -> list[_Found]:
     return found
 
 
-#: Tests that compare a group with itself (pre/post) and tests that compare groups.
-WITHIN_TESTS = frozenset({TestName.PAIRED_T, TestName.WILCOXON_SIGNED_RANK, TestName.MCNEMAR, TestName.FRIEDMAN,
-                          TestName.ONE_SAMPLE_T})
-BETWEEN_TESTS = frozenset({TestName.INDEPENDENT_T, TestName.WELCH_T, TestName.MANN_WHITNEY, TestName.CHI_SQUARE,
-                           TestName.FISHER_EXACT, TestName.KRUSKAL_WALLIS, TestName.ANOVA, TestName.ANCOVA})
-#: The tests a design's main comparison is made with: pre/post within one group, or between groups.
-MAIN_TESTS_OF = {
-    Design.ONE_GROUP_PRETEST_POSTTEST: WITHIN_TESTS,
-    Design.TWO_GROUP_PRETEST_POSTTEST: BETWEEN_TESTS,
-    Design.TWO_GROUP_POSTTEST_ONLY: BETWEEN_TESTS,
-    Design.RCT: BETWEEN_TESTS,
-}
-
-
 def _main_test(mentions: list[_Found], design: Design | None) -> TestName | None:
-    """The test of the main comparison: the best-placed test that fits the design (a two-group
-    study's main result compares the groups), else the best-placed that is not an assumption check."""
-    tests = [f for f in mentions if f.value not in ASSUMPTION_TESTS]
-    fitting = [f for f in tests if f.value in MAIN_TESTS_OF.get(design, ())]
-    best = _best(fitting) or _best(tests)
-    return best.value if best else None
+    return choose_main_test([(f.value, (f.rank, f.order)) for f in mentions], design)
 
 
 def _aims(paper: _Paper) -> tuple[list[_Found], list[_Found]]:
@@ -457,32 +436,13 @@ def _alpha(paper: _Paper) -> tuple[float, Span] | None:
 
 # --------------------------------------------------------------------------- main result
 
-#: Where the main result is read, in order: the abstract names it, the results report it.
-_RESULT_GROUP = {"abstract": 0, "abstract_en": 0, "front": 0, "results": 1}
-
-
 def _main_result(paper: _Paper, statistics: list[Any], main_test: TestName | None,
                  alpha: float | None) -> tuple[MainResult, Span] | None:
-    """The primary comparison: an exact p before a bare threshold, the abstract before the
-    results, a test statistic before a bare p; assumption checks never."""
-    options = []
+    placed = []
     for stat in _p_statistics(paper, statistics):
         place = place_at(paper.places, stat.span.start)
-        group = _RESULT_GROUP.get(place.name if place else "", None)
-        if group is None or stat.test in ASSUMPTION_TESTS:
-            continue
-        rule = is_decision_rule(PValue(stat.p, stat.p_operator or POperator.EQ, 0, 0))
-        options.append(((rule, group, stat.kind is StatKind.P_ONLY, stat.span.start), stat))
-    if not options:
-        return None
-    stat = min(options, key=lambda o: o[0])[1]
-    test = main_test or stat.test
-    operator = stat.p_operator or POperator.EQ
-    return MainResult(
-        test=test, statistic=None if stat.kind is StatKind.P_ONLY else stat.kind,
-        value=stat.value.value if stat.value is not None else None, df=stat.df,
-        p=stat.p.value, p_operator=operator,
-        significant=_significant(stat.p.value, operator, alpha or DEFAULT_ALPHA)), stat.span
+        placed.append((stat, place.name if place else None))
+    return choose_main_result(placed, main_test, alpha)
 
 
 def _p_statistics(paper: _Paper, statistics: list[Any]) -> list[Statistic]:
@@ -493,21 +453,12 @@ def _p_statistics(paper: _Paper, statistics: list[Any]) -> list[Statistic]:
         return stats
     out = []
     for place in paper.places:
-        if place.name not in _RESULT_GROUP:
+        if place.name not in RESULT_PLACES:
             continue
         for p in find_p_values(paper.slice(place), place.start):
             out.append(Statistic(StatKind.P_ONLY, p=p.value, p_operator=p.operator,
                                  span=paper.span(p.start, p.end)))
     return out
-
-
-def _significant(p: float, operator: POperator, alpha: float) -> bool | None:
-    """Significance at ``alpha``; None when a bound does not decide it ("p < 0,10" at α 0,05)."""
-    if operator is POperator.EQ:
-        return p < alpha
-    if operator in (POperator.LT, POperator.LE):
-        return True if p <= alpha else None
-    return False if p >= alpha else None
 
 
 __all__ = ["DEFAULT_ALPHA", "find_record"]

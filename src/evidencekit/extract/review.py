@@ -19,12 +19,12 @@ from evidencekit.extract.fields.design import read_design
 from evidencekit.extract.fields.phrases import phrase_pattern
 from evidencekit.extract.fields.places import places
 from evidencekit.extract.fields.pico import find_aims
-from evidencekit.extract.fields.pvalues import read_p_values
+from evidencekit.extract.fields.pvalues import read_p_values, significant
 from evidencekit.extract.fields.sample_size import best_sample_size, find_sample_sizes
 from evidencekit.extract.fields.sampling import read_sampling
 from evidencekit.extract.fields.tests_used import read_tests
 from evidencekit.model import Document, MainResult, Span, StudyRecord
-from evidencekit.vocab import DesignFamily, POperator
+from evidencekit.vocab import DesignFamily
 
 #: Canonical columns a header may map to (keys of lexicon ``review_columns`` without "opener_").
 COLUMNS = ("number", "author_year", "author", "year", "title", "design", "population", "intervention",
@@ -216,7 +216,7 @@ def study_record(document: Document, row: RowCells, index: int) -> StudyRecord:
     if p_values:
         p = p_values[0]
         main = MainResult(test=tests[0] if len(tests) == 1 else None, p=p.value.value, p_operator=p.operator,
-                          significant=_significant(p.value.value, p.operator))
+                          significant=significant(p.value.value, p.operator, ROW_ALPHA))
     evidence = {k: (_span(document, row.spans[c]),) for k, c in
                 (("authors", "author_year"), ("year", "author_year"), ("title", "title"), ("design", "design"),
                  ("n_total", "population"), ("intervention", "intervention"), ("comparator", "comparator"),
@@ -240,14 +240,6 @@ def _authors_year(cell: str, year_cell: str | None) -> tuple[tuple[str, ...], in
     names = re.sub(r"\bet\.?\s*al\.?", "", names)
     parts = [" ".join(p.split()) for p in re.split(r",|;|&|\bdan\b|\band\b", names)]
     return tuple(join_initials([p for p in parts if re.search(r"[A-Za-z]", p)])), year
-
-
-def _significant(p: float, operator: POperator) -> bool | None:
-    if operator is POperator.EQ:
-        return p < ROW_ALPHA
-    if operator in (POperator.LT, POperator.LE):
-        return True if p <= ROW_ALPHA else None
-    return False if p >= ROW_ALPHA else None
 
 
 def _span(document: Document, span: tuple[int, int]) -> Span:

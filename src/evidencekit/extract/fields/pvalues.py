@@ -63,6 +63,15 @@ def is_decision_rule(p: PValue) -> bool:
                                                               for a in CONVENTIONAL_ALPHAS)
 
 
+def significant(p: float, operator: POperator, alpha: float) -> bool | None:
+    """Significance at ``alpha``; None when a bound does not decide it ("p < 0,10" at α 0,05)."""
+    if operator is POperator.EQ:
+        return p < alpha
+    if operator in (POperator.LT, POperator.LE):
+        return True if p <= alpha else None
+    return False if p >= alpha else None
+
+
 def read_p_values(text: str) -> list[PValue]:
     """The p-values a passage reports: decision-rule bounds dropped when an exact p is printed,
     and each value once."""
