@@ -116,11 +116,11 @@ def test_review_row_with_a_citation_in_the_population_cell():
 def test_more_effective_from_two_within_group_p_values_is_a_conclusion_conflict(R):
     row = StudyRecord(row=2, cells={"Hasil": "Pijat A lebih efektif (p = 0,003) daripada pijat B (p = 0,004)"},
                       p_values=(R("0,003"), R("0,004")))
-    (flag,) = check_review_row_conclusion(row, ())
+    (flag,) = check_review_row_conclusion(row)
     assert flag.check is CheckId.CONCLUSION_CONFLICT
     between = StudyRecord(row=2, cells={"Hasil": "Pijat A lebih efektif antar kelompok (p = 0,003, 0,004)"},
                           p_values=(R("0,003"), R("0,004")))
-    assert check_review_row_conclusion(between, ()) == []
+    assert check_review_row_conclusion(between) == []
 
 
 def test_value_conflict_between_text_and_table_descriptives(R):

@@ -184,7 +184,7 @@ def check_review_row_cells(row: StudyRecord) -> list[Flag]:
     return out
 
 
-def check_review_row_conclusion(row: StudyRecord, comparative=()) -> list[Flag]:
+def check_review_row_conclusion(row: StudyRecord) -> list[Flag]:
     """conclusion_conflict: a row concludes one intervention beats another ("lebih efektif")
     from separate within-group p-values, with no between-group comparison. Note."""
     from evidencekit.extract.claims import has_phrase

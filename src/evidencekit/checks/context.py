@@ -63,6 +63,17 @@ class CheckContext:
         return None
 
 
+def n_candidates(ctx: "CheckContext") -> tuple[int, ...]:
+    """Every sample size the paper states for the study (record candidates, then n_total)."""
+    rec = ctx.record
+    if not rec:
+        return ()
+    values = [c.value for c in rec.candidates.get("n_total", ()) if isinstance(c.value, int)]
+    if rec.n_total:
+        values.append(rec.n_total)
+    return tuple(dict.fromkeys(values))
+
+
 def n_for(d, ctx: "CheckContext") -> tuple[int | None, str]:
     """The sample size behind a descriptive row and how we know it: its own n; in a one-group
     design, the study's n; with arms of equal size, that size."""

@@ -242,7 +242,3 @@ def _incompatible(a: frozenset[str], b: frozenset[str]) -> bool:
     fa = frozenset().union(*(_family(x) for x in a))
     fb = frozenset().union(*(_family(x) for x in b))
     return fa.isdisjoint(fb)
-
-
-def ctx_record(ctx: CheckContext) -> StudyRecord:
-    return ctx.record or StudyRecord()

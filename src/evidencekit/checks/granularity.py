@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 
 from evidencekit.checks import messages as msg
-from evidencekit.checks.context import CheckContext, n_for
+from evidencekit.checks.context import CheckContext, n_candidates, n_for
 from evidencekit.checks.rounding import FLOAT_EPS, Interval, interval, unround
 from evidencekit.checks.settings import Rounding
 from evidencekit.model import Descriptive, Flag, FrequencyTable, PercentCount, Reported, Span
@@ -27,6 +27,10 @@ from evidencekit.vocab import CheckId, Severity
 #: Units whose values are whole numbers (scores, counts); matched against Descriptive.unit.
 INTEGER_UNITS = frozenset({"score", "skor", "nilai", "poin", "point", "points", "orang", "kali",
                            "times", "count", "jumlah", "item", "items"})
+
+#: Why-text when only the paper's description of its instrument says the scores are whole
+#: numbers: GRIM is then probable evidence (a warning), not proof.
+FROM_INSTRUMENT = "the instrument is scored in points"
 
 # ------------------------------------------------------------------------ GRIM core
 
@@ -150,23 +154,13 @@ def integer_valued(d: Descriptive, ctx: CheckContext) -> str | None:
     ends = [r for r in (d.min, d.max) if r is not None]
     if len(ends) == 2 and all(float(r.value).is_integer() for r in ends):
         return "its minimum and maximum are whole numbers"
-    if getattr(ctx, "scores_are_integers", False):
-        return "the instrument is scored in points"
+    if ctx.scores_are_integers:
+        return FROM_INSTRUMENT
     return None
 
 
 def _spans(*objs) -> tuple[Span, ...]:
     return tuple(o.span for o in objs if o is not None and o.span is not None)
-
-
-def _n_candidates(ctx: CheckContext) -> tuple[int, ...]:
-    rec = ctx.record
-    if not rec:
-        return ()
-    values = [c.value for c in rec.candidates.get("n_total", ()) if isinstance(c.value, int)]
-    if rec.n_total:
-        values.append(rec.n_total)
-    return tuple(dict.fromkeys(values))
 
 
 def check_grim(d: Descriptive, ctx: CheckContext) -> Flag | None:
@@ -184,7 +178,7 @@ def check_grim(d: Descriptive, ctx: CheckContext) -> Flag | None:
         return None
     comma = msg.uses_comma(d.mean)
     below, above = grim_neighbours(d.mean.value, d.mean.decimals, n, items)
-    fits = grim_fitting_n(d.mean.value, d.mean.decimals, n, items, _n_candidates(ctx))
+    fits = grim_fitting_n(d.mean.value, d.mean.decimals, n, items, n_candidates(ctx))
     fit_text = f" With n = {msg.listing([str(f) for f in fits], 'or')} it fits." if fits else ""
     label = f" ({d.label})" if d.label else ""
     message = (f"Mean {msg.shown(d.mean)}{label} cannot be the average of {n * items}{n_how} "
@@ -192,7 +186,7 @@ def check_grim(d: Descriptive, ctx: CheckContext) -> Flag | None:
                f"{msg.num(above, d.mean.decimals, comma)} can.{fit_text}")
     nearest = min((below, above), key=lambda v: abs(v - d.mean.value))
     # certain when the row itself shows whole numbers; probable when only the instrument does
-    severity = Severity.WARNING if why == "the instrument is scored in points" else Severity.ERROR
+    severity = Severity.WARNING if why == FROM_INSTRUMENT else Severity.ERROR
     return Flag(CheckId.GRIM, severity, message, evidence=_spans(d), expected=nearest,
                 reported=d.mean.value, details={"n": n, "items": items, "fitting_n": fits})
 

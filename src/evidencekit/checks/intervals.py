@@ -15,7 +15,7 @@ from functools import cache
 from scipy import stats
 
 from evidencekit.checks import messages as msg
-from evidencekit.checks.context import CheckContext, n_for
+from evidencekit.checks.context import CheckContext, n_candidates, n_for
 from evidencekit.checks.rounding import Interval, interval
 from evidencekit.model import Descriptive, Flag, Reported
 from evidencekit.vocab import CheckId, Severity
@@ -90,12 +90,10 @@ def check_ci(d: Descriptive, ctx: CheckContext) -> Flag | None:
     level = ctx.settings.ci_level
     if ci_consistent(d.mean, d.sd, n, low, high, level):
         return None
-    from evidencekit.checks.granularity import _n_candidates
-
     comma = msg.uses_comma(d.mean, d.sd, low, high)
     dec = max(low.decimals, high.decimals)
     exp_lo, exp_hi = ci_bounds(d.mean.value, d.sd.value, n, level)
-    fits = ci_fitting_n(d.mean, d.sd, low, high, n, _n_candidates(ctx), level)
+    fits = ci_fitting_n(d.mean, d.sd, low, high, n, n_candidates(ctx), level)
     fit_text = f" The printed interval fits n = {msg.runs(fits)}." if fits else ""
     label = f" ({d.label})" if d.label else ""
     message = (f"With n = {n}{n_how}, mean {msg.shown(d.mean)} and SD {msg.shown(d.sd)}{label}, the 95% CI "

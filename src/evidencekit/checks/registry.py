@@ -7,7 +7,7 @@ its flags; it pairs up the model objects and calls the pure ``check_*`` function
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from evidencekit.checks import bounds, claimchecks, crosscheck, granularity, intervals, pvalues, values
@@ -141,10 +141,10 @@ def run_range_feasibility(inp: Inputs) -> list[Flag]:
 
 
 def _same_row(table: FrequencyTable, d: Descriptive) -> bool:
-    t_words = set(values._norm(table.label).split())
-    d_words = set(values._norm(d.label).split()) | set(values._norm(d.time).split())
+    t_words = set(values.norm(table.label).split())
+    d_words = set(values.norm(d.label).split()) | set(values.norm(d.time).split())
     d_words -= {"tabel", "table"}
-    time_t, time_d = values._time(Descriptive(label=table.label)), values._time(d)
+    time_t, time_d = values.time_of(Descriptive(label=table.label)), values.time_of(d)
     return bool(d_words) and d_words <= t_words | {"pre", "post"} and time_t == time_d
 
 
@@ -178,12 +178,15 @@ PAIRED_P_KINDS = frozenset({StatKind.P_ONLY, StatKind.T, StatKind.Z, StatKind.W}
 def run_p_bound(inp: Inputs) -> list[Flag]:
     """p_bound — the reported p of a pre/post comparison against the largest p any pre/post
     correlation allows (:func:`bounds.check_paired_p_bound`), and of a two-group comparison
-    against Student's and Welch's t (:func:`bounds.check_two_group_p_bound`)."""
+    against Student's and Welch's t (:func:`bounds.check_two_group_p_bound`). A p already
+    flagged by p_recompute (its own statistic disagrees) is not flagged again."""
     ds = [d for d in inp.descriptives if d.mean is not None and d.sd is not None]
-    pre = [d for d in ds if values._time(d) == "pre"]
-    post = [d for d in ds if values._time(d) == "post"]
+    pre = [d for d in ds if values.time_of(d) == "pre"]
+    post = [d for d in ds if values.time_of(d) == "post"]
+    recomputed_wrong = {s.p.value for s in inp.stats if s.p is not None
+                        and pvalues.check_p_recompute(s, inp.ctx) is not None}
     stats = [s for s in inp.stats if s.p is not None and s.kind in PAIRED_P_KINDS
-             and s.test not in values.NOT_MAIN]
+             and s.test not in values.NOT_MAIN and s.p.value not in recomputed_wrong]
     out: list[Flag] = []
     if inp.ctx.paired is not False and len({(d.mean.value, d.sd.value) for d in pre}) == 1 \
             and len({(d.mean.value, d.sd.value) for d in post}) == 1:
@@ -199,15 +202,30 @@ def run_p_bound(inp: Inputs) -> list[Flag]:
             if f:
                 out.append(f)
     if inp.ctx.paired is False:
-        groups = {}
-        for d in post or ds:
-            if d.group and d.n:
-                groups.setdefault(d.group, d)
-        indep = [s for s in inp.stats if s.p is not None and s.test in
-                 (TestName.INDEPENDENT_T, TestName.WELCH_T)]
+        out += _two_group_p_bounds(inp, ds, recomputed_wrong)
+    return out
+
+
+def _two_group_p_bounds(inp: Inputs, ds: list[Descriptive], skip: set[float]) -> list[Flag]:
+    """Two-group p bounds: a p is flagged only when no pair of group rows (at any one time
+    point) gives it — we do not know which comparison a bare p belongs to."""
+    pairs = []
+    for time in ("pre", "post", None):
+        groups: dict[str, Descriptive] = {}
+        for d in ds:
+            if d.group and d.n and values.time_of(d) == time:
+                groups.setdefault(values.norm(d.group), d)
         if len(groups) == 2:
-            g1, g2 = groups.values()
-            out += [f for s in indep if (f := bounds.check_two_group_p_bound(g1, g2, s, inp.ctx))]
+            pairs.append(tuple(groups.values()))
+    out, seen = [], set()
+    for s in inp.stats:
+        if s.p is None or s.test not in (TestName.INDEPENDENT_T, TestName.WELCH_T) \
+                or s.p.value in skip or s.p.value in seen or not pairs:
+            continue
+        seen.add(s.p.value)
+        flags = [bounds.check_two_group_p_bound(g1, g2, s, inp.ctx) for g1, g2 in pairs]
+        if all(flags):
+            out.append(flags[-1])
     return out
 
 
@@ -246,8 +264,7 @@ def run_test_conflict(inp: Inputs) -> list[Flag]:
                   and s.span.section in ("abstract", "abstract_en", "results")]
         cands = dict(record.candidates)
         cands["tests"] = tuple(record.candidates.get("tests", ())) + tuple(stated)
-        from dataclasses import replace as _replace
-        record = _replace(record, candidates=cands)
+        record = replace(record, candidates=cands)
     f = crosscheck.check_test_conflict(record, with_stats)
     return [f] if f else []
 
@@ -271,7 +288,7 @@ def run_outcome_conflict(inp: Inputs) -> list[Flag]:
     prose; see :func:`crosscheck.check_outcome_conflict_candidates` and
     :func:`claimchecks.check_outcome_claims`."""
     out = [f] if (f := crosscheck.check_outcome_conflict_candidates(inp.record, outcome_concepts_in)) else []
-    units = frozenset(values._unit(d.unit) for d in inp.descriptives if d.unit)
+    units = frozenset(values.unit_of(d.unit) for d in inp.descriptives if d.unit)
     if any(d.span and re.search(r"\d\s*ml\b", d.span.text, re.IGNORECASE) for d in inp.descriptives):
         units |= {"ml"}
     return out + claimchecks.check_outcome_claims(inp.claims, inp.record, units)
@@ -321,7 +338,7 @@ def _printed_unit(inp: Inputs, d: Descriptive) -> frozenset[str]:
     span ("4,757 %"), and a volume unit inside it ("16,59 ml")."""
     found = set()
     if d.unit:
-        found.add(values._unit(d.unit))
+        found.add(values.unit_of(d.unit))
     doc = inp.result.document
     if doc is not None and d.span is not None:
         if (m := UNIT_AFTER.match(doc.text[d.span.end:d.span.end + 8])):
@@ -352,7 +369,7 @@ def run_conclusion_conflict(inp: Inputs) -> list[Flag]:
     """conclusion_conflict — "more effective" from separate within-group p-values (review rows);
     see :func:`claimchecks.check_review_row_conclusion`."""
     return [f for row in inp.result.studies
-            for f in claimchecks.check_review_row_conclusion(row, inp.claims.comparative)]
+            for f in claimchecks.check_review_row_conclusion(row)]
 
 
 def run_decision_rule(inp: Inputs) -> list[Flag]:

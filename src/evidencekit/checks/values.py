@@ -26,14 +26,14 @@ TIME_WORDS = re.compile(r"\b(pre[\s-]?test|post[\s-]?test|pre|post|sebelum|sesud
 WORD = re.compile(r"[a-z0-9]+")
 
 
-def _norm(text: str | None) -> str:
+def norm(text: str | None) -> str:
     return " ".join(WORD.findall((text or "").lower()))
 
 
 def quantity_key(d: Descriptive) -> tuple[str, str, str]:
     """What a descriptive summarises: (group, time, the label without time words)."""
-    rest = _norm(TIME_WORDS.sub(" ", d.label or ""))
-    return (_norm(d.group), _norm(d.time), rest)
+    rest = norm(TIME_WORDS.sub(" ", d.label or ""))
+    return (norm(d.group), norm(d.time), rest)
 
 
 def _place(d) -> str:
@@ -77,7 +77,7 @@ def check_descriptive_values(descriptives: list[Descriptive]) -> list[Flag]:
     for d in own:
         if d.source is Source.TABLE:
             continue
-        cands = [r for r in rows if _time(r) == _time(d) and _norm(r.group) == _norm(d.group)
+        cands = [r for r in rows if time_of(r) == time_of(d) and norm(r.group) == norm(d.group)
                  and (not r.n or not d.n or r.n == d.n)]
         scored = sorted(((len(_agreement(d, r)[0]), r) for r in cands), key=lambda x: -x[0])
         if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
@@ -102,10 +102,10 @@ def check_descriptive_values(descriptives: list[Descriptive]) -> list[Flag]:
 
 def _levels_in(label: str, table: FrequencyTable) -> list[int]:
     """Indices of the table's levels that the label names as whole phrases (longest wins)."""
-    text = f" {_norm(label)} "
-    hits = [i for i, lv in enumerate(table.levels) if lv and f" {_norm(lv)} " in text]
+    text = f" {norm(label)} "
+    hits = [i for i, lv in enumerate(table.levels) if lv and f" {norm(lv)} " in text]
     # "lancar" inside "tidak lancar": keep only levels not contained in another hit
-    return [i for i in hits if not any(i != j and _norm(table.levels[i]) in _norm(table.levels[j])
+    return [i for i in hits if not any(i != j and norm(table.levels[i]) in norm(table.levels[j])
                                        for j in hits)]
 
 
@@ -183,7 +183,7 @@ def check_main_p_values(stats: list[Statistic]) -> list[Flag]:
 VOLUME = frozenset({"ml", "cc", "l", "mililiter", "millilitre", "milliliter"})
 
 
-def _unit(u: str | None) -> str | None:
+def unit_of(u: str | None) -> str | None:
     return (u or "").strip().lower().strip("()") or None
 
 
@@ -213,7 +213,7 @@ PRE = re.compile(r"\b(pre|sebelum|before|awal)", re.IGNORECASE)
 POST = re.compile(r"\b(post|sesudah|setelah|after|akhir)", re.IGNORECASE)
 
 
-def _time(d: Descriptive) -> str | None:
+def time_of(d: Descriptive) -> str | None:
     text = f"{d.time or ''} {d.label or ''}"
     if POST.search(text) or re.search(r"posttest|post-test", text, re.IGNORECASE):
         return "post"
@@ -230,7 +230,7 @@ def check_labels(descriptives: list[Descriptive], table_captions: dict[int, str]
     table_rows = [d for d in descriptives if d.source is Source.TABLE and d.mean is not None]
     for d in table_rows:
         caption = table_captions.get(d.span.start) if d.span else None
-        t = _time(d)
+        t = time_of(d)
         if caption and t:
             cap_post, cap_pre = bool(POST.search(caption)), bool(PRE.search(caption))
             if (t == "pre" and cap_post and not cap_pre) or (t == "post" and cap_pre and not cap_post):
@@ -242,7 +242,7 @@ def check_labels(descriptives: list[Descriptive], table_captions: dict[int, str]
         return out
     times = defaultdict(list)
     for d in table_rows:
-        if (t := _time(d)) is not None:
+        if (t := time_of(d)) is not None:
             times[t].append(d)
     for t, other in (("pre", "post"), ("post", "pre")):
         ds = times.get(t, [])
