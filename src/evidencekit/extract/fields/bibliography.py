@@ -135,9 +135,12 @@ def join_initials(parts: list[str]) -> list[str]:
 
 
 def _looks_like_authors(line: str) -> bool:
+    """A list of names: capitalised words of at most five per name, separated by commas, "&" or
+    numbering, or one name before an affiliation. A title-cased title split at "dan" is not one."""
     names = _names(line)
-    return bool(names) and all(NAME_RE.match(n) for n in names) and (len(names) >= 2 or bool(
-        find_hits("bibliography", line, keys=("affiliation",))))
+    listed = bool(re.search(r"[,;&]|(?:^|\s)\d{1,2}\.\s", line))
+    return (bool(names) and all(NAME_RE.match(n) and len(n.split()) <= 5 for n in names)
+            and (listed and len(names) >= 2 or bool(find_hits("bibliography", line, keys=("affiliation",)))))
 
 
 def find_authors(front: str, after: int = 0, offset: int = 0) -> Found | None:

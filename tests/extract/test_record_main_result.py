@@ -1,0 +1,95 @@
+"""Choosing a study's main test and main result, and a whole record from a small paper we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidencekit.extract.fields.main_result import choose_main_result, choose_main_test
+from evidencekit.extract.fields.pvalues import significant
+from evidencekit.extract.record import find_record
+from evidencekit.model import Document, Reported, Section, Span, Statistic
+from evidencekit.vocab import Design, DesignFamily, POperator, Sampling, StatKind, TestName
+
+
+def _stat(p: float, op=POperator.EQ, kind=StatKind.P_ONLY, start=0, test=None) -> Statistic:
+    return Statistic(kind, value=Reported(2.5, 1, "2,5") if kind is not StatKind.P_ONLY else None,
+                     p=Reported(p, 3, str(p)), p_operator=op, test=test, span=Span(None, None, start, start + 5))
+
+
+def test_a_two_group_study_takes_the_between_group_test_as_main():
+    tests = [(TestName.PAIRED_T, (0, 1)), (TestName.INDEPENDENT_T, (0, 2)), (TestName.SHAPIRO_WILK, (0, 0))]
+    assert choose_main_test(tests, Design.TWO_GROUP_PRETEST_POSTTEST) is TestName.INDEPENDENT_T
+    assert choose_main_test(tests, Design.ONE_GROUP_PRETEST_POSTTEST) is TestName.PAIRED_T
+
+
+def test_an_assumption_check_is_never_the_main_test():
+    assert choose_main_test([(TestName.SHAPIRO_WILK, (0, 0))], None) is None
+
+
+def test_the_abstracts_exact_p_is_the_main_result_before_the_results_section():
+    placed = [(_stat(0.0, start=900), "results"), (_stat(0.004, start=10), "abstract")]
+    main, span = choose_main_result(placed, TestName.WILCOXON_SIGNED_RANK, None)
+    assert (main.p, main.test, main.significant, span.start) == (0.004, TestName.WILCOXON_SIGNED_RANK, True, 10)
+
+
+def test_a_threshold_in_the_abstract_yields_to_an_exact_p_in_the_results():
+    placed = [(_stat(0.05, POperator.LT, start=10), "abstract"), (_stat(0.002, start=900), "results")]
+    assert choose_main_result(placed, None, None)[0].p == 0.002
+
+
+def test_a_test_statistic_beats_a_bare_p_in_the_same_place():
+    placed = [(_stat(0.01, start=5), "results"), (_stat(0.01, kind=StatKind.T, start=50), "results")]
+    main = choose_main_result(placed, None, None)[0]
+    assert (main.statistic, main.value) == (StatKind.T, 2.5)
+
+
+def test_statistics_in_the_discussion_are_not_the_main_result():
+    assert choose_main_result([(_stat(0.03), "discussion")], None, None) is None
+
+
+@pytest.mark.parametrize(("p", "op", "alpha", "expected"), [
+    (0.04, POperator.EQ, 0.05, True), (0.05, POperator.EQ, 0.05, False), (0.06, POperator.EQ, 0.05, False),
+    (0.001, POperator.LT, 0.05, True), (0.1, POperator.LT, 0.05, None), (0.05, POperator.GT, 0.05, False),
+    (0.03, POperator.EQ, 0.01, False),
+])
+def test_significant_reads_the_operator_against_alpha(p, op, alpha, expected):
+    assert significant(p, op, alpha) is expected
+
+
+#: A small paper we wrote: the abstract and the methods disagree on design, sampling and n.
+PAPER = """Judul Contoh Tentang Pijat Punggung dan Volume ASI
+ABSTRAK
+Penelitian kuasi eksperimen dengan pretest posttest with control group. Sampel 20 ibu dipilih dengan purposive sampling. Uji Wilcoxon menghasilkan p = 0,003.
+METODE
+Penelitian ini pra eksperimen dengan rancangan one group pretest posttest. Jumlah sampel sebanyak 18 orang yang diambil dengan teknik total sampling. Tujuan penelitian ini mengetahui pengaruh pijat punggung terhadap volume ASI pada ibu nifas. Data dianalisis dengan uji Wilcoxon pada α = 0,05.
+HASIL
+Volume ASI lancar pada 12 orang (66,7%) dan kurang lancar pada 6 orang (33,3%). Uji Wilcoxon p = 0,001.
+PEMBAHASAN
+Penelitian lain memakai uji Mann-Whitney dengan p = 0,020.
+"""
+
+
+def _paper() -> Document:
+    heads = ["ABSTRAK", "METODE", "HASIL", "PEMBAHASAN"]
+    names = ["abstract", "methods", "results", "discussion"]
+    starts = [PAPER.index(h) for h in heads] + [len(PAPER)]
+    sections = tuple(Section(n, h, starts[i], starts[i + 1]) for i, (n, h) in enumerate(zip(names, heads)))
+    return Document(id="p", source="p.txt", sha256="0", text=PAPER, sections=sections)
+
+
+def test_find_record_takes_the_methods_values_and_keeps_the_abstracts_as_candidates():
+    record = find_record(_paper(), [])
+    assert (record.design, record.design_family) == (Design.ONE_GROUP_PRETEST_POSTTEST, DesignFamily.PRE_EXPERIMENTAL)
+    assert (record.sampling, record.n_total) == (Sampling.TOTAL, 18)
+    assert {c.value for c in record.candidates["n_total"]} == {18, 20}
+    assert {c.value for c in record.candidates["sampling"]} == {Sampling.TOTAL, Sampling.PURPOSIVE}
+    assert {c.span.section for c in record.candidates["design"]} == {"methods", "abstract"}
+
+
+def test_find_record_reads_tests_aim_alpha_and_main_result_but_not_the_discussion():
+    record = find_record(_paper(), [])
+    assert record.tests == (TestName.WILCOXON_SIGNED_RANK,)
+    assert (record.intervention, record.outcome, record.comparator) == ("pijat punggung", "volume ASI", None)
+    assert record.alpha == 0.05
+    assert (record.main_result.p, record.main_result.test) == (0.003, TestName.WILCOXON_SIGNED_RANK)
+    assert record.title == "Judul Contoh Tentang Pijat Punggung dan Volume ASI"
