@@ -168,3 +168,10 @@ def test_a_ci_printed_alone_is_a_bare_interval():
 def test_a_ci_inside_a_descriptive_or_ratio_is_not_repeated_as_bare():
     assert [s.kind.value for s in stats("rerata 4,20 dengan SD 1,10, CI 95%: 3,81–4,59 pada kelompok")] == ["descriptive"]
     assert [s.kind.value for s in stats("OR = 2,45 (95% CI 1,12-5,36), p = 0,025")] == ["OR"]
+
+
+@pytest.mark.parametrize("text", ["at baseline 9 of the 25 mothers (32%) gave formula",
+                                  "sebanyak 9 dari 25 ibu (36,0%) memberi susu formula"])
+def test_a_count_of_n_keeps_its_denominator(text):
+    pc = one(text, "percent")
+    assert (pc.count, pc.n) == (9, 25)

@@ -157,3 +157,16 @@ def test_occasion_words_inside_a_header_cell_qualify_its_column():
     desc = [s for s in found if s.kind.value == "descriptive"]
     assert [(x.time, x.n, x.mean.value, x.sd.value) for x in desc] == [("pre", 20, 8.15, 1.31), ("post", 20, 12.4, 1.85)]
     assert [s.p.value for s in found if s.kind.value == "p_only"] == [0.001]
+
+
+def test_a_baseline_table_reads_groups_from_columns_and_what_cells_hold_from_row_labels():
+    d, t = grid_table([["Ciri", "Pijat (n = 20)", "Kontrol (n = 20)", "Uji", "p"],
+                       ["Umur, tahun, rerata (SD)", "28,1 (4,2)", "27,6 (5,0)", "t(38) = 0,34", "0,736"],
+                       ["Primipara, n (%)", "9 (45,0)", "11 (55,0)", "χ²(1) = 0,40", "0,527"]])
+    found = interpret_table(t, StatContext.of(d))[0]
+    desc = [(s.label, s.n, s.mean.value, s.sd.value) for s in found if s.kind.value == "descriptive"]
+    assert desc == [("Umur, tahun, Pijat", 20, 28.1, 4.2), ("Umur, tahun, Kontrol", 20, 27.6, 5.0)]
+    pcs = [(s.label, s.count, s.n, s.percent.value) for s in found if s.kind.value == "percent"]
+    assert pcs == [("Primipara, Pijat", 9, 20, 45.0), ("Primipara, Kontrol", 11, 20, 55.0)]
+    tests = [(s.kind.value, s.value.value, s.df, s.p.value, s.label) for s in found if s.kind.value in ("t", "chi2")]
+    assert tests == [("t", 0.34, (38.0,), 0.736, "Umur, tahun"), ("chi2", 0.4, (1.0,), 0.527, "Primipara")]

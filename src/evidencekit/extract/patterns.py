@@ -111,11 +111,13 @@ MEAN_SD_PAREN_RE = re.compile(
 #: "mean ± SD": "9,17 ± 0,874", "2.5 +/- 1.1".
 PLUSMINUS_RE = re.compile(rf"(?P<mean>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<sd>{NUM})")
 
-#: A count with its percentage: "21 orang (87,50%)", "13 respondents (86.7%)", "8 (53,3%)".
-#: The count must stand alone (not the end of "20-35" or a decimal), and either a person word
-#: or a "%" must be there, so "(n=24)" or "t(28)" never match.
+#: A count with its percentage: "21 orang (87,50%)", "13 respondents (86.7%)", "8 (53,3%)",
+#: "9 of the 25 mothers (32%)" (then 25 is n). The count must stand alone (not the end of
+#: "20-35" or a decimal), and either a person word or a "%" must be there, so "(n=24)" or
+#: "t(28)" never match.
 COUNT_PCT_RE_TEMPLATE = (
-    r"(?<![\d.,\-–/])(?P<count>\d{{1,6}})\s*(?:(?P<unit>{persons})\s*)?"
+    r"(?<![\d.,\-–/])(?P<count>\d{{1,6}})"
+    r"(?:\s+(?:of|dari)\s+(?:the\s+|all\s+|total\s+)?(?P<of>\d{{1,6}}))?\s*(?:(?P<unit>{persons})\s*)?"
     r"\(\s*(?P<pct>\d{{1,3}}(?:[.,]\d+)?)\s*(?P<sign>%)?\s*\)"
 )
 

@@ -197,6 +197,23 @@ def find_test_statistics(ctx: StatContext, p_values: list[_P]) -> tuple[list[Sta
     return stats, taken
 
 
+def read_statistic(ctx: StatContext, start: int, end: int) -> Statistic | None:
+    """The test statistic printed in ``ctx.text[start:end]`` (a table cell such as
+    "t(58) = 0.31" or "χ²(1) = 0.27"), without a p; None when there is none."""
+    for m in STAT_RE.finditer(ctx.text, start, end):
+        key = _stat_kind(m)
+        if key is None or not _accept_stat(ctx, m, key):
+            continue
+        value = ctx.stat_number(m.group("value"))
+        if value is None:
+            continue
+        vop = POperator.parse(m.group("vop")) if m.group("vop") and m.group("vop") != "=" else None
+        return Statistic(kind=_KIND_OF[key], value=value, df=_df(ctx, m, key),
+                         n=parse_count(m.group("n")) if m.group("n") else None, value_operator=vop,
+                         label=_q_label(m), span=ctx.span(m.start(), m.end()))
+    return None
+
+
 def _q_label(m: re.Match[str]) -> str | None:
     """Q-within / Q-between keep their meaning in the label (their kind is Q)."""
     name = (m.group("k_Q") or "").lower().replace(" ", "").replace("-", "")
@@ -327,7 +344,8 @@ def find_percent_counts(ctx: StatContext) -> list[PercentCount]:
         count, pct = int(m.group("count")), ctx.number(m.group("pct"))
         if pct is None or pct.value > 100 or (1900 <= count <= 2100 and not m.group("unit")):
             continue
-        out.append(PercentCount(count=count, percent=pct, label=m.group("unit"),
+        n = int(m.group("of")) if m.group("of") else None
+        out.append(PercentCount(count=count, percent=pct, n=n, label=m.group("unit"),
                                 span=ctx.span(m.start(), m.end())))
     return out
 
@@ -367,5 +385,5 @@ def find_bare_intervals(ctx: StatContext, taken: list) -> list[Statistic]:
     return out
 
 
-__all__ = ["ALPHAS", "find_bare_intervals", "find_descriptives", "find_percent_counts",
+__all__ = ["ALPHAS", "find_bare_intervals", "read_statistic", "find_descriptives", "find_percent_counts",
            "find_prose_statistics", "find_test_statistics"]

@@ -20,7 +20,8 @@ import re
 from evidencekit.extract.context import StatContext
 from evidencekit.extract.numbers import parse_count
 from evidencekit.extract.patterns import NUM, RANGE_RE
-from evidencekit.model import Cell, Descriptive, FrequencyTable, PercentCount, Reported, Statistic, Table
+from evidencekit.model import (Cell, Descriptive, FrequencyTable, PercentCount, Reported, Statistic, Table,
+                               replace)
 from evidencekit.vocab import POperator, Source, StatKind
 
 #: Header text -> column role. Checked in order; the first pattern that matches the whole
@@ -119,12 +120,22 @@ def _qualifiers(rows: list[list[Cell]], h: int, own: list[str], roles: list[str 
     return [f"{q} {o}".strip() for q, o in zip(quals, own)]
 
 
+#: A row label that says what its cells hold: "Age, years, mean (SD)", "Primiparous, n (%)".
+_ROW_ROLE_RE = re.compile(
+    r"(?i)[,;:]?\s*(?P<role>(?:mean|rerata|rata-rata)\s*(?:\(\s*(?:sd|s\.d\.?)\s*\)|±\s*(?:sd|s\.d\.?))"
+    r"|[nf]\s*\(\s*%\s*\))\s*$")
+_TEST_HEADER_RE = re.compile(r"(?i)^(?:test|uji|statisti[ck]|test statistic|uji statistik)$")
+_GROUP_N_RE = re.compile(r"\(\s*[nN]\s*=\s*(\d+)\s*\)")
+
+
 def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | Descriptive | PercentCount],
                                                            list[FrequencyTable]]:
     """Every statistic of one table grid, with ``source="table"`` and row/column labels."""
     rows = [list(r) for r in table.rows]
     if len(rows) < 2:
         return [], []
+    if any(_ROW_ROLE_RE.search(r[0].text) for r in rows[1:] if r):
+        return _groups_by_rows(rows, table, ctx), []
     h = _header_rows(rows)
     header = rows[h]
     split = [split_header(c.text) for c in header]
@@ -202,6 +213,55 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
             if stat is not None:
                 out.append(stat)
     return out, freq_tables
+
+
+def _groups_by_rows(rows: list[list[Cell]], table: Table, ctx: StatContext) -> list:
+    """A baseline table: columns are groups ("Massage (n = 30)"), each row label says what its
+    cells hold ("mean (SD)", "n (%)"); a "Test" column prints the statistic, a "p" column its p."""
+    from evidencekit.extract.prose import read_statistic
+
+    header = rows[0]
+    test_col = next((j for j, c in enumerate(header) if _TEST_HEADER_RE.match(c.text.strip())), None)
+    p_col = next((j for j, c in enumerate(header) if j and column_role(c.text) == "p"), None)
+    groups = [j for j in range(1, len(header)) if j not in (test_col, p_col) and column_role(header[j].text) is None]
+    out: list = []
+    for row in rows[1:]:
+        m = _ROW_ROLE_RE.search(row[0].text)
+        base = (row[0].text[:m.start()] if m else row[0].text).strip(" ,;:")
+        role = (m.group("role").lower() if m else "")
+        for j in groups:
+            text, head = row[j].text.strip(), header[j].text
+            pair = _PAIR_RE.match(text) or re.match(rf"^\s*(?P<a>{NUM})\s*±\s*(?P<b>{NUM})\s*$", text)
+            if not (role and pair):
+                continue
+            gn = _GROUP_N_RE.search(head)
+            group = _GROUP_N_RE.sub("", head).strip()
+            label, n, span = f"{base}, {group}", int(gn.group(1)) if gn else None, _span(ctx, [row[j]])
+            if role.startswith(("n", "f")):
+                count = parse_count(pair.group("a"))
+                pct = ctx.number(pair.group("b"))
+                if count is not None and pct is not None:
+                    out.append(PercentCount(count=count, percent=pct, n=n, label=label, span=span,
+                                            source=Source.TABLE))
+            else:
+                mean, sd = ctx.number(pair.group("a")), ctx.number(pair.group("b"))
+                if mean and sd:
+                    out.append(Descriptive(label=label, n=n, mean=mean, sd=sd, group=group, span=span,
+                                           time=_time(base), source=Source.TABLE))
+        stat = None
+        if test_col is not None and row[test_col].text.strip() and row[test_col].start is not None:
+            stat = read_statistic(ctx, row[test_col].start, row[test_col].end)
+        p_cell = row[p_col] if p_col is not None and row[p_col].text.strip() else None
+        cells = {"p": p_cell} if p_cell else {}
+        if stat is not None:
+            p = _statistic(cells, base, table, ctx) if p_cell else None
+            test = ctx.test_for(stat.kind, stat.span.start, also=(table.start, table.end + 200))
+            out.append(replace(stat, p=p.p if p else None, p_operator=p.p_operator if p else None,
+                               test=test, label=base or None, source=Source.TABLE,
+                               span=_span(ctx, [row[test_col]] + ([p_cell] if p_cell else []))))
+        elif p_cell is not None and (p := _statistic(cells, base, table, ctx)) is not None:
+            out.append(p)
+    return out
 
 
 def _row_label(row: list[Cell], label_cols: list[int]) -> str:
