@@ -244,3 +244,39 @@ def test_a_bad_file_in_a_batch_leaves_the_good_files_record(tmp_path, examples_d
     assert failed["error"] is not None and failed["record"] is None
     assert ok["error"] is None and ok["record"] is not None and ok["statistics"]
     assert ok["record"]["design"] is not None
+
+
+# --------------------------------------------------------------------------- other writers of the contract
+
+#: The fields CONTRACT.md lists for a document and for a record (others may be added freely).
+DOCUMENT_FIELDS = ("id", "source", "sha256", "language", "kind", "error", "studies", "statistics", "flags")
+RECORD_FIELDS = ("title", "authors", "year", "journal", "doi", "setting", "design", "design_family",
+                 "n_total", "n_arms", "sampling", "intervention", "comparator", "outcome", "tests",
+                 "main_result", "evidence")
+
+
+def _contract_view(doc: dict) -> dict:
+    view = {k: doc.get(k) for k in DOCUMENT_FIELDS}
+    view["record"] = {k: (doc.get("record") or {}).get(k) for k in RECORD_FIELDS}
+    return view
+
+
+def test_check_json_is_the_same_contract_object_as_extract(documents, paper_paths):
+    label = "02_id_quasi_two_column.txt"
+    result = _invoke("check", str(paper_paths[label]), "--format", "json")
+    obj = json.loads(result.stdout)
+    assert validate(obj) == []
+    assert _contract_view(obj["documents"][0]) == _contract_view(documents[label])
+
+
+def test_corpus_export_gives_back_the_contract_document_that_extract_writes(tmp_path, documents, paper_paths):
+    label = "01_id_one_group_wilcoxon.txt"
+    db, out = tmp_path / "corpus.db", tmp_path / "export.json"
+    ingest = _invoke("corpus", "ingest", str(paper_paths[label]), "--db", str(db), "--workers", "1", "--quiet")
+    assert ingest.exit_code == 0, ingest.stderr
+    export = _invoke("corpus", "export", "--db", str(db), "--format", "json", "-o", str(out))
+    assert export.exit_code == 0, export.stderr
+    obj = json.loads(out.read_text(encoding="utf-8"))
+    assert validate(obj) == []
+    (doc,) = obj["documents"]
+    assert _contract_view(doc) == _contract_view(documents[label])
