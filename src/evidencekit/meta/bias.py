@@ -146,7 +146,7 @@ def trimfill(result: MetaResult, *, estimator: str = "L0", side: str | None = No
     p_k0 = 0.5 ** (k0 + 1) if estimator == "R0" else None
     filled_y = sign * (2 * beta - y[k - k0:]) if k0 else np.array([])
     filled_v = v[k - k0:] if k0 else np.array([])
-    studies = list(result.studies) + [f"filled {i + 1}" for i in range(k0)]
+    studies = list(result.labels) + [f"filled {i + 1}" for i in range(k0)]
     refit = pool_arrays(np.concatenate([y0, filled_y]), np.concatenate([v0, filled_v]), method=result.method,
                         test=result.test, level=result.level, measure=result.measure, studies=studies,
                         control=control)

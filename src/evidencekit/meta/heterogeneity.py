@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy import stats
 from scipy.optimize import brentq
 
+from evidencekit.meta import dist
 from evidencekit.meta.estimators import DEFAULT_CONTROL, Control, qgen
 from evidencekit.meta.results import Heterogeneity, Interval, Tau2Interval
 from evidencekit.meta.wls import Wls
@@ -25,10 +25,13 @@ def heterogeneity(y: np.ndarray, v: np.ndarray, X: np.ndarray, tau2: float, *, f
     """Q (weights 1/v) on k − p df and metafor's I²/H² (fixed: Q-based; random: τ²-based)."""
     fe = Wls(y, X, 1.0 / v)
     k, p = X.shape
-    df = k - p
-    Q = fe.rss
-    Qp = float(stats.chi2.sf(Q, df)) if df > 0 else 1.0
-    vt = df / fe.tr_P if df > 0 and fe.tr_P > 0 else math.nan
+    return heterogeneity_from_q(fe.rss, k - p, fe.tr_P, tau2, fixed=fixed)
+
+
+def heterogeneity_from_q(Q: float, df: int, tr_P: float, tau2: float, *, fixed: bool) -> Heterogeneity:
+    """The same from Q, its df and tr(P) of the common-effect fit (vt = df / tr(P))."""
+    Qp = dist.chi2_sf(Q, df) if df > 0 else 1.0
+    vt = df / tr_P if df > 0 and tr_P > 0 else math.nan
     if df <= 0:                                        # k = p (e.g. one study): metafor reports 0 and 1
         return Heterogeneity(Q, df, 1.0, 0.0, 1.0, vt)
     if fixed:
@@ -46,8 +49,8 @@ def tau2_interval(y: np.ndarray, v: np.ndarray, X: np.ndarray, tau2: float, *, l
     k, p = X.shape
     df = k - p
     alpha = 1 - level
-    crit_upper = stats.chi2.ppf(1 - alpha / 2, df)     # defines the lower bound of τ²
-    crit_lower = stats.chi2.ppf(alpha / 2, df)         # defines the upper bound of τ²
+    crit_upper = dist.chi2_ppf(1 - alpha / 2, df)     # defines the lower bound of τ²
+    crit_lower = dist.chi2_ppf(alpha / 2, df)         # defines the upper bound of τ²
     tau2_max = max(QP_TAU2_MAX, 10 * tau2)
     q = lambda t: qgen(y, v, X, t)                     # noqa: E731 - a named one-liner
     xtol = min(control.tol, 1e-12)
@@ -87,4 +90,4 @@ def tau2_interval(y: np.ndarray, v: np.ndarray, X: np.ndarray, tau2: float, *, l
         lower_sign=lower_sign, upper_sign=upper_sign, empty=empty)
 
 
-__all__ = ["QP_TAU2_MAX", "heterogeneity", "tau2_interval"]
+__all__ = ["QP_TAU2_MAX", "heterogeneity", "heterogeneity_from_q", "tau2_interval"]

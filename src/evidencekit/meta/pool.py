@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-from scipy import stats
 
 from evidencekit.errors import DataError
+from evidencekit.meta import dist
 from evidencekit.meta.estimators import DEFAULT_CONTROL, Control, estimate_tau2
-from evidencekit.meta.heterogeneity import heterogeneity, tau2_interval
-from evidencekit.meta.prediction import predict
+from evidencekit.meta.heterogeneity import heterogeneity, heterogeneity_from_q, tau2_interval
+from evidencekit.meta.prediction import predict, prediction
 from evidencekit.meta.results import TAU2_METHODS, TESTS, Effect, MetaResult
-from evidencekit.meta.wls import Wls, intercept
+from evidencekit.meta.wls import Wls, dot, intercept
 
 FIXED_METHODS = ("EE", "FE")
 LOG_2PI = math.log(2 * math.pi)
@@ -44,16 +44,19 @@ def clean(yi: np.ndarray, vi: np.ndarray, *extra: np.ndarray) -> tuple[np.ndarra
     yi, vi = np.asarray(yi, float), np.asarray(vi, float)
     if yi.shape != vi.shape or yi.ndim != 1:
         raise DataError(f"yi and vi must be 1-d of equal length; got {yi.shape} and {vi.shape}")
-    ok = np.isfinite(yi) & np.isfinite(vi)
+    ok = np.isfinite(yi + vi)                            # one pass: NaN or ±inf in either
     for e in extra:
         ok &= np.isfinite(e) if e.ndim == 1 else np.all(np.isfinite(e), axis=1)
     notes: tuple[str, ...] = ()
-    if not ok.all():
-        notes = (f"{int((~ok).sum())} studies with missing values omitted from model fitting.",)
+    if ok.all():
+        if vi.min() < 0:
+            raise DataError("sampling variances (vi) must not be negative; check the variance column.")
+        return ok, notes
+    notes = (f"{int((~ok).sum())} studies with missing values omitted from model fitting.",)
+    if not ok.any():
+        raise DataError("no study has both an effect (yi) and a variance (vi); nothing to pool.")
     if np.any(vi[ok] < 0):
         raise DataError("sampling variances (vi) must not be negative; check the variance column.")
-    if ok.sum() == 0:
-        raise DataError("no study has both an effect (yi) and a variance (vi); nothing to pool.")
     return ok, notes
 
 
@@ -96,9 +99,9 @@ class Fit:
             stat = self.beta / se
         stat = np.where((se == 0) & (self.beta == 0), np.nan, stat)
         if self.ddf is None:
-            pval = 2 * stats.norm.sf(np.abs(stat))
+            pval = 2 * dist.norm_sf(np.abs(stat))
         else:
-            pval = 2 * stats.t.sf(np.abs(stat), self.ddf)
+            pval = 2 * dist.t_sf(np.abs(stat), self.ddf)
         return stat, pval, self.beta - self.crit * se, self.beta + self.crit * se
 
     def loglik(self) -> tuple[float, float]:
@@ -106,7 +109,8 @@ class Fit:
         w = self.wls
         vt = self.v + self.tau2
         ml = -0.5 * self.k * LOG_2PI - 0.5 * float(np.log(vt).sum()) - 0.5 * w.rss
-        sign, logdet_xx = np.linalg.slogdet(self.X.T @ self.X)
+        logdet_xx = (math.log(self.k) if self.wls.intercept_only
+                     else float(np.linalg.slogdet(self.X.T @ self.X)[1]))
         reml = (-0.5 * (self.k - self.p) * LOG_2PI + 0.5 * logdet_xx - 0.5 * float(np.log(vt).sum())
                 - 0.5 * w.logdet_xtwx() - 0.5 * w.rss)
         return ml, reml
@@ -142,9 +146,9 @@ def fit_rma(y: np.ndarray, v: np.ndarray, X: np.ndarray, *, method: str = "REML"
         s2w = wls.rss / (k - p)
         vb = vb * s2w
         ddf = k - p
-        crit = float(stats.t.ppf(1 - (1 - level) / 2, ddf))
+        crit = dist.t_ppf(1 - (1 - level) / 2, ddf)
     else:
-        crit = float(stats.norm.ppf(1 - (1 - level) / 2))
+        crit = dist.norm_ppf(1 - (1 - level) / 2)
     return Fit(y, v, X, method, test, level, t2, se_t2, wls.beta, vb, s2w, ddf, crit, wls, iterations,
                tuple(notes))
 
@@ -160,11 +164,99 @@ def pool_arrays(yi: Sequence[float] | np.ndarray, vi: Sequence[float] | np.ndarr
     check_options(method, test, level)
     yi, vi = np.asarray(yi, float), np.asarray(vi, float)
     ok, notes = clean(yi, vi)
-    labels = list(studies) if studies is not None else [f"study {i + 1}" for i in range(len(yi))]
-    y, v = yi[ok], vi[ok]
-    fit = fit_rma(y, v, intercept(len(y)), method=method, test=test, level=level, control=control)
-    return result_from_fit(fit, measure=measure, studies=[s for s, keep in zip(labels, ok) if keep],
-                           notes=notes + fit.notes, control=control, confint=confint)
+    y, v = (yi[ok], vi[ok]) if notes else (yi.copy(), vi.copy())   # our own copies (frozen below)
+    if studies is None:
+        kept: Sequence[str] = ()                        # no labels given: MetaResult.labels numbers them
+    else:
+        if len(studies) != len(yi):
+            raise DataError(f"{len(studies)} study labels for {len(yi)} effects.")
+        kept = [s for s, keep in zip(studies, ok.tolist()) if keep]
+    return _pool_intercept(y, v, method=method, test=test, level=level, measure=measure, studies=kept,
+                           notes=notes, control=control, confint=confint)
+
+
+def _pool_intercept(y: np.ndarray, v: np.ndarray, *, method: str, test: str, level: float, measure: str,
+                    studies: Sequence[str], notes: tuple[str, ...], control: Control, confint: bool) -> MetaResult:
+    """:func:`fit_rma` + :func:`result_from_fit` for a model without moderators, in a few O(k) passes.
+
+    The same formulas as the general path (tests/meta/test_pool_metafor.py holds both to metafor);
+    written out so the common-effect sums are computed once and shared by τ², Q, I² and vt.
+    """
+    k = len(y)
+    extra: list[str] = []
+    fixed = method in FIXED_METHODS
+    finite0 = bool(v.min() > 0)
+    if finite0:
+        w0 = 1.0 / v
+    else:
+        with np.errstate(divide="ignore"):
+            w0 = 1.0 / v
+    if finite0:
+        sw0 = float(np.add.reduce(w0))
+        r0 = y - dot(w0, y) / sw0
+        Q = dot(w0, r0 * r0)
+        sw0_2 = dot(w0, w0)
+        tr_P0 = sw0 - sw0_2 / sw0
+    iterations = 0
+    if k == 1 and not fixed:
+        extra.append(f"k = 1: τ² cannot be estimated with 1 coefficient(s); set to 0 (common effect).")
+        tau2, se_tau2 = 0.0, None
+    elif fixed:
+        tau2, se_tau2 = 0.0, None
+    elif method == "DL" and finite0:
+        tau2 = max(0.0, (Q - (k - 1)) / tr_P0)
+        tr_PP0 = sw0_2 - 2 * dot(w0 * w0, w0) / sw0 + (sw0_2 / sw0) ** 2
+        se_tau2 = math.sqrt((2 * (k - 1) + 4 * tau2 * tr_P0 + 2 * tau2**2 * tr_PP0) / tr_P0**2)
+    else:
+        est = estimate_tau2(y, v, intercept(k), method, control)
+        tau2, se_tau2, iterations = est.tau2, est.se_tau2, est.iterations
+        extra.extend(est.notes)
+    if test == "knha" and k < 2:
+        extra.append(f"k = {k}: Knapp-Hartung needs k > p; used the z test.")
+        test = "z"
+    if tau2 == 0.0:
+        w = w0
+    else:
+        with np.errstate(divide="ignore"):
+            w = 1.0 / (v + tau2)
+    if not (finite0 or np.isfinite(w).all()):
+        raise DataError("a study has zero variance and τ² = 0, so its weight is infinite; "
+                        "check for vi = 0 (e.g. a zero SD) in the data.")
+    if not finite0:                                      # vi = 0 with τ² > 0: Q and vt are undefined
+        Q, tr_P0 = math.inf, math.nan
+    sw = float(np.add.reduce(w))
+    mu = dot(w, y) / sw
+    r = y - mu
+    rss = dot(w, r * r)
+    var = 1.0 / sw
+    s2w, ddf = 1.0, None
+    if test == "knha":
+        s2w, ddf = rss / (k - 1), k - 1
+        var *= s2w
+        crit = dist.t_ppf(1 - (1 - level) / 2, ddf)
+    else:
+        crit = dist.norm_ppf(1 - (1 - level) / 2)
+    se = math.sqrt(var)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        stat = float(np.float64(mu) / se) if se > 0 else (math.nan if mu == 0 else math.copysign(math.inf, mu))
+    pval = float(2 * (dist.norm_sf(abs(stat)) if ddf is None else dist.t_sf(abs(stat), ddf)))
+    het = heterogeneity_from_q(Q, k - 1, tr_P0, tau2, fixed=fixed)
+    ci = None
+    if confint and not fixed and k >= 2:
+        ci = tau2_interval(y, v, intercept(k), tau2, level=level, control=control)
+    ml = -0.5 * k * LOG_2PI + 0.5 * float(np.add.reduce(np.log(w))) - 0.5 * rss     # log(v + τ²) = −log w
+    reml = ml + 0.5 * LOG_2PI + 0.5 * math.log(k) - 0.5 * math.log(sw)
+    pred_kw = dict(crit=crit, k=k, p=1, level=level, fixed=fixed)
+    return MetaResult(
+        measure=measure, method=method, test=test, level=level, k=k, estimate=mu, se=se, stat=stat,
+        stat_name="t" if ddf is not None else "z", ddf=ddf, pval=pval, ci_lower=mu - crit * se,
+        ci_upper=mu + crit * se, tau2=tau2, se_tau2=se_tau2, heterogeneity=het, tau2_ci=ci,
+        prediction=prediction(mu, se, tau2, kind="metafor", **pred_kw),  # type: ignore[arg-type]
+        prediction_riley=prediction(mu, se, tau2, kind="riley", **pred_kw),  # type: ignore[arg-type]
+        weights=_frozen(w * (100 / sw), copy=False), studies=tuple(map(str, studies)),
+        yi=_frozen(y, copy=False), vi=_frozen(v, copy=False),                  # masked copies: ours
+        s2w=s2w, loglik=reml if method == "REML" else ml, loglik_ml=ml, loglik_reml=reml,
+        iterations=iterations, notes=tuple(dict.fromkeys(notes + tuple(extra))))
 
 
 def result_from_fit(fit: Fit, *, measure: str, studies: Sequence[str], notes: tuple[str, ...] = (),
@@ -185,10 +277,17 @@ def result_from_fit(fit: Fit, *, measure: str, studies: Sequence[str], notes: tu
         ci_lower=float(lo[0]), ci_upper=float(hi[0]), tau2=fit.tau2, se_tau2=fit.se_tau2,
         heterogeneity=het, tau2_ci=ci,
         prediction=predict(fit, kind="metafor"), prediction_riley=predict(fit, kind="riley"),
-        weights=tuple(float(x) for x in 100 * w / w.sum()), studies=tuple(str(s) for s in studies),
-        yi=tuple(float(x) for x in fit.y), vi=tuple(float(x) for x in fit.v), s2w=fit.s2w,
-        loglik=reml if fit.method == "REML" else ml, loglik_ml=ml, loglik_reml=reml,
+        weights=_frozen(100 * w / fit.wls.sum_w), studies=tuple(map(str, studies)),
+        yi=_frozen(fit.y), vi=_frozen(fit.v), s2w=fit.s2w,
+        loglik=float(reml) if fit.method == "REML" else float(ml), loglik_ml=float(ml), loglik_reml=float(reml),
         iterations=fit.iterations, notes=tuple(dict.fromkeys(notes)))
+
+
+def _frozen(a: np.ndarray, copy: bool = True) -> np.ndarray:
+    """A read-only float array (a copy unless the caller owns ``a`` already)."""
+    a = np.array(a, dtype=float) if copy else a
+    a.setflags(write=False)
+    return a
 
 
 def effect_arrays(effects: Sequence[Effect]) -> tuple[np.ndarray, np.ndarray, str, list[str]]:

@@ -10,8 +10,8 @@ import math
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
-from scipy import stats
 
+from evidencekit.meta import dist
 from evidencekit.meta.results import Prediction
 
 if TYPE_CHECKING:
@@ -25,16 +25,20 @@ def predict(fit: "Fit", *, kind: str = "metafor", x: Sequence[float] | None = No
     row = np.array([1.0] if x is None else list(x), float)
     pred = float(row @ fit.beta)
     se = math.sqrt(float(row @ fit.vb @ row))
-    ci_lo, ci_hi = pred - fit.crit * se, pred + fit.crit * se
-    if fit.method in FIXED:
+    return prediction(pred, se, fit.tau2, crit=fit.crit, k=fit.k, p=fit.p, level=fit.level,
+                      fixed=fit.method in FIXED, kind=kind)
+
+
+def prediction(pred: float, se: float, tau2: float, *, crit: float, k: int, p: int, level: float, fixed: bool,
+               kind: str = "metafor") -> Prediction:
+    """CI and PI from a prediction, its se, τ² and the CI's critical value (see module docstring)."""
+    ci_lo, ci_hi = pred - crit * se, pred + crit * se
+    if fixed:
         return Prediction(pred, se, ci_lo, ci_hi, None, None, kind)
-    alpha = 1 - fit.level
     if kind == "riley":
-        crit = float(stats.t.ppf(1 - alpha / 2, max(1, fit.k - fit.p - 1)))
-    else:
-        crit = fit.crit
-    half = crit * math.sqrt(se**2 + fit.tau2)
+        crit = dist.t_ppf(1 - (1 - level) / 2, max(1, k - p - 1))
+    half = crit * math.sqrt(se**2 + tau2)
     return Prediction(pred, se, ci_lo, ci_hi, pred - half, pred + half, kind)
 
 
-__all__ = ["predict"]
+__all__ = ["predict", "prediction"]

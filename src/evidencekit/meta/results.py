@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Mapping
 
+import numpy as np
+
 from evidencekit.model import Span
 
 #: tau² estimators, named as metafor's ``method`` argument
@@ -26,6 +28,8 @@ def _plain(value: Any) -> Any:
         if hasattr(value, "to_dict") and not isinstance(value, _ResultBase):
             return value.to_dict()
         return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, np.ndarray):
+        return [_plain(x) for x in value.tolist()]
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -164,8 +168,11 @@ class MetaResult(_ResultBase):
     """One pooled analysis (metafor ``rma.uni`` without moderators).
 
     ``se`` is multiplied by sqrt(s2w) under Knapp-Hartung; ``stat`` is z or t (``stat_name``),
-    ``ddf`` its df (None for z). ``weights`` are percent; ``studies``/``yi``/``vi`` are the effects
-    that were pooled (rows with missing values already dropped; see ``notes``).
+    ``ddf`` its df (None for z). ``weights`` are percent; ``yi``/``vi`` are the effects that were
+    pooled (rows with missing values already dropped; see ``notes``), ``studies`` their labels as
+    the caller gave them (empty when none were given) and ``labels`` always one label per study.
+    ``weights``, ``yi`` and ``vi`` are read-only numpy arrays (converting 100,000 floats to a tuple
+    would cost more than the fit); they do not take part in ``==``.
     """
 
     measure: str
@@ -187,10 +194,10 @@ class MetaResult(_ResultBase):
     tau2_ci: Tau2Interval | None
     prediction: Prediction
     prediction_riley: Prediction
-    weights: tuple[float, ...]
+    weights: np.ndarray = field(compare=False)
     studies: tuple[str, ...]
-    yi: tuple[float, ...]
-    vi: tuple[float, ...]
+    yi: np.ndarray = field(compare=False)
+    vi: np.ndarray = field(compare=False)
     s2w: float = 1.0
     loglik: float | None = None
     loglik_ml: float | None = None
@@ -201,6 +208,11 @@ class MetaResult(_ResultBase):
     @property
     def tau(self) -> float:
         return math.sqrt(self.tau2)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """``studies``, or "study 1", "study 2", … when the caller gave no labels."""
+        return self.studies if self.studies else tuple(f"study {i + 1}" for i in range(self.k))
 
     @property
     def I2(self) -> float:
@@ -218,7 +230,7 @@ class MetaResult(_ResultBase):
         """One row per study (estimate, variance, weight) — what a forest plot draws."""
         import pandas as pd
 
-        return pd.DataFrame({"study": self.studies, "yi": self.yi, "vi": self.vi,
+        return pd.DataFrame({"study": self.labels, "yi": self.yi, "vi": self.vi,
                              "sei": [math.sqrt(v) for v in self.vi], "weight_pct": self.weights})
 
     def summary_frame(self) -> Any:

@@ -56,7 +56,7 @@ def leave_one_out(result: MetaResult, *, control: Control = DEFAULT_CONTROL) -> 
     for i in range(len(y)):
         keep = np.arange(len(y)) != i
         rows.append(_summary_row(_fit(result, y[keep], v[keep], control)))
-    return _table("leave1out", result, list(result.studies), rows)
+    return _table("leave1out", result, list(result.labels), rows)
 
 
 def cumulative(result: MetaResult, order: list[int] | None = None, *,
@@ -67,7 +67,7 @@ def cumulative(result: MetaResult, order: list[int] | None = None, *,
     if sorted(idx) != list(range(len(y))):
         raise DataError("`order` must be a permutation of the study positions 0..k-1.")
     rows = [_summary_row(_fit(result, y[idx[: j + 1]], v[idx[: j + 1]], control)) for j in range(len(idx))]
-    return _table("cumul", result, [result.studies[i] for i in idx], rows)
+    return _table("cumul", result, [result.labels[i] for i in idx], rows)
 
 
 INFLUENCE_COLUMNS = ("rstudent", "dffits", "cook_d", "cov_r", "tau2_del", "QE_del", "hat", "weight",
@@ -104,7 +104,7 @@ def influence(result: MetaResult, *, control: Control = DEFAULT_CONTROL) -> Stud
         infl = bool(abs(dffits) > 3 * math.sqrt(p / (k - p)) or stats.chi2.cdf(cook, p) > 0.5
                     or h > 3 * p / k or abs(dfb) > 1)
         out.append((*r, infl))
-    return _table("influence", result, list(result.studies), out, INFLUENCE_COLUMNS)
+    return _table("influence", result, list(result.labels), out, INFLUENCE_COLUMNS)
 
 
 def _vb_at_tau2(full: Fit, tau2: float) -> float:

@@ -40,7 +40,7 @@ class Wls:
 
     @cached_property
     def sum_w(self) -> float:
-        return float(self.w.sum())
+        return float(np.add.reduce(self.w))
 
     @cached_property
     def M(self) -> np.ndarray:
@@ -53,7 +53,7 @@ class Wls:
     @cached_property
     def beta(self) -> np.ndarray:
         if self.intercept_only:
-            return np.array([float(self.w @ self.y) / self.sum_w])
+            return np.array([dot(self.w, self.y) / self.sum_w])
         return self.M @ ((self.X * self.w[:, None]).T @ self.y)
 
     @cached_property
@@ -69,7 +69,7 @@ class Wls:
     @cached_property
     def rss(self) -> float:
         """y'Py = Σ w (y − Xβ̂)² (Cochran's Q when w = 1/v)."""
-        return float(self.resid @ self.Py)
+        return dot(self.resid, self.Py)
 
     @cached_property
     def q(self) -> np.ndarray:
@@ -84,7 +84,7 @@ class Wls:
 
     @cached_property
     def tr_P(self) -> float:
-        return self.sum_w - float(self.w @ self.hat)
+        return self.sum_w - dot(self.w, self.hat)
 
     def _xtdx(self, d: np.ndarray) -> np.ndarray:
         if self.intercept_only:
@@ -98,14 +98,15 @@ class Wls:
     @cached_property
     def tr_PP(self) -> float:
         mf = self.M @ self.F
-        return float((self.w**2).sum() - 2 * (self.w**2) @ self.hat + np.trace(mf @ mf))
+        w2 = self.w**2
+        return float(w2.sum() - 2 * dot(w2, self.hat) + np.trace(mf @ mf))
 
     @cached_property
     def yPPy(self) -> float:
-        return float(self.Py @ self.Py)
+        return dot(self.Py, self.Py)
 
     def tr_PV(self, v: np.ndarray) -> float:
-        return float(v @ (self.w - self.w * self.hat))
+        return dot(v, self.w - self.w * self.hat)
 
     def tr_VPP(self, v: np.ndarray) -> float:
         """Σ_ij P_ij² v_j, i.e. metafor's ``sum(PV * P)``."""
@@ -115,16 +116,28 @@ class Wls:
             mfm = self.M @ self.F @ self.M
             xmfmx = np.einsum("ij,jk,ik->i", self.X, mfm, self.X)
         w2 = self.w**2
-        return float(v @ (w2 - 2 * w2 * self.hat + w2 * xmfmx))
+        return dot(v, w2 - 2 * w2 * self.hat + w2 * xmfmx)
 
     def tr_PVPV(self, v: np.ndarray) -> float:
         """tr(PVPV), metafor's ``sum(PV * t(PV))``."""
         d = self.w * v
         mg = self.M @ self._xtdx(self.w**2 * v)
-        return float(d @ d - 2 * (d**2) @ self.hat + np.trace(mg @ mg))
+        return float(dot(d, d) - 2 * dot(d**2, self.hat) + np.trace(mg @ mg))
 
     def logdet_xtwx(self) -> float:
         return float(-np.linalg.slogdet(self.M)[1])
+
+
+#: below this length BLAS runs its dot single-threaded (and einsum's dispatch costs more than the sum)
+BLAS_DOT_MAX = 4096
+
+
+def dot(a: np.ndarray, b: np.ndarray) -> float:
+    """Σ a·b for 1-d arrays. Long vectors avoid BLAS: OpenBLAS threads its dot for large k, which
+    stalls on a busy machine (milliseconds instead of microseconds); einsum's C loop does not."""
+    if a.shape[0] < BLAS_DOT_MAX:
+        return float(a @ b)
+    return float(np.einsum("i,i->", a, b))
 
 
 def intercept(k: int) -> np.ndarray:
