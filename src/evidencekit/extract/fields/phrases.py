@@ -40,33 +40,34 @@ def phrase_pattern(phrase: str) -> str:
 
 
 @cache
-def compiled(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(key, pattern) for every key of lexicon ``name``, across languages."""
-    out = []
-    for key, phrases in lexicon.phrases(name).items():
-        if phrases:
-            out.append((key, re.compile("|".join(phrase_pattern(p) for p in phrases), re.IGNORECASE)))
-    return tuple(out)
+def compiled(name: str, keys: tuple[str, ...] | None = None) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """One pattern for lexicon ``name`` (across languages; only ``keys`` when given): an
+    alternation of every phrase, longest first, each in a group whose index gives its key
+    (``keys[i]`` for group ``i + 1``). One pass over the text finds them all; at each place the
+    longest phrase wins."""
+    entries = [(phrase, key) for key, phrases in lexicon.phrases(name).items() for phrase in phrases
+               if keys is None or key in keys]
+    if not entries:
+        return None
+    entries.sort(key=lambda e: (-len(e[0]), e[0]))
+    keys = tuple(key for _, key in entries)
+    # one left word edge for all (positions inside a word fail at once); group i+1 is phrase i
+    alternation = "|".join(f"({phrase_pattern(phrase).removeprefix(LEFT_EDGE)})" for phrase, _ in entries)
+    return re.compile(f"{LEFT_EDGE}(?:{alternation})", re.IGNORECASE), keys
 
 
 def find_hits(name: str, text: str, offset: int = 0, keys: tuple[str, ...] | None = None) -> list[Hit]:
-    """Every phrase of lexicon ``name`` in ``text``, longest first where they overlap, in text order.
+    """Every phrase of lexicon ``name`` in ``text``, in text order, the longest where they overlap.
 
     Offsets are shifted by ``offset`` so they index the document when ``text`` is a slice of it.
+    ``keys`` keeps only phrases of those keys.
     """
-    found: list[Hit] = []
-    for key, pattern in compiled(name):
-        if keys is not None and key not in keys:
-            continue
-        for m in pattern.finditer(text):
-            found.append(Hit(key, offset + m.start(), offset + m.end(), m.group(0)))
-    found.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    chosen: list[Hit] = []
-    for hit in found:
-        if chosen and hit.start < chosen[-1].end:
-            continue
-        chosen.append(hit)
-    return chosen
+    built = compiled(name, tuple(keys) if keys is not None else None)
+    if built is None:
+        return []
+    pattern, phrase_keys = built
+    return [Hit(phrase_keys[m.lastindex - 1], offset + m.start(), offset + m.end(), m.group(0))
+            for m in pattern.finditer(text)]
 
 
 def squash(text: str) -> str:

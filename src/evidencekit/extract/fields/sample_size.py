@@ -193,7 +193,7 @@ _COUNT_PERCENT = re.compile(
     r"(?<![\d.,])(?P<count>\d{1,4})\s*(?:orang|responden|respondents|ibu)?\s*\(\s*"
     r"(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*\)")
 #: A frequency-table line ending "label 13 86,7".
-_TABLE_COUNT_PERCENT = re.compile(r"(?m)[A-Za-z)][^\n\d]*\s(?P<count>\d{1,4})\s+(?P<pct>\d{1,3}[.,]\d{1,2})\s*$")
+_TABLE_COUNT_PERCENT = re.compile(r"(?m)(?<=[A-Za-z)|] )(?P<count>\d{1,4})[ \t|]+(?P<pct>\d{1,3}[.,]\d{1,2})[ \t|]*$")
 
 
 def find_count_percents(text: str) -> list[tuple[int, float, int]]:
