@@ -105,3 +105,25 @@ def test_a_table_broken_over_two_pages_with_a_cut_row_is_merged(write_pdf, kit):
     assert table.grid() == [header, ["1.", "Studi A", "naik 4 ml"], ["2.", "Studi B", "naik 5 ml"],
                             ["3.", "Studi C", "tetap"]]
     assert document.page_at(table.rows[3][0].start) == 2
+
+
+def test_a_text_aligned_table_without_rules_is_read_row_by_row(write_pdf, kit):
+    rows = [["Kelompok", "n", "Rerata", "SD"], ["Intervensi", "20", "12,5", "2,1"],
+            ["Kontrol", "20", "9,8", "1,9"], ["Total", "40", "11,2", "2,4"]]
+    texts = kit.lines_at(72, 100, ["Tabel 4. Skor tanpa garis"])
+    for r, row in enumerate(rows):
+        texts += [kit.Text(x, 130 + 16 * r, value) for x, value in zip((72, 220, 300, 380), row)]
+    texts += kit.lines_at(72, 220, ["Teks biasa sesudah tabel ini ditulis dalam satu baris."])
+    document = read_document(write_pdf([kit.PageSpec(texts)]))
+    (table,) = document.tables
+    assert table.grid() == rows
+    assert table.ruled is False and table.caption == "Tabel 4. Skor tanpa garis"
+    assert document.text.endswith("Total | 40 | 11,2 | 2,4\nTeks biasa sesudah tabel ini ditulis dalam satu baris.")
+
+
+def test_two_columns_of_prose_are_not_taken_for_a_table(write_pdf, kit):
+    left = [f"Baris kiri nomor {i} berisi kalimat" for i in range(1, 7)]
+    right = [f"baris kanan nomor {i} juga kalimat" for i in range(1, 7)]
+    document = read_document(write_pdf([kit.PageSpec(kit.lines_at(57, 100, left) + kit.lines_at(320, 100, right))]))
+    assert document.tables == ()
+    assert document.text.index("kiri nomor 6") < document.text.index("kanan nomor 1")

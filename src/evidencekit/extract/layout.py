@@ -92,6 +92,10 @@ def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]
             blocks.append(Block(line.x0, line.x1, line.top, line.bottom, line=line))
         ordered, columns[page.number] = order_blocks(blocks)
         for block in ordered:
+            if block.grid is not None:
+                items.append(_Item(page.number, block.column, table=RawTable(
+                    page.number, (block.x0, block.top, block.x1, block.bottom), block.grid, ruled=False)))
+                continue
             if block.table is not None:
                 table = page_tables[block.table]
                 if items and items[-1].table is not None and continues(items[-1].table, table):
@@ -216,7 +220,7 @@ def _write_table(writer: _Writer, table: RawTable, caption: str | None) -> tuple
                 cells.append(Cell("", None, None))
         rows.append(tuple(cells))
     return Table(page=table.page, rows=tuple(rows), start=start, end=writer.length,
-                 caption=caption, bbox=table.bbox, ruled=True), row_starts
+                 caption=caption, bbox=table.bbox, ruled=table.ruled), row_starts
 
 
 def _pages(pages: Sequence[PdfPage], starts: dict[int, int], length: int, labels: dict[int, str],

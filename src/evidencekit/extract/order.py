@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import count
 from typing import Iterator, Sequence
 
+from evidencekit.extract.aligned import aligned_table
 from evidencekit.extract.pdf import Line
 
 #: Narrowest white column that separates two columns of text (points; a 10-pt body's
@@ -42,6 +43,7 @@ class Block:
     line: Line | None = None
     table: int | None = None
     column: int = 0
+    grid: tuple[tuple[str, ...], ...] | None = None     # a text-aligned table read from lines
 
 
 def strips(blocks: Sequence[Block]) -> list[list[Block]]:
@@ -159,8 +161,15 @@ def _order(blocks: Sequence[Block], ids: Iterator[int], widest: list[int], depth
             region = next(ids)
             yield from (replace(b, column=region) for b in sorted(band, key=lambda b: (b.top, b.x0)))
             continue
-        widest[0] = max(widest[0], len(cuts) + 1)
         edges = [c[1] for c in cuts]
+        table = aligned_table(band, edges)
+        if table is not None:
+            yield from _order(table.above, ids, widest, depth + 1)
+            x0, top, x1, bottom = table.bbox
+            yield Block(x0, x1, top, bottom, column=next(ids), grid=table.grid)
+            yield from _order(table.below, ids, widest, depth + 1)
+            continue
+        widest[0] = max(widest[0], len(cuts) + 1)
         columns: list[list[Block]] = [[] for _ in range(len(cuts) + 1)]
         for b in band:
             columns[sum(1 for e in edges if b.x0 >= e)].append(b)

@@ -46,8 +46,9 @@ PDFIUM_HYPHEN = re.compile("[\x02\ufffe]")
 MARGIN_SHARE = 0.085
 #: A line spanning more than this many em per character holds a wide gap worth splitting.
 GAP_CHECK_EM_PER_CHAR = 0.7
-#: A horizontal gap wider than this many em separates two pieces of text on one baseline
-#: (justified text stretches spaces to ~1.6 em; a column gutter is ~1.7 em, side-by-side boxes more).
+#: A horizontal gap wider than this many em separates two pieces of text on one baseline: the
+#: cells of a text-aligned table, side-by-side boxes. Sparse justified lines get split too; the
+#: reading order joins pieces on one baseline again unless they form a table.
 SPLIT_GAP_EM = 3.0
 #: A bare page number, alone or as "Page 3", "Halaman 3", "3 of 9", "- 3 -".
 PAGE_NUMBER = re.compile(

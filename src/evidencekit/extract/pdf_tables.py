@@ -45,6 +45,7 @@ class RawTable:
     rows: tuple[tuple[str, ...], ...]
     last_page: int | None = None                 # the page it ends on, when merged over pages
     row_pages: tuple[int, ...] | None = None     # the page each row starts on, when merged
+    ruled: bool = True                           # False: read from text alignment, no lines
 
     @property
     def end_page(self) -> int:
@@ -136,4 +137,4 @@ def merge(previous: RawTable, table: RawTable) -> RawTable:
         merged.append(tuple(" ".join(x for x in (a, b) if x) for a, b in zip(last, rows[0])))
         rows, pages = rows[1:], pages[1:]
     return RawTable(previous.page, previous.bbox, tuple(merged + rows), table.end_page,
-                    tuple(merged_pages + pages))
+                    tuple(merged_pages + pages), previous.ruled)
