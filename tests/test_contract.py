@@ -208,6 +208,16 @@ def test_document_id_is_the_file_stem_and_source_the_path_as_given(documents, pa
     assert documents[label]["source"] == str(paper_paths[label])
 
 
+@pytest.mark.parametrize("label", [label for label in LABELS if label.endswith(".pdf")])
+def test_every_evidence_of_a_pdf_names_a_page_of_the_file(documents, label):
+    doc = documents[label]
+    pages = doc.get("pages")
+    assert isinstance(pages, int) and pages >= 1, f"pages: {pages!r}"
+    wrong = [(where, span.get("page")) for where, span in evidence_spans(doc)
+             if not isinstance(span.get("page"), int) or not 1 <= span["page"] <= pages]
+    assert not wrong, f"evidence without a page of 1..{pages}: {wrong[:10]}"
+
+
 # --------------------------------------------------------------------------- bad input
 
 
