@@ -30,8 +30,9 @@ def test_regtest_matches_metafor(mf, analysis_id, model):
              "limit": (t.limit_estimate, ref["limit_estimate"]),
              "limit.lb": (t.limit_ci_lower, ref["limit_ci.lb"]), "limit.ub": (t.limit_ci_upper, ref["limit_ci.ub"])}
     for i, c in enumerate(t.coefficients):
-        pairs[f"{c.term}.estimate"] = (c.estimate, ref["fit"]["estimate"][i])
-        pairs[f"{c.term}.se"] = (c.se, ref["fit"]["se"][i])
+        for ours, theirs in (("estimate", "estimate"), ("se", "se"), ("stat", "stat"), ("pval", "pval")):
+            pairs[f"{c.term}.{ours}"] = (getattr(c, ours), ref["fit"][theirs][i])
+    assert t.df == ref["dfs"]
     if "tau2" in ref["fit"]:
         pairs["tau2"] = (t.tau2, ref["fit"]["tau2"])
     mf.assert_all_close(pairs)

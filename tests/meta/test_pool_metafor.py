@@ -31,8 +31,13 @@ def _pairs(result, fit: dict, with_confint: bool) -> dict:
         pairs[f"weight[{i}]"] = (w, ref)
     for name, pred in (("predict", result.prediction), ("predict_riley", result.prediction_riley)):
         ref = fit[name]
-        pairs |= {f"{name}.pred": (pred.pred, ref["pred"]), f"{name}.ci.lb": (pred.ci_lower, ref["ci.lb"]),
+        pairs |= {f"{name}.pred": (pred.pred, ref["pred"]), f"{name}.se": (pred.se, ref["se"]),
+                  f"{name}.ci.lb": (pred.ci_lower, ref["ci.lb"]), f"{name}.ci.ub": (pred.ci_upper, ref["ci.ub"]),
                   f"{name}.pi.lb": (pred.pi_lower, ref["pi.lb"]), f"{name}.pi.ub": (pred.pi_upper, ref["pi.ub"])}
+    stats = result.fit_statistics()
+    for lik, table in fit["fit.stats"].items():
+        for q, ref in table.items():
+            pairs[f"fit.stats.{lik}.{q}"] = (getattr(stats[lik], q), ref)
     if with_confint and fit.get("confint"):
         c, ours = fit["confint"], result.tau2_ci
         for q in ("tau2", "tau", "I2", "H2"):

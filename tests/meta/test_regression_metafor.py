@@ -32,7 +32,8 @@ def _model_pairs(result, ref):
     return {"QM": (result.moderators.stat, ref["QM"]), "QMp": (result.moderators.pval, ref["QMp"]),
             "tau2": (result.tau2, ref["tau2"]), "se.tau2": (result.se_tau2, ref.get("se.tau2")),
             "R2": (result.R2, ref["R2"]), "QE": (h.Q, ref["QE"]), "QEp": (h.p, ref["QEp"]),
-            "I2": (h.I2, ref["I2"]), "H2": (h.H2, ref["H2"])}
+            "I2": (h.I2, ref["I2"]), "H2": (h.H2, ref["H2"]), "vt": (h.vt, ref["vt"]), "s2w": (result.s2w, ref["s2w"]),
+            "k": (result.k, ref["k"]), "QE.df": (h.df, ref["QE.df"])}
 
 
 @pytest.mark.parametrize("analysis", BCG)

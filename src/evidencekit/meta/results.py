@@ -164,6 +164,17 @@ class Coefficient(_ResultBase):
 
 
 @dataclass(frozen=True, slots=True)
+class FitStatistics(_ResultBase):
+    """metafor's ``fit.stats`` for one likelihood: log-likelihood, deviance, AIC, BIC, AICc."""
+
+    ll: float
+    dev: float
+    AIC: float
+    BIC: float
+    AICc: float
+
+
+@dataclass(frozen=True, slots=True)
 class MetaResult(_ResultBase):
     """One pooled analysis (metafor ``rma.uni`` without moderators).
 
@@ -208,6 +219,24 @@ class MetaResult(_ResultBase):
     @property
     def tau(self) -> float:
         return math.sqrt(self.tau2)
+
+    def fit_statistics(self) -> dict[str, FitStatistics]:
+        """metafor's ``fit.stats`` under ML and REML (parameters: the estimate, plus τ² unless EE/FE).
+
+        ML deviance is relative to the saturated model (−2 (ll − Σ log φ(0; v_i))); REML's is −2 ll.
+        """
+        if self.loglik_ml is None or self.loglik_reml is None:
+            raise ValueError("this result carries no log-likelihoods")
+        k, p = self.k, 1
+        parms = p + (0 if self.method in ("EE", "FE") else 1)
+        ll_sat = -0.5 * float(np.log(2 * math.pi * np.asarray(self.vi)).sum())
+        out = {}
+        for name, ll, n in (("ML", self.loglik_ml, k), ("REML", self.loglik_reml, k - p)):
+            dev = -2 * (ll - ll_sat) if name == "ML" else -2 * ll
+            m = max(n, parms + 2)
+            out[name] = FitStatistics(ll, dev, -2 * ll + 2 * parms, -2 * ll + parms * math.log(n),
+                                      -2 * ll + 2 * parms * m / (m - parms - 1))
+        return out
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -397,7 +426,7 @@ class MantelHaenszelResult(_ResultBase):
 
 
 __all__ = [
-    "BiasTest", "Coefficient", "Effect", "Heterogeneity", "Interval", "MantelHaenszelResult",
+    "BiasTest", "Coefficient", "Effect", "FitStatistics", "Heterogeneity", "Interval", "MantelHaenszelResult",
     "MetaResult", "ModeratorTest", "Prediction", "RegressionResult", "StudyTable", "SubgroupResult",
     "TAU2_METHODS", "TESTS", "Tau2Interval", "TrimFillResult", "effects_frame",
 ]
