@@ -121,3 +121,11 @@ def test_a_document_without_authors_or_title_is_named_by_its_id(flagged_result):
 
     assert document_title(replace(flagged_result, record=StudyRecord(year=2020))) == "doc-a"
     assert document_title(flagged_result) == "Sari (2021) — Pijat oksitosin dan produksi ASI"
+
+
+def test_a_pdf_link_survives_spaces_and_hashes_in_the_file_name(tmp_path):
+    from evidencekit.reports.evidence import source_href
+
+    href = source_href(str(tmp_path / "papers" / "uji #2 ASI.pdf"), tmp_path, 3)
+    assert href == "papers/uji%20%232%20ASI.pdf#page=3"
+    assert source_href(str(tmp_path / "notes.txt"), tmp_path, 3) == "notes.txt"

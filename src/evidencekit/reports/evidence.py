@@ -7,6 +7,7 @@ Pure functions of the model; the template escapes every string they return.
 from __future__ import annotations
 
 import os
+from urllib.parse import quote
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +55,7 @@ def source_href(source: str, outdir: Path | None, page: int | None) -> str | Non
     path = Path(source)
     if outdir is not None:
         path = Path(os.path.relpath(path.resolve(), Path(outdir).resolve()))
-    href = path.as_posix()
+    href = quote(path.as_posix(), safe="/")          # "paper #2.pdf" must not end at its "#"
     if page is not None and path.suffix.lower() == ".pdf":
         href += f"#page={page}"
     return href
