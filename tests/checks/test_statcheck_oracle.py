@@ -131,3 +131,32 @@ def test_p_from_statistic_matches_the_readme_hand_checks():
     assert p_from_statistic("chi2", 4.50, (1,)) == pytest.approx(0.0339, abs=5e-5)
     assert p_from_statistic("Z", 2.10, None) == pytest.approx(0.0357, abs=5e-5)
     assert p_from_statistic("r", 0.30, (48,)) == pytest.approx(0.0343, abs=5e-5)
+
+
+@pytest.mark.parametrize("row", [r for r in _rows("onetailedtxt") if r["one_tailed_in_txt"]], ids=row_id)
+def test_one_tailed_mention_rescues_exactly_the_results_statcheck_rescues(row):
+    from evidencekit.checks.pvalues import one_tailed_fit
+    error, decision, p = our_verdict(row)                       # two-tailed first
+    if error:
+        kind = KIND[row["test_type"]]
+        df = {"t": (row["df2"],), "r": (row["df2"],), "Z": None}[kind]
+        dec = decimals_of(STAT_TEXT.search(row["raw"]).group("v"))
+        p_dec = decimals_of(P_TEXT.search(row["raw"]).group("p"))
+        rng = one_tailed_fit(kind, unround(row["test_value"], dec), row["test_value"], df,
+                             row["reported_p"], row["p_comp"], p_dec)
+        if rng is not None:
+            error, decision, p = False, False, rng.point
+    assert (error, decision) == (row["error"], row["decision_error"])
+    assert p == pytest.approx(row["computed_p"], rel=P_RTOL)
+
+
+def test_one_tailed_mention_in_the_paper_reaches_the_flag():
+    from evidencekit.checks.context import CheckContext
+    from evidencekit.checks.pvalues import check_p_recompute
+    from evidencekit.model import Reported, Statistic
+    from evidencekit.vocab import POperator, StatKind
+    s = Statistic(StatKind.T, Reported(1.80, 2, "1.80"), (28,), Reported(0.04, 2, ".04"), POperator.EQ)
+    assert check_p_recompute(s, CheckContext()) is not None
+    assert check_p_recompute(s, CheckContext(one_tailed_stated=True)) is None
+    wrong = Statistic(StatKind.T, Reported(1.20, 2, "1.20"), (20,), Reported(0.03, 2, ".03"), POperator.EQ)
+    assert check_p_recompute(wrong, CheckContext(one_tailed_stated=True)) is not None

@@ -24,7 +24,8 @@ def check_result(result: DocumentResult, settings: CheckSettings | None = None) 
     if result.error is not None:
         return []
     claims = find_claims(result.document) if result.document is not None else Claims()
-    ctx = context_for(result, settings, scores_are_integers=claims.score_instrument)
+    ctx = context_for(result, settings, scores_are_integers=claims.score_instrument,
+                      one_tailed_stated=claims.one_tailed)
     inputs = Inputs(result, ctx, claims)
     flags: list[Flag] = []
     for check_id, run in CHECKS.items():

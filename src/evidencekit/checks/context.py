@@ -27,6 +27,8 @@ class CheckContext:
     document: Document | None = None
     #: the paper says its instrument is scored in whole points (questionnaire, checklist …)
     scores_are_integers: bool = False
+    #: the paper says (some of) its tests were one-tailed, one-sided or directional
+    one_tailed_stated: bool = False
 
     @property
     def alpha(self) -> float:
@@ -90,6 +92,6 @@ def n_for(d, ctx: "CheckContext") -> tuple[int | None, str]:
 
 
 def context_for(result: DocumentResult, settings: CheckSettings | None = None,
-                scores_are_integers: bool = False) -> CheckContext:
+                scores_are_integers: bool = False, one_tailed_stated: bool = False) -> CheckContext:
     return CheckContext(CheckSettings.resolve(settings), result.record, result.document,
-                        scores_are_integers)
+                        scores_are_integers, one_tailed_stated)

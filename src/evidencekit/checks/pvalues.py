@@ -185,6 +185,18 @@ def decision_flipped(reported_p: float, p_op: str, computed_p: float, alpha: flo
     return DECISION_RULES[(_op(test_op), _op(p_op), p_equal_alpha_sig)](reported_p, computed_p, alpha)
 
 
+def one_tailed_fit(kind: str, stat: Interval, point: float, df: Sequence[float] | None,
+                   reported_p: float, p_op: str, p_decimals: int, test_op: str = "=",
+                   alpha: float = 0.05) -> PRange | None:
+    """statcheck's ``OneTailedTxt``: when the paper says a test was one-tailed (one-sided,
+    directional), a t, r or Z whose reported p fits the one-tailed p is consistent. Returns the
+    one-tailed range when it fits, else None."""
+    if kind not in SIGNED_KINDS:
+        return None
+    rng = p_range(kind, stat, point, df, tails=1)
+    return None if p_inconsistent(reported_p, p_op, p_decimals, rng, test_op, alpha) else rng
+
+
 # ------------------------------------------------------------------------ model wrappers
 
 RANK_TESTS_W = frozenset({TestName.WILCOXON_SIGNED_RANK})
@@ -260,10 +272,9 @@ def _describe(stat: Statistic) -> str:
     return f"{name}{df} = {msg.shown(stat.value)}"
 
 
-def check_p_recompute(stat: Statistic, ctx: CheckContext) -> Flag | None:
-    """p_recompute (Nuijten et al. 2016, statcheck): flag a reported p that no statistic within
-    the printed rounding can give. Error when it also flips significance (then the
-    ``decision_error`` flag carries it), warning otherwise."""
+def _inconsistent(stat: Statistic, ctx: CheckContext) -> tuple[PRange, float, str, int] | None:
+    """(range, reported p, operator, decimals) when the reported p does not fit the statistic —
+    also not one-tailed when the paper says its tests were one-tailed — else None."""
     rng = recompute_p(stat, ctx)
     reading = reported_p_reading(stat)
     if rng is None or reading is None:
@@ -271,6 +282,26 @@ def check_p_recompute(stat: Statistic, ctx: CheckContext) -> Flag | None:
     rp, op, dec = reading
     if not p_inconsistent(rp, op, dec, rng, test_op=_test_op(stat), alpha=ctx.alpha):
         return None
+    if ctx.one_tailed_stated and not stat.one_tailed and stat.value is not None and rng.tails == 2:
+        df = stat.df or ((stat.n - 2,) if stat.kind.value in ("r", "rho") and stat.n else None)
+        iv = interval(stat.value, ctx.settings.rounding)
+        try:
+            if one_tailed_fit(stat.kind.value, iv, stat.value.value, df, rp, op, dec,
+                              _test_op(stat), ctx.alpha):
+                return None
+        except ValueError:
+            pass
+    return rng, rp, op, dec
+
+
+def check_p_recompute(stat: Statistic, ctx: CheckContext) -> Flag | None:
+    """p_recompute (Nuijten et al. 2016, statcheck): flag a reported p that no statistic within
+    the printed rounding can give (one-tailed too, when the paper says so). Warning; the
+    ``decision_error`` flag (error) says when it also flips significance."""
+    found = _inconsistent(stat, ctx)
+    if found is None:
+        return None
+    rng, rp, op, dec = found
     comma = msg.uses_comma(stat.value, stat.p)
     tail = "one-tailed" if rng.tails == 1 else "two-tailed"
     message = (f"{_describe(stat)} gives p = {msg.prange(rng.low, rng.high, comma)} ({tail}), "
@@ -287,13 +318,10 @@ def check_decision_error(stat: Statistic, ctx: CheckContext) -> Flag | None:
     """decision_error (Nuijten et al. 2016): a ``p_recompute`` inconsistency that changes the
     conclusion at the paper's alpha — the reported p is significant and the recomputed one not,
     or the other way round."""
-    rng = recompute_p(stat, ctx)
-    reading = reported_p_reading(stat)
-    if rng is None or reading is None:
+    found = _inconsistent(stat, ctx)
+    if found is None:
         return None
-    rp, op, dec = reading
-    if not p_inconsistent(rp, op, dec, rng, test_op=_test_op(stat), alpha=ctx.alpha):
-        return None
+    rng, rp, op, dec = found
     alpha = ctx.alpha
     # statcheck judges the flip at the p of the printed statistic (its ``computed_p``)
     if not decision_flipped(rp, op, rng.point, alpha, ctx.settings.p_equal_alpha_sig, _test_op(stat)):

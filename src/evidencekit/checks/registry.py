@@ -207,25 +207,31 @@ def run_p_bound(inp: Inputs) -> list[Flag]:
 
 
 def _two_group_p_bounds(inp: Inputs, ds: list[Descriptive], skip: set[float]) -> list[Flag]:
-    """Two-group p bounds: a p is flagged only when no pair of group rows (at any one time
-    point) gives it — we do not know which comparison a bare p belongs to."""
-    pairs = []
-    for time in ("pre", "post", None):
-        groups: dict[str, Descriptive] = {}
-        for d in ds:
-            if d.group and d.n and values.time_of(d) == time:
-                groups.setdefault(values.norm(d.group), d)
-        if len(groups) == 2:
-            pairs.append(tuple(groups.values()))
+    """Two-group p bounds, only where we know which comparison a p belongs to: the statistic's
+    label names the row pair ("Age, years" ↔ "Age, years, Massage" / "… Usual care"), or the
+    paper has exactly one pair of group rows and no other summary rows."""
+    keyed: dict[tuple, dict[str, Descriptive]] = {}
+    unpaired = 0
+    for d in ds:
+        if not (d.group and d.n):
+            unpaired += 1
+            continue
+        rest = " ".join(w for w in values.norm(d.label).split() if w not in values.norm(d.group).split())
+        keyed.setdefault((values.time_of(d), rest), {}).setdefault(values.norm(d.group), d)
+    pairs = {key: tuple(g.values()) for key, g in keyed.items() if len(g) == 2}
     out, seen = [], set()
     for s in inp.stats:
         if s.p is None or s.test not in (TestName.INDEPENDENT_T, TestName.WELCH_T) \
-                or s.p.value in skip or s.p.value in seen or not pairs:
+                or s.p.value in skip or (s.p.value, s.label) in seen:
             continue
-        seen.add(s.p.value)
-        flags = [bounds.check_two_group_p_bound(g1, g2, s, inp.ctx) for g1, g2 in pairs]
-        if all(flags):
-            out.append(flags[-1])
+        seen.add((s.p.value, s.label))
+        if s.label:
+            words = set(values.norm(s.label).split())
+            mine = [pr for (time, rest), pr in pairs.items() if rest and set(rest.split()) == words]
+        else:
+            mine = list(pairs.values()) if len(pairs) == 1 and not unpaired else []
+        if len(mine) == 1 and (f := bounds.check_two_group_p_bound(*mine[0], s, inp.ctx)):
+            out.append(f)
     return out
 
 

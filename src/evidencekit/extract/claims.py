@@ -128,6 +128,7 @@ class Claims:
     score_instrument: bool = False
     questionnaire: bool = False
     thresholds: tuple[Threshold, ...] = ()
+    one_tailed: bool = False
     extra: dict = field(default_factory=dict)
 
 
@@ -189,6 +190,7 @@ def find_claims(document: Document) -> Claims:
     rules, no_dec, protocol, outcomes, comparative = [], [], [], [], []
     score = questionnaire = False
     thresholds: list[Threshold] = []
+    one_tailed = False
     for a, b in sentences(document):
         section = document.section_at(a)
         if section not in OWN_SECTIONS and section not in ("front", "other"):
@@ -219,8 +221,9 @@ def find_claims(document: Document) -> Claims:
                 continue
             op = m.group("op").replace("≤", "<").replace("≥", ">")
             thresholds.append(Threshold(op, value, document.span(a + m.start(), a + m.end())))
+        one_tailed = one_tailed or bool(has_phrase("one_tailed", text))
         concepts = outcome_concepts_in(text)
         if concepts:
             outcomes.append(OutcomeMention(concepts, document.span(a, b)))
     return Claims(tuple(rules), tuple(no_dec), tuple(protocol), tuple(outcomes), tuple(comparative), score,
-                  questionnaire, tuple(thresholds))
+                  questionnaire, tuple(thresholds), one_tailed)
