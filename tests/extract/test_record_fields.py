@@ -186,3 +186,25 @@ def test_bibliography_reads_title_authors_journal_year_and_doi_from_the_front():
 def test_numbered_authors_on_one_line_are_cut_at_their_affiliations():
     line = "1. Ani Lestari, Prodi Kebidanan, Universitas Contoh 2. Budi Santoso, Prodi Gizi, Universitas Contoh"
     assert find_authors("Judul Penelitian Tentang Senam Hamil\n" + line + "\n").value == ("Ani Lestari", "Budi Santoso")
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@given(st.integers(min_value=5, max_value=2000),
+       st.sampled_from(["Jumlah sampel sebanyak {} orang.", "Sampel berjumlah {} responden.",
+                        "The sample consisted of {} mothers.", "Tabel 1. Karakteristik responden (n={})"]))
+def test_sample_size_reads_any_stated_n(n, template):
+    assert _n(template.format(n)) == n
+
+
+@given(st.integers(min_value=2, max_value=400), st.integers(min_value=2, max_value=400))
+def test_two_arms_joined_by_dan_add_up(a, b):
+    assert _n(f"kelompok intervensi {a} responden dan kelompok kontrol {b} responden") == a + b
+
+
+@given(st.integers(min_value=0, max_value=999), st.sampled_from(["p = 0,{:03d}", "p-value 0.{:03d}",
+                                                                 "(P_value 0,{:03d})", "nilai p sebesar 0,{:03d}"]))
+def test_read_p_values_reads_any_three_decimal_p(digits, template):
+    (p,) = read_p_values(template.format(digits))
+    assert p.value.value == pytest.approx(digits / 1000) and p.value.decimals == 3

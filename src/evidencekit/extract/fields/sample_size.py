@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from evidencekit.extract import lexicon
 from evidencekit.extract.fields.phrases import LEFT_EDGE, find_hits, phrase_pattern
@@ -48,6 +49,7 @@ class SampleSize:
     arms: dict[str, int] = field(default_factory=dict)
 
 
+@cache
 def _units() -> str:
     units = sorted({p for p in lexicon.phrases("sample_size").get("unit", ())}, key=len, reverse=True)
     # no left word edge: "15responden" is printed without a space
@@ -56,8 +58,9 @@ def _units() -> str:
 
 def _is_count(text: str, m: re.Match[str]) -> bool:
     tail = text[m.end("n"):m.end("n") + 40]
-    return not (YEAR.match(m.group("n")) or NOT_PEOPLE.match(tail) or WITH_PERCENT.match(tail)
-                or int(m.group("n")) == 0)
+    # "2021" is a year unless people follow it ("1900 orang")
+    year = bool(YEAR.match(m.group("n"))) and not re.match(rf"\s*(?:{_units()})", tail, re.IGNORECASE)
+    return not (year or NOT_PEOPLE.match(tail) or WITH_PERCENT.match(tail) or int(m.group("n")) == 0)
 
 
 def _sentence_end(text: str, pos: int) -> int:
