@@ -18,13 +18,13 @@ carry error-severity flags.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from evidencekit.errors import DataError
 from evidencekit.meta.convert import d_from_p, d_from_z, smcr_from_paired_t, smd_from_t
 from evidencekit.meta.effects import escalc_arrays
+from evidencekit.meta.labels import TIME_WORDS, arm_of, time_of, tokens
 from evidencekit.meta.pool import pool
 from evidencekit.meta.results import Effect, MetaResult
 from evidencekit.model import Descriptive, DocumentResult, Span, Statistic, StudyRecord
@@ -33,17 +33,6 @@ from evidencekit.vocab import Design, POperator, Severity, StatKind, TestName
 PRE_POST = "pre_post"
 CONTROLLED = "controlled"
 
-#: words that mark a descriptive's occasion or arm when the extractor left time/group empty
-#: (lowercase tokens; Indonesian and English) — data, not branches
-TIME_WORDS: dict[str, frozenset[str]] = {
-    "pre": frozenset({"pre", "pretest", "sebelum", "before", "baseline", "awal"}),
-    "post": frozenset({"post", "posttest", "sesudah", "setelah", "after", "akhir"}),
-}
-ARM_WORDS: dict[str, frozenset[str]] = {
-    "intervention": frozenset({"intervention", "intervensi", "experiment", "experimental", "eksperimen",
-                               "perlakuan", "treatment", "massage", "pijat"}),
-    "control": frozenset({"control", "kontrol", "pembanding", "comparison", "placebo"}),
-}
 DESIGN_KIND: dict[Design, str | None] = {
     Design.ONE_GROUP_PRETEST_POSTTEST: PRE_POST,
     Design.TWO_GROUP_PRETEST_POSTTEST: CONTROLLED,
@@ -52,7 +41,6 @@ DESIGN_KIND: dict[Design, str | None] = {
     Design.QUASI_EXPERIMENTAL: None,              # decided by the data the paper reports
 }
 INDEPENDENT_TESTS = (TestName.INDEPENDENT_T, TestName.WELCH_T)
-TOKEN = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,30 +120,6 @@ class NotPoolable(DataError):
     code = "not_poolable"
 
 
-# --------------------------------------------------------------------------- labels
-
-
-def _tokens(text: str | None) -> set[str]:
-    return set(TOKEN.findall((text or "").lower()))
-
-
-def _time_of(d: Descriptive) -> str | None:
-    if d.time:
-        t = d.time.lower()
-        return "pre" if t in TIME_WORDS["pre"] or t.startswith("pre") else "post" if t in TIME_WORDS["post"] or t.startswith("post") else None
-    toks = _tokens(d.label)
-    hits = [name for name, words in TIME_WORDS.items() if toks & words]
-    return hits[0] if len(hits) == 1 else None
-
-
-def _arm_of(d: Descriptive) -> str | None:
-    toks = _tokens(d.group) | (_tokens(d.label) if not d.group else set())
-    hits = [name for name, words in ARM_WORDS.items() if toks & words]
-    if len(hits) == 2:                                   # "intervention" vs "pijat ... control": control wins
-        return "control"
-    return hits[0] if hits else None
-
-
 def _complete(d: Descriptive) -> bool:
     return d.mean is not None and d.sd is not None and d.sd.value > 0 and d.n is not None and d.n > 1
 
@@ -173,10 +137,10 @@ def design_kind_of(record: StudyRecord, descriptives: Sequence[Descriptive]) -> 
         return DESIGN_KIND[record.design]  # type: ignore[return-value]
     if record.design is not None and record.design not in DESIGN_KIND:
         raise NotPoolable(f"design {record.design.value} is not a pre/post or two-group comparison.")
-    arms = {_arm_of(d) for d in descriptives} - {None}
+    arms = {arm_of(d) for d in descriptives} - {None}
     if arms == {"intervention", "control"} or len(record.n_arms) >= 2:
         return CONTROLLED
-    if {_time_of(d) for d in descriptives} >= {"pre", "post"} or len(record.n_arms) == 1:
+    if {time_of(d) for d in descriptives} >= {"pre", "post"} or len(record.n_arms) == 1:
         return PRE_POST
     raise NotPoolable("the design is not stated and the data show neither two arms nor a pre/post pair.")
 
@@ -184,12 +148,12 @@ def design_kind_of(record: StudyRecord, descriptives: Sequence[Descriptive]) -> 
 def _pre_post_pair(descs: Sequence[Descriptive]) -> tuple[Descriptive, Descriptive, tuple[str, ...]] | None:
     """The last complete pre/post pair that shares its other label words (e.g. the same day)."""
     def key(d: Descriptive) -> frozenset[str]:
-        return frozenset(_tokens(d.label) - TIME_WORDS["pre"] - TIME_WORDS["post"] - {"test"})
+        return frozenset(tokens(d.label) - TIME_WORDS["pre"] - TIME_WORDS["post"] - {"test"})
 
-    complete = [d for d in descs if _complete(d) and _time_of(d)]
+    complete = [d for d in descs if _complete(d) and time_of(d)]
     pairs = []
-    for post in (d for d in complete if _time_of(d) == "post"):
-        for pre in (d for d in complete if _time_of(d) == "pre"):
+    for post in (d for d in complete if time_of(d) == "post"):
+        for pre in (d for d in complete if time_of(d) == "pre"):
             if key(pre) == key(post) or len(complete) == 2:
                 pairs.append((pre, post))
     if not pairs:
@@ -228,10 +192,10 @@ def _arm_sizes(record: StudyRecord) -> tuple[int, int, tuple[str, ...]] | None:
     if len(record.n_arms) != 2:
         return None
     (a, na), (b, nb) = record.n_arms.items()
-    if _arm_of(Descriptive(label=a)) == "control" or _arm_of(Descriptive(label=b)) == "intervention":
+    if arm_of(Descriptive(label=a)) == "control" or arm_of(Descriptive(label=b)) == "intervention":
         (a, na), (b, nb) = (b, nb), (a, na)
         return na, nb, ()
-    named = _arm_of(Descriptive(label=a)) == "intervention"
+    named = arm_of(Descriptive(label=a)) == "intervention"
     return na, nb, () if named else (f"arm {a!r} taken as the intervention arm (listed first).",)
 
 
@@ -290,8 +254,8 @@ def _controlled_effect(record: StudyRecord, descs: Sequence[Descriptive], stats:
                        study: str) -> Effect:
     by_arm: dict[str, list[Descriptive]] = {}
     for d in descs:
-        arm = _arm_of(d)
-        if arm and _complete(d) and _time_of(d) != "pre":
+        arm = arm_of(d)
+        if arm and _complete(d) and time_of(d) != "pre":
             by_arm.setdefault(arm, []).append(d)
     if "intervention" in by_arm and "control" in by_arm:
         i, c = by_arm["intervention"][-1], by_arm["control"][-1]

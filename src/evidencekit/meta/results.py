@@ -112,6 +112,8 @@ class Heterogeneity(_ResultBase):
 
 @dataclass(frozen=True, slots=True)
 class Interval(_ResultBase):
+    """An estimate with the bounds of its confidence interval."""
+
     estimate: float
     lower: float
     upper: float
@@ -154,6 +156,8 @@ class Prediction(_ResultBase):
 
 @dataclass(frozen=True, slots=True)
 class Coefficient(_ResultBase):
+    """One model coefficient (metafor's ``coef(summary(res))`` row): z or t statistic, p and CI."""
+
     term: str
     estimate: float
     se: float
