@@ -28,6 +28,9 @@ corpus_app = typer.Typer(help="A corpus of papers in one SQLite file: ingest, se
                               "flags, export.", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 
+#: Failed files listed after an ingest; the rest are in `corpus list --failed`.
+MAX_FAILURES_SHOWN = 20
+
 DB_OPTION = typer.Option(store.DEFAULT_DB, "--db", help="The corpus file (SQLite).")
 
 
@@ -133,9 +136,12 @@ def ingest_cmd(
         raise fail(str(exc)) from exc
     finally:
         database.close()
-    for event in failures:
+    for event in failures[:MAX_FAILURES_SHOWN]:
         err_console.print(f"[yellow]{escape(event.source or '')}[/]: failed "
                           f"{escape('[' + (event.error_code or '') + ']')}", highlight=False)
+    if len(failures) > MAX_FAILURES_SHOWN:
+        err_console.print(f"… and {len(failures) - MAX_FAILURES_SHOWN} more: "
+                          f"evidencekit corpus list --failed --db {db}", highlight=False)
     rate = (summary.n_ingested / summary.seconds) if summary.seconds else 0.0
     console.print(f"{summary.n_files} files: {summary.n_ingested - summary.n_failed} ingested, "
                   f"{summary.n_failed} failed, {summary.n_skipped} skipped (already in {db}) "
