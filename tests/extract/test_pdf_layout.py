@@ -73,6 +73,7 @@ def test_running_heads_and_page_numbers_are_removed_and_give_page_labels(write_p
     assert "Jurnal Contoh" not in document.text
     assert [p.label for p in document.pages] == ["41", "42", "43"]
     assert [document.page_at(document.text.index(f"halaman {i}")) for i in (1, 2, 3)] == [1, 2, 3]
+    assert document.furniture == ("Jurnal Contoh Kebidanan Vol 4 No 1 Tahun 2024",)   # once, no numbers
 
 
 def test_pdf_characters_are_normalised(write_pdf, kit):

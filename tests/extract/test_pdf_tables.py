@@ -42,6 +42,11 @@ def test_every_cell_points_at_its_own_text(review):
                     assert cell.start is None
 
 
+def test_a_table_header_repeated_at_the_top_of_pages_is_not_a_running_head(review):
+    assert review.furniture[0].startswith("Jurnal Ilmu Keperawatan Maternitas")
+    assert not any(line in {"Judul", "Nama", "Desain"} for line in review.furniture)
+
+
 def test_table_rows_sit_on_the_pages_they_came_from(review):
     table = review.tables[0]
     pages = {review.page_at(row[0].start) for row in table.rows[1:]}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from evidencekit.extract.order import Block, order_blocks
-from evidencekit.extract.pdf import Line, PdfPage
+from evidencekit.extract.pdf import Line, PdfPage, inside
 from evidencekit.extract.pdf_tables import RawTable, continues, merge
 from evidencekit.extract.sections import match_heading
 from evidencekit.extract.text import CELL_SEPARATOR, normalise_line
@@ -35,7 +35,6 @@ FONT_CHANGE = 0.2
 SENTENCE_END = re.compile(r"[.!?:]['\")]?$")
 CAPTION = re.compile(r"^(?:tabel|table|gambar|figure|grafik|bagan)\s*\d+", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_][\w-]*")
-TABLE_MARGIN = 2.0           # points: a line belongs to a table when its middle is inside
 
 
 @dataclass
@@ -69,12 +68,6 @@ class _Item:
     column: int
     line: Line | None = None
     table: RawTable | None = None
-
-
-def inside(line: Line, bbox: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = bbox
-    mx, my = (line.x0 + line.x1) / 2, line.middle
-    return x0 - TABLE_MARGIN <= mx <= x1 + TABLE_MARGIN and top - TABLE_MARGIN <= my <= bottom + TABLE_MARGIN
 
 
 def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],

@@ -260,15 +260,27 @@ class _Boxer:
 # --------------------------------------------------------------------------- running furniture
 
 
-def find_furniture(pages: Sequence[PdfPage]) -> tuple[frozenset[tuple[int, int]], dict[int, str]]:
+def inside(line: Line, bbox: tuple[float, float, float, float], margin: float = 2.0) -> bool:
+    """Is the middle of ``line`` inside ``bbox`` (x0, top, x1, bottom), give or take ``margin``?"""
+    x0, top, x1, bottom = bbox
+    mx, my = (line.x0 + line.x1) / 2, line.middle
+    return x0 - margin <= mx <= x1 + margin and top - margin <= my <= bottom + margin
+
+
+def find_furniture(pages: Sequence[PdfPage], tables: dict[int, Sequence[tuple[float, float, float, float]]] | None = None,
+                   ) -> tuple[frozenset[tuple[int, int]], dict[int, str]]:
     """Running heads/feet and page numbers: lines in the top or bottom margin that repeat (digits
-    aside) on another page, or that are a bare page number. Returns their (page, line index) and
-    the printed page label of each page whose number could be read."""
+    aside) on another page, or that are a bare page number. Lines inside ``tables`` (page ->
+    table boxes) never are: a table's header repeated at the top of each page is the table's.
+    Returns their (page, line index) and the printed page label of each page."""
+    tables = tables or {}
     in_margin: list[tuple[PdfPage, int, Line]] = []
     for page in pages:
+        boxes = tables.get(page.number, ())
         for i, line in enumerate(page.lines):
             if line.bottom < MARGIN_SHARE * page.height or line.top > (1 - MARGIN_SHARE) * page.height:
-                in_margin.append((page, i, line))
+                if not any(inside(line, box) for box in boxes):
+                    in_margin.append((page, i, line))
     templates = Counter()
     for page, _, line in in_margin:
         templates[(DIGITS.sub("#", line.text.lower()), page.number)] += 1
@@ -298,3 +310,21 @@ def _page_labels(pages: Sequence[PdfPage], numbers: dict[int, list[tuple[int, in
     if votes < max(1, len(numbers) // 2):
         return {}
     return {p.number: str(p.number + offset) for p in pages}
+
+
+def running_heads(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]]) -> tuple[str, ...]:
+    """The text of the running heads and feet taken out, one line per kind (lines that differ
+    only in their digits count once), in page order; bare page numbers left out."""
+    from evidencekit.extract.text import normalise_line
+
+    seen: set[str] = set()
+    out: list[str] = []
+    for page in pages:
+        for i, line in enumerate(page.lines):
+            if (page.number, i) not in furniture or PAGE_NUMBER.match(line.text):
+                continue
+            template = DIGITS.sub("#", line.text.lower())
+            if template not in seen:
+                seen.add(template)
+                out.append(normalise_line(line.text))
+    return tuple(out)

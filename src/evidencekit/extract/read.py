@@ -55,9 +55,11 @@ def read_document(path: Path | str, *, limits=None, doc_id: str | None = None) -
     suffix = path.suffix.lower()
     try:
         if suffix in PDF_SUFFIXES or (suffix not in TEXT_SUFFIXES and data[:5] == b"%PDF-"):
-            text, pages, tables, media = *_read_pdf(data, str(path), limits), "application/pdf"
+            text, pages, tables, furniture = _read_pdf(data, str(path), limits)
+            media = "application/pdf"
         elif suffix in TEXT_SUFFIXES:
             text, pages, tables = read_text_layout(decode_text(data, str(path)))
+            furniture = ()
             media = "text/markdown" if suffix in MARKDOWN_SUFFIXES else "text/plain"
         else:
             raise UnsupportedFormat(f"'{suffix or 'no extension'}' files are not read; "
@@ -67,13 +69,13 @@ def read_document(path: Path | str, *, limits=None, doc_id: str | None = None) -
         raise
     sections = find_sections(text, [(t.start, t.end) for t in tables])
     language = detect_language(_language_text(text, sections, tables))
-    return Document(id=doc_id, source=str(path), sha256=sha, text=text, pages=pages,
+    return Document(id=doc_id, source=str(path), sha256=sha, text=text, pages=pages, furniture=furniture,
                     sections=sections, tables=tables, language=language, media_type=media)
 
 
 def _read_pdf(data: bytes, name: str, limits):
     from evidencekit.extract.layout import layout
-    from evidencekit.extract.pdf import PDFIUM_LOCK, find_furniture, open_pdf, read_pages
+    from evidencekit.extract.pdf import PDFIUM_LOCK, find_furniture, open_pdf, read_pages, running_heads
     from evidencekit.extract.pdf_tables import MIN_PATH_OBJECTS, find_ruled_tables
 
     deadline = time.perf_counter() + limits.timeout_s
@@ -83,10 +85,11 @@ def _read_pdf(data: bytes, name: str, limits):
             pages = read_pages(document, name, deadline=deadline)
         finally:
             document.close()
-    furniture, labels = find_furniture(pages)
     candidates = [p.number for p in pages if p.path_objects >= MIN_PATH_OBJECTS]
     tables = find_ruled_tables(data, candidates, name=name, deadline=deadline)
-    return layout(pages, furniture, tables, labels)
+    furniture, labels = find_furniture(pages, {n: [t.bbox for t in ts] for n, ts in tables.items()})
+    text, out_pages, out_tables = layout(pages, furniture, tables, labels)
+    return text, out_pages, out_tables, running_heads(pages, furniture)
 
 
 # --------------------------------------------------------------------------- views
