@@ -253,3 +253,21 @@ def test_consistent_on_purpose_is_not_flagged(example_id, fmt, check, ref):
     assert numbers, f"{ref} has no identifying numbers"
     wrongly = [f for f in serious if _prints_all(f, numbers)]
     assert not wrongly, f"{ref} ({numbers}) is consistent on purpose, yet:\n{_describe(wrongly)}"
+
+
+# --------------------------------------------------------------------------- the matching itself
+
+
+def test_a_flag_prints_a_number_with_a_comma_or_a_point_and_without_its_sign():
+    flag = {"message": "Z = −3,380 gives p = .017; 9 of 25 is 36%", "evidence": [{"text": "61.6 to 68.0"}],
+            "expected": None, "reported": 2.5}
+    assert _prints_all(flag, [3.38, 0.017, 9, 25, 36, 61.6, 68.0, 2.5])
+    assert not _prints_all(flag, [3.381])
+    assert not _prints_all(flag, [0.17])
+
+
+def test_a_consistent_statistic_is_identified_by_its_own_numbers():
+    assert _statistic_numbers({"kind": "descriptive", "mean": 5.94, "sd": 1.0}) == [5.94, 1.0]
+    assert _statistic_numbers({"kind": "percent", "count": 4, "percent": 16.0}) == [4.0, 16.0]
+    assert _statistic_numbers({"kind": "t", "value": -0.16, "p": 0.874}) == [0.16]
+    assert _statistic_numbers({"kind": "ci", "ci95": [1.6, 16.0]}) == [1.6, 16.0]
