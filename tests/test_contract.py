@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from evidencekit.cli import app
@@ -170,6 +172,20 @@ def test_offset_mismatches_names_a_span_whose_text_is_not_at_its_offsets():
     assert offset_mismatches(doc, "t=2,1 rest") == []
     problems = offset_mismatches(doc, "t = 2,1 rest")
     assert problems == ["$.statistics[0]: text[0:5] is 't = 2', evidence says 't=2,1'"]
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+                     lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=5), kids, max_size=3),
+                     max_leaves=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(junk=_JSON, where=st.sampled_from(["record", "statistics", "flags", "error", "studies", "kind"]))
+def test_validate_answers_any_json_with_path_messages_and_never_raises(junk, where):
+    obj = _minimal()
+    obj["documents"][0][where] = junk
+    errors = validate(obj)
+    assert all(isinstance(e, str) and e.startswith("$.documents[0]") for e in errors)
 
 
 # --------------------------------------------------------------------------- every paper
