@@ -2,7 +2,8 @@
 
 Every `record` field the gold gives is checked: design, design_family, n_total, sampling, tests
 (as a set), main_result.p, intervention/comparator/outcome keywords, year — and for the review
-(002) its title, journal, DOI and first author.
+(002) its title, journal, DOI and first author. In the PDFs, journal and year of 000 and 002 are
+printed only in running heads, which the reader keeps in ``Document.furniture``.
 """
 
 from __future__ import annotations
@@ -48,12 +49,7 @@ def _cases(fields):
             for field in fields:
                 if field not in GOLD_FIELDS[stem]:
                     continue
-                marks = ()
-                if kind == "pdf" and stem.startswith("000") and field == "year":
-                    marks = pytest.mark.xfail(strict=True, reason=(
-                        "the year is printed only in 000's running head, which the PDF reader removes; "
-                        "it will pass once the reader fills Document.furniture"))
-                out.append(pytest.param(stem, kind, field, marks=marks, id=f"{stem[:3]}-{kind}-{field}"))
+                out.append(pytest.param(stem, kind, field, id=f"{stem[:3]}-{kind}-{field}"))
     return out
 
 
@@ -98,8 +94,7 @@ def test_the_review_record_is_the_reviews_own(records, gold, kind):
     assert (record.title, record.doi) == (expected["title"], expected["doi"])
     assert record.authors[0] == expected["authors_first"]
     assert len(result.studies) == expected["n_studies"]
-    if kind == "txt":       # the PDF reader keeps the journal line as a running head (furniture)
-        assert record.journal == expected["journal"]
+    assert record.journal == expected["journal"]      # in the PDF, read from the running heads
 
 
 def test_001_keeps_every_stated_sample_size_as_a_candidate_and_takes_the_one_its_percentages_fit(records):
