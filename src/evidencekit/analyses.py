@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 
 from evidencekit.errors import DataError
-from evidencekit.model import DocumentResult, StudyRecord
+from evidencekit.model import Descriptive, DocumentResult, Reported, StudyRecord
 from evidencekit.reports.analysis import AnalysisReport
 from evidencekit.reports.evidence import document_anchor, row_flags
 from evidencekit.reports.forest_rows import StudyInfo
@@ -39,6 +39,35 @@ def arms_text(record: StudyRecord | None) -> str:
     if len(record.n_arms) == 2:
         return "n = " + " + ".join(str(n) for n in record.n_arms.values())
     return f"n = {record.n_total}" if record.n_total else ""
+
+
+def _printed(r: Reported) -> str:
+    """A reported number with its printed precision and a decimal point ("4,650" -> "4.650")."""
+    return f"{r.value:.{r.decimals}f}"
+
+
+def _mean_sd(d: Descriptive) -> str:
+    return f"{_printed(d.mean)} ({_printed(d.sd)})" if d.mean is not None and d.sd is not None else ""
+
+
+def used_descriptives(effect, statistics: Sequence) -> list[Descriptive]:
+    """The descriptives an effect was computed from: those whose spans the engine recorded."""
+    spans = {(s.start, s.end) for s in effect.evidence}
+    return [d for d in statistics if isinstance(d, Descriptive) and d.span is not None
+            and (d.span.start, d.span.end) in spans and d.mean is not None and d.sd is not None]
+
+
+def arm_data_text(effect, record: StudyRecord | None, statistics: Sequence) -> str:
+    """The arm data as forest plots print it: "20: 4.65 (1.09) → 6.20 (1.20)" for a pre/post
+    pair, "16: 12.0 (2.0) vs 16: 10.5 (1.8)" for two arms, else the sample sizes."""
+    used = used_descriptives(effect, statistics)
+    if len(used) == 2:
+        first, second = used
+        if effect.measure.upper().startswith("SMC"):
+            n = min(x for x in (first.n, second.n) if x) if (first.n or second.n) else None
+            return f"{n}: {_mean_sd(first)} → {_mean_sd(second)}" if n else f"{_mean_sd(first)} → {_mean_sd(second)}"
+        return f"{first.n}: {_mean_sd(first)} vs {second.n}: {_mean_sd(second)}"
+    return arms_text(record)
 
 
 def study_label(record: StudyRecord | None, fallback: str) -> str:
@@ -78,7 +107,8 @@ def study_infos(results: Sequence[DocumentResult], lang: str = "en") -> dict[str
                 flags, label = result.flags, study_label(record, name)
             else:
                 flags, label = row_flags(result.flags, record), f"{study_label(record, name)} ({L['review_row']} {record.row})"
-            infos[name] = StudyInfo(label, arms_text(record), tuple(flags), anchor)
+            statistics = result.statistics if record is result.record else ()
+            infos[name] = StudyInfo(label, arm_data_text(item.effect, record, statistics), tuple(flags), anchor)
     return infos
 
 

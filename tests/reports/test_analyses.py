@@ -10,22 +10,25 @@ from evidencekit.model import MainResult, Descriptive, DocumentResult, Flag, Rep
 from evidencekit.vocab import CheckId, Design, DocumentKind, Severity
 
 
-def R(x: float) -> Reported:
-    return Reported.exact(x)
+def R(x: float, decimals: int = 1) -> Reported:
+    """A number as a paper prints it, with one decimal by default ("11,0")."""
+    return Reported(x, decimals, f"{x:.{decimals}f}".replace(".", ","))
 
 
 def one_group(doc_id, author, year, n, pre, post, sd, flags=()):
     record = StudyRecord(authors=(author,), year=year, design=Design.ONE_GROUP_PRETEST_POSTTEST, n_total=n)
-    stats = (Descriptive(label="pretest", n=n, mean=R(pre), sd=R(sd), time="pre"),
-             Descriptive(label="posttest", n=n, mean=R(post), sd=R(sd), time="post"))
+    stats = (Descriptive(label="pretest", n=n, mean=R(pre), sd=R(sd), time="pre", span=Span("results", 3, 10, 20)),
+             Descriptive(label="posttest", n=n, mean=R(post), sd=R(sd), time="post", span=Span("results", 3, 30, 40)))
     return DocumentResult(id=doc_id, source=f"{doc_id}.pdf", record=record, statistics=stats, flags=flags)
 
 
 def controlled(doc_id, author, year, n, mi, mc, sd):
     record = StudyRecord(authors=(author,), year=year, design=Design.TWO_GROUP_POSTTEST_ONLY, n_total=2 * n,
                          n_arms={"intervensi": n, "kontrol": n})
-    stats = (Descriptive(label="intervensi", group="intervention", n=n, mean=R(mi), sd=R(sd), time="post"),
-             Descriptive(label="kontrol", group="control", n=n, mean=R(mc), sd=R(sd), time="post"))
+    stats = (Descriptive(label="intervensi", group="intervention", n=n, mean=R(mi), sd=R(sd), time="post",
+                         span=Span("results", 3, 10, 20)),
+             Descriptive(label="kontrol", group="control", n=n, mean=R(mc), sd=R(sd), time="post",
+                         span=Span("results", 3, 30, 40)))
     return DocumentResult(id=doc_id, source=f"{doc_id}.pdf", record=record, statistics=stats)
 
 
@@ -97,11 +100,11 @@ def test_study_infos_name_review_rows_and_primary_papers_as_the_engine_does(pape
         id="rev", source="rev.pdf", kind=DocumentKind.REVIEW,
         record=StudyRecord(design=Design.LITERATURE_REVIEW),
         studies=(StudyRecord(authors=("Ani Lestari",), year=2019, row=1, n_total=30,
-                             design=Design.ONE_GROUP_PRETEST_POSTTEST, p_values=(R(0.001),),
+                             design=Design.ONE_GROUP_PRETEST_POSTTEST, p_values=(R(0.001, 3),),
                              main_result=MainResult(p=0.001)),),
         flags=(Flag(CheckId.N_CONFLICT, Severity.WARNING, "row 1 has two sizes", details={"row": 1}),))
     infos = study_infos(papers[:1] + [review])
-    assert infos["Sari 2021"].label == "Sari 2021" and infos["Sari 2021"].arms == "n = 18"
+    assert infos["Sari 2021"].label == "Sari 2021" and infos["Sari 2021"].arms == "18: 9.2 (1.1) → 11.0 (1.1)"
     assert infos["Lestari 2019 row 1"].label == "Lestari 2019 (review row 1)"
     assert infos["Lestari 2019 row 1"].arms == "n = 30"
     assert [f.message for f in infos["Lestari 2019 row 1"].flags] == ["row 1 has two sizes"]
@@ -119,3 +122,10 @@ def test_flagged_and_clean_studies_form_the_engines_subgroups_in_the_forest_plot
     texts = [x.text for x in analysis_figures(a, "en")[0].layout.annotations]
     assert "<b>Studies without error flags</b>" in texts and "<b>Studies with error flags</b>" in texts
     assert any(t.startswith("Test for subgroup differences: Q = ") for t in texts)
+
+
+def test_arm_data_shows_the_reported_means_and_sds_the_effect_came_from(papers):
+    analyses, _ = analyses_from_results(papers)
+    one_group, controlled = analyses
+    assert one_group.info["Sari 2021"].arms == "18: 9.2 (1.1) → 11.0 (1.1)"
+    assert controlled.info["Santoso 2018"].arms == "15: 12.0 (2.0) vs 15: 10.5 (2.0)"
