@@ -2,6 +2,7 @@
 render, nothing logs an error, a flag links to its evidence, and a screenshot is saved."""
 
 import base64
+from dataclasses import replace
 
 import pytest
 
@@ -13,6 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture
 def report_file(tmp_path, flagged_result, pooled, info):
+    info = dict(info, s1=replace(info["s1"], anchor="flags-doc-a"))
     a = AnalysisReport("one-group", "Produksi ASI <i>satu kelompok</i>", pooled, info=info)
     view = analysis_view(a, "id", analysis_figures(a, "id"))
     studies = StudyTable(("Judul", "n"), (StudyRow(("Pijat oksitosin <script>x()</script>", 18),
@@ -32,6 +34,12 @@ def test_report_renders_offline_in_headless_chromium(chromium_page, report_file,
     # the paper's markup is text, not elements
     assert page.evaluate("document.querySelector('#studies-table td').textContent").startswith("Pijat oksitosin <script>")
     assert page.evaluate("window.x === undefined && document.querySelectorAll('main script').length === 0")
+    # a click on a study's flag marker in the forest plot jumps to that study's flags
+    page.evaluate("const gd = document.getElementById('plot-forest-one-group');"
+                  "const t = gd.data.find(d => d.name === 'flags');"
+                  "gd.emit('plotly_click', {points: [{customdata: t.customdata[0]}]})")
+    assert page.evaluate("location.hash") == "#flags-doc-a"
+    page.evaluate("history.replaceState(null, '', ' ')")
     # a flag link in the studies table leads to the flags of its document, whose evidence is marked
     href = page.evaluate("document.querySelector('a.flag-link').getAttribute('href')")
     page.evaluate("document.querySelector('a.flag-link').click()")
