@@ -113,3 +113,17 @@ def kit():
 
     return SimpleNamespace(PageSpec=PageSpec, Text=Text, Rule=Rule, draw_pdf=draw_pdf,
                            lines_at=lines_at, ruled_table=ruled_table, A4=A4)
+
+
+@pytest.fixture(scope="session")
+def read_seed(shared_dir):
+    """read_seed(stem, kind) -> the seed's Document, read once per test session ("txt" | "pdf")."""
+    from functools import cache
+
+    from evidencekit.extract.read import read_document
+
+    @cache
+    def read(stem: str, kind: str):
+        folder = shared_dir / ("seeds" if kind == "txt" else "pdf")
+        return read_document(folder / f"{stem}.{kind}")
+    return read

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from evidencekit.extract.lang import detect_language
-from evidencekit.extract.read import read_document
 
 ID_PARA = ("Penelitian ini dilakukan pada ibu nifas yang tidak dapat menyusui dengan lancar, "
            "sehingga peneliti ingin mengetahui apakah pijat punggung yang diberikan oleh suami "
@@ -35,9 +34,8 @@ def test_text_without_words_has_no_language():
     assert detect_language("1 2 3 | 4,5 | 6") is None
 
 
-def test_seed_languages_match_gold(shared_dir, gold):
+def test_seed_languages_match_gold(shared_dir, gold, read_seed):
     for path in sorted((shared_dir / "pdf").glob("*.pdf")):
         expected = gold[path.stem]["language"]
-        assert read_document(path).language == expected, path.name
-        txt = shared_dir / "seeds" / f"{path.stem}.txt"
-        assert read_document(txt).language == expected, txt.name
+        assert read_seed(path.stem, "pdf").language == expected, path.name
+        assert read_seed(path.stem, "txt").language == expected, path.stem + ".txt"

@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from evidencekit.extract.read import prose, read_document
+from evidencekit.extract.read import prose
 
 SEED_STEMS = ("000_00df2b57d7bbe1ef", "001_cff31b9b8f7e5650", "002_5cc26c146a74d938",
               "003_2ac0d445ba19c17d", "004_243e44951b2e67da")
@@ -62,10 +62,10 @@ def lcs(a: list[str], b: list[str]) -> int:
 
 
 @pytest.fixture(scope="module", params=SEED_STEMS)
-def pair(request, shared_dir):
+def pair(request, shared_dir, read_seed):
     stem = request.param
     seed = (shared_dir / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
-    return stem, seed, read_document(shared_dir / "pdf" / f"{stem}.pdf")
+    return stem, seed, read_seed(stem, "pdf")
 
 
 def test_pdf_text_holds_every_number_of_the_seed(pair, record_property):
@@ -102,8 +102,8 @@ def test_seed_pages_have_printed_labels_and_cover_the_text(pair):
     assert labels == [str(first + i) for i in range(len(pages))]
 
 
-def test_running_heads_are_removed(shared_dir):
-    document = read_document(shared_dir / "pdf" / "000_00df2b57d7bbe1ef.pdf")
+def test_running_heads_are_removed(read_seed):
+    document = read_seed("000_00df2b57d7bbe1ef", "pdf")
     assert "ISSN 2503-5088" not in document.text
     assert not re.search(r"^\d{3}$", document.text, re.MULTILINE)      # no bare page numbers
 
@@ -112,21 +112,21 @@ def test_running_heads_are_removed(shared_dir):
     ("001_cff31b9b8f7e5650", range(1, 7)), ("003_2ac0d445ba19c17d", range(1, 7)),
     ("002_5cc26c146a74d938", (1, 6, 7)), ("000_00df2b57d7bbe1ef", ()), ("004_243e44951b2e67da", ()),
 ])
-def test_two_column_pages_are_recognised(shared_dir, stem, pages):
-    document = read_document(shared_dir / "pdf" / f"{stem}.pdf")
+def test_two_column_pages_are_recognised(read_seed, stem, pages):
+    document = read_seed(stem, "pdf")
     assert {p.number for p in document.pages if p.columns >= 2} >= set(pages)
     if not pages:
         assert all(p.columns == 1 for p in document.pages)
 
 
-def test_a_two_column_page_is_read_left_column_then_right(shared_dir):
+def test_a_two_column_page_is_read_left_column_then_right(shared_dir, read_seed):
     """On 001's page 2 the last words of the left column run on into the right column; our text
     must hold every left-column line before any right-column line of the page."""
     import pypdfium2
     from evidencekit.extract.pdf import read_page
 
     path = shared_dir / "pdf" / "001_cff31b9b8f7e5650.pdf"
-    document = read_document(path)
+    document = read_seed("001_cff31b9b8f7e5650", "pdf")
     pdf = pypdfium2.PdfDocument(path)
     page = read_page(pdf[1], 2)
     pdf.close()

@@ -12,8 +12,8 @@ EXTRACTION_HEADER = ["No.", "Nama penulis dan tahun publikasi", "Judul penelitia
 
 
 @pytest.fixture(scope="module")
-def review(shared_dir):
-    return read_document(shared_dir / "pdf" / "002_5cc26c146a74d938.pdf")
+def review(read_seed):
+    return read_seed("002_5cc26c146a74d938", "pdf")
 
 
 def test_the_review_extraction_table_is_8_columns_by_10_rows_under_its_header(review):
@@ -61,8 +61,8 @@ def test_prose_skips_tables(review):
     assert sum(len(t) for _, t in stretches) == len(review.text) - (table.end - table.start)
 
 
-def test_a_table_continued_with_its_header_repeated_is_one_table(shared_dir):
-    document = read_document(shared_dir / "pdf" / "001_cff31b9b8f7e5650.pdf")
+def test_a_table_continued_with_its_header_repeated_is_one_table(read_seed):
+    document = read_seed("001_cff31b9b8f7e5650", "pdf")
     first = document.tables[0]
     assert first.shape == (13, 3)
     assert first.grid()[0] == ["Karakteristik", "f", "%"]
@@ -74,8 +74,8 @@ def test_a_table_continued_with_its_header_repeated_is_one_table(shared_dir):
     ("003_2ac0d445ba19c17d", [(12, 3), (2, 6), (2, 6), (3, 4)]),
     ("004_243e44951b2e67da", [(4, 4), (4, 4), (2, 4), (2, 4), (3, 7)]),
 ])
-def test_seed_tables_have_their_shapes(shared_dir, stem, shapes):
-    document = read_document(shared_dir / "pdf" / f"{stem}.pdf")
+def test_seed_tables_have_their_shapes(read_seed, stem, shapes):
+    document = read_seed(stem, "pdf")
     assert [t.shape for t in document.tables] == shapes
     assert all(t.caption and t.caption.lower().startswith("tabel") for t in document.tables)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from evidencekit.extract.read import read_document
 from evidencekit.extract.sections import find_sections, match_heading
 
 REQUIRED = ("abstract", "methods", "results", "discussion", "conclusion")
@@ -91,17 +90,16 @@ def test_headings_inside_tables_are_skipped():
 
 
 @pytest.mark.parametrize("kind", ["txt", "pdf"])
-def test_every_seed_has_abstract_methods_results_discussion_conclusion(kind, shared_dir):
+def test_every_seed_has_abstract_methods_results_discussion_conclusion(kind, shared_dir, read_seed):
     folder = shared_dir / ("seeds" if kind == "txt" else "pdf")
     for path in sorted(folder.glob(f"*.{kind}")):
-        names = {s.name for s in read_document(path).sections}
+        names = {s.name for s in read_seed(path.stem, kind).sections}
         required = set(REQUIRED) - ({"conclusion"} if path.stem in NO_CONCLUSION else set())
         assert required <= names, f"{path.name}: missing {sorted(required - names)}"
 
 
-def test_the_seed_without_a_conclusion_heading_gets_no_invented_conclusion(shared_dir):
+def test_the_seed_without_a_conclusion_heading_gets_no_invented_conclusion(read_seed):
     for kind in ("txt", "pdf"):
-        folder = shared_dir / ("seeds" if kind == "txt" else "pdf")
         for stem in NO_CONCLUSION:
-            names = {s.name for s in read_document(folder / f"{stem}.{kind}").sections}
+            names = {s.name for s in read_seed(stem, kind).sections}
             assert "conclusion" not in names
