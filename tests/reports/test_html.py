@@ -5,6 +5,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from evidencekit.reports.analysis import AnalysisReport, analysis_figures, analysis_view
 from evidencekit.reports.html import ReportPage, StudyRow, StudyTable, render_report, script_json
 
@@ -129,3 +132,19 @@ def test_a_pdf_link_survives_spaces_and_hashes_in_the_file_name(tmp_path):
     href = source_href(str(tmp_path / "papers" / "uji #2 ASI.pdf"), tmp_path, 3)
     assert href == "papers/uji%20%232%20ASI.pdf#page=3"
     assert source_href(str(tmp_path / "notes.txt"), tmp_path, 3) == "notes.txt"
+
+
+def test_flags_of_a_result_read_back_from_json_show_their_evidence_text(flagged_result):
+    from evidencekit.model import DocumentResult
+
+    again = DocumentResult.from_dict(flagged_result.to_dict())          # no read document
+    html = render_report(page_for([again]))
+    assert '<blockquote><mark class="hit">2,07</mark></blockquote>' in html
+
+
+
+@given(st.text())
+def test_script_json_round_trips_any_text_without_markup_characters(text):
+    encoded = script_json({"t": text})
+    assert json.loads(encoded) == {"t": text}
+    assert not set("<>&") & set(encoded)
