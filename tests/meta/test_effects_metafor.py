@@ -73,3 +73,21 @@ def test_escalc_rejects_an_unknown_measure():
 def test_escalc_gives_nan_for_a_row_with_missing_data():
     arr = escalc_arrays("MD", m1i=[1.0, np.nan], sd1i=[1, 1], n1i=[10, 10], m2i=[0.0, 0.0], sd2i=[1, 1], n2i=[10, 10])
     assert math.isfinite(arr.yi[0]) and math.isnan(arr.yi[1])
+
+
+def test_risk_difference_ratio_of_means_and_raw_correlation_follow_escalc_definitions():
+    # hand-computed from the escalc formulas (metafor: RD vtype "LS", ROM, COR)
+    rd = escalc_arrays("RD", ai=[12], n1i=[40], ci=[6], n2i=[38])
+    p1, p2 = 12 / 40, 6 / 38
+    assert rd.yi[0] == pytest.approx(p1 - p2)
+    assert rd.vi[0] == pytest.approx(p1 * (1 - p1) / 40 + p2 * (1 - p2) / 38)
+    rom = escalc_arrays("ROM", m1i=[30.0], sd1i=[6.0], n1i=[20], m2i=[25.0], sd2i=[5.0], n2i=[22])
+    assert rom.yi[0] == pytest.approx(math.log(30 / 25))
+    assert rom.vi[0] == pytest.approx(36 / (20 * 900) + 25 / (22 * 625))
+    cor = escalc_arrays("COR", ri=[0.3], ni=[50])
+    assert (cor.yi[0], cor.vi[0]) == pytest.approx((0.3, (1 - 0.09) ** 2 / 49))
+
+
+def test_negative_cells_are_refused():
+    with pytest.raises(DataError, match="must not be negative"):
+        escalc_arrays("OR", ai=[5], n1i=[4], ci=[1], n2i=[10])
