@@ -6,7 +6,7 @@ outcome / measure / design group, with forest and funnel plots).
 
 Every string from a paper is escaped: Jinja2 autoescape for the page, ``\\u003c``-escaped JSON for
 the embedded figures (a ``</script>`` in a title cannot end the script element), and plotly's own
-text escaping in :mod:`evidencekit.reports.plottext`.
+text escaping by :func:`evidencekit.reports.formatting.plot_escape`.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def plot_view(element_id: str, figure: Any, title: str = "") -> PlotView:
 
 
 def format_number(x: float | int | None, digits: int = 3) -> str:
-    """A number for display: ints as ints, floats to ``digits`` significant decimals, '' for None."""
+    """A number for display: whole numbers without decimals, others to ``digits`` decimals, "" for None."""
     if x is None:
         return ""
     if isinstance(x, int) or (isinstance(x, float) and x.is_integer() and abs(x) < 1e15):
