@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from statistics import median as _median
 
-from scipy import stats
+from scipy import special
 
 from evidencekit.checks import messages as msg
 from evidencekit.checks.context import CheckContext
@@ -199,7 +199,7 @@ def paired_p_max(pre_mean: Reported, pre_sd: Reported, post_mean: Reported, post
     m1, m2 = interval(pre_mean), interval(post_mean)
     diff = Interval(m2.low - m1.high, m2.high - m1.low)
     t = paired_t_min(diff, interval(pre_sd), interval(post_sd), n)
-    return float(2 * stats.t.sf(t, n - 1))
+    return float(2 * special.stdtr(n - 1, -t))
 
 
 def two_group_p_range(m1: Reported, s1: Reported, n1: int, m2: Reported, s2: Reported, n2: int) -> Interval:
@@ -218,14 +218,14 @@ def two_group_p_range(m1: Reported, s1: Reported, n1: int, m2: Reported, s2: Rep
 def _student_p(diff, s1, n1, s2, n2) -> float:
     sp2 = ((n1 - 1) * s1 ** 2 + (n2 - 1) * s2 ** 2) / (n1 + n2 - 2)
     t = diff / math.sqrt(sp2 * (1 / n1 + 1 / n2))
-    return float(2 * stats.t.sf(abs(t), n1 + n2 - 2))
+    return float(2 * special.stdtr(n1 + n2 - 2, -abs(t)))
 
 
 def _welch_p(diff, s1, n1, s2, n2) -> float:
     v1, v2 = s1 ** 2 / n1, s2 ** 2 / n2
     t = diff / math.sqrt(v1 + v2)
     df = (v1 + v2) ** 2 / (v1 ** 2 / (n1 - 1) + v2 ** 2 / (n2 - 1))
-    return float(2 * stats.t.sf(abs(t), df))
+    return float(2 * special.stdtr(df, -abs(t)))
 
 
 def p_lower_bound_of(p: Reported, op: str) -> float | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
-from scipy import stats
+from scipy import special
 
 from evidencekit.checks import messages as msg
 from evidencekit.checks.context import CheckContext, n_candidates, n_for
@@ -29,10 +29,10 @@ def critical_value(n: int, level: float = 0.95, method: str = "t") -> float:
     """c of mean ± c·SD/√n: the t quantile with n − 1 df, or the normal quantile."""
     q = 0.5 + level / 2
     if method == "z":
-        return float(stats.norm.ppf(q))
+        return float(special.ndtri(q))
     if n < 2:
         return math.inf
-    return float(stats.t.ppf(q, n - 1))
+    return float(special.stdtrit(n - 1, q))
 
 
 def ci_bounds(mean: float, sd: float, n: int, level: float = 0.95, method: str = "t") -> tuple[float, float]:

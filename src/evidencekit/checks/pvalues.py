@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
-from scipy import stats
+from scipy import special
 
 from evidencekit.checks import messages as msg
 from evidencekit.checks.context import CheckContext
 from evidencekit.checks.ranktests import mann_whitney_p, wilcoxon_p
 from evidencekit.checks.rounding import Interval, interval
+from evidencekit.checks.settings import CheckSettings
 from evidencekit.model import Flag, Reported, Statistic
 from evidencekit.vocab import CheckId, POperator, Severity, StatKind, TestName
 
@@ -48,17 +50,19 @@ def p_from_statistic(kind: str, value: float, df: Sequence[float] | None, tails:
         (d,) = _dfs(df, 1)
         r = max(-R_MAX, min(R_MAX, value))
         value, kind = r * math.sqrt(d / (1 - r * r)), "t"
+    # scipy.special's distribution functions: the same numbers as scipy.stats (and R's
+    # pt/pf/pchisq/pnorm), without scipy.stats' per-call overhead
     if kind == "t":
         (d,) = _dfs(df, 1)
-        p = float(stats.t.sf(abs(value), d))
+        p = float(special.stdtr(d, -abs(value))) if d > 0 else math.nan
     elif kind == "Z":
-        p = float(stats.norm.sf(abs(value)))
+        p = float(special.ndtr(-abs(value)))
     elif kind == "F":
         d1, d2 = _dfs(df, 2)
-        return float(stats.f.sf(value, d1, d2))
+        return float(special.fdtrc(d1, d2, max(value, 0.0))) if d1 > 0 and d2 > 0 else math.nan
     elif kind in CHI2_KINDS:
         (d,) = _dfs(df, 1)
-        return float(stats.chi2.sf(value, d))
+        return float(special.chdtrc(d, max(value, 0.0))) if d > 0 else math.nan
     else:
         raise ValueError(f"cannot compute p for statistic kind {kind!r}; "
                          f"known: t, F, r, rho, chi2, Q, H, Z (rank tests: see ranktests.py)")
@@ -206,18 +210,29 @@ RANK_TESTS_U = frozenset({TestName.MANN_WHITNEY})
 def recompute_p(stat: Statistic, ctx: CheckContext) -> PRange | None:
     """The p range a statistic allows, or None when it cannot be recomputed (no value, no df,
     a rank statistic without sample sizes, a kind without a reference distribution)."""
+    return _recompute_p(stat, ctx.settings, ctx.n_total, ctx.arm_sizes)
+
+
+#: Recomputations are pure in (statistic, settings, n, arms): p_recompute, decision_error and
+#: p_bound ask for the same ones, so they are cached (bounded, no state beyond the cache).
+RECOMPUTE_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=RECOMPUTE_CACHE_SIZE)
+def _recompute_p(stat: Statistic, settings: CheckSettings, n_total: int | None,
+                 arm_sizes: tuple[int, ...]) -> PRange | None:
     if stat.value is None:
         return None
     tails = 1 if stat.one_tailed else 2
     kind = stat.kind.value
-    iv = interval(stat.value, ctx.settings.rounding)
+    iv = interval(stat.value, settings.rounding)
     try:
         if kind in ("W", "U"):
-            sizes = _rank_sizes(stat, ctx)
+            sizes = _rank_sizes(stat, n_total, arm_sizes)
             if sizes is None:
                 return None
-            rng = rank_p_range(kind, iv, stat.value.value, sizes, tails, ctx.settings.exact_max_n)
-            if ctx.settings.rank_ties_possible:   # ties shrink the null variance: p can be smaller
+            rng = rank_p_range(kind, iv, stat.value.value, sizes, tails, settings.exact_max_n)
+            if settings.rank_ties_possible:   # ties shrink the null variance: p can be smaller
                 rng = PRange(0.0, rng.high, rng.point, rng.tails, rng.method + "; ties allowed")
             return rng
         if kind == "rho":
@@ -236,12 +251,12 @@ def recompute_p(stat: Statistic, ctx: CheckContext) -> PRange | None:
     return None
 
 
-def _rank_sizes(stat: Statistic, ctx: CheckContext) -> tuple[int, ...] | None:
+def _rank_sizes(stat: Statistic, n_total: int | None,
+                arms: tuple[int, ...]) -> tuple[int, ...] | None:
     """(n,) for a Wilcoxon W, (n1, n2) for a Mann-Whitney U, from the statistic or the record."""
     if stat.kind is StatKind.W or stat.test in RANK_TESTS_W:
-        n = stat.n or ctx.n_total
+        n = stat.n or n_total
         return (n,) if n and n > 1 else None
-    arms = ctx.arm_sizes
     if len(arms) == 2 and min(arms) > 0:
         return arms
     return None
@@ -275,19 +290,27 @@ def _describe(stat: Statistic) -> str:
 def _inconsistent(stat: Statistic, ctx: CheckContext) -> tuple[PRange, float, str, int] | None:
     """(range, reported p, operator, decimals) when the reported p does not fit the statistic —
     also not one-tailed when the paper says its tests were one-tailed — else None."""
-    rng = recompute_p(stat, ctx)
+    return _inconsistent_cached(stat, ctx.settings, ctx.n_total, ctx.arm_sizes, ctx.alpha,
+                                ctx.one_tailed_stated)
+
+
+@lru_cache(maxsize=RECOMPUTE_CACHE_SIZE)
+def _inconsistent_cached(stat: Statistic, settings: CheckSettings, n_total: int | None,
+                         arm_sizes: tuple[int, ...], alpha: float,
+                         one_tailed_stated: bool) -> tuple[PRange, float, str, int] | None:
+    rng = _recompute_p(stat, settings, n_total, arm_sizes)
     reading = reported_p_reading(stat)
     if rng is None or reading is None:
         return None
     rp, op, dec = reading
-    if not p_inconsistent(rp, op, dec, rng, test_op=_test_op(stat), alpha=ctx.alpha):
+    if not p_inconsistent(rp, op, dec, rng, test_op=_test_op(stat), alpha=alpha):
         return None
-    if ctx.one_tailed_stated and not stat.one_tailed and stat.value is not None and rng.tails == 2:
+    if one_tailed_stated and not stat.one_tailed and stat.value is not None and rng.tails == 2:
         df = stat.df or ((stat.n - 2,) if stat.kind.value in ("r", "rho") and stat.n else None)
-        iv = interval(stat.value, ctx.settings.rounding)
+        iv = interval(stat.value, settings.rounding)
         try:
             if one_tailed_fit(stat.kind.value, iv, stat.value.value, df, rp, op, dec,
-                              _test_op(stat), ctx.alpha):
+                              _test_op(stat), alpha):
                 return None
         except ValueError:
             pass

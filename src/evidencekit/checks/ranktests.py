@@ -14,7 +14,7 @@ import math
 from functools import cache
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 
 @cache
@@ -89,5 +89,5 @@ def _rank_p(x: float, mean: float, var: float, method: str, tails: int, counts) 
         dev = max(0.0, dev - 0.5)
     elif method != "normal":
         raise ValueError(f"method must be normal, normal_cc or exact; got {method!r}")
-    p1 = float(stats.norm.sf(dev / math.sqrt(var)))
+    p1 = float(special.ndtr(-dev / math.sqrt(var)))
     return min(1.0, tails * p1)
