@@ -157,3 +157,27 @@ def test_analysis_to_dict_is_json_ready():
     import json
 
     json.dumps(analyse_records([_pp_doc("a", 5.0, 6.0), _pp_doc("b", 5.0, 6.5)]).to_dict(), allow_nan=False)
+
+
+def test_median_and_range_are_converted_and_the_method_is_noted():
+    stats = [Descriptive(label="pretest", n=20, median=R(9.0), min=R(6.0), max=R(12.0)),
+             Descriptive(label="posttest", n=20, median=R(13.0), min=R(10.0), max=R(16.0))]
+    effect, _ = effect_from_record(StudyRecord(design=Design.ONE_GROUP_PRETEST_POSTTEST), stats, study="m")
+    assert effect.derived_from == "pre_post_mean_sd" and effect.yi > 0
+    assert any("median and range" in n and "Luo 2018" in n for n in effect.notes)
+
+
+def test_an_se_is_turned_into_an_sd_with_a_note():
+    stats = [Descriptive(label="pretest", n=25, mean=R(5.0), se=R(0.2)), desc("posttest", 25, 6.0, 1.0)]
+    effect, _ = effect_from_record(StudyRecord(design=Design.ONE_GROUP_PRETEST_POSTTEST), stats, study="se")
+    ref = escalc_arrays("SMCR", m1i=[6.0], m2i=[5.0], sd1i=[0.2 * 5], ni=[25], ri=[0.5])
+    assert effect.yi == pytest.approx(ref.yi[0])
+    assert any("SE × √n" in n for n in effect.notes)
+
+
+def test_p_printed_as_zero_becomes_its_rounding_bound():
+    rec = StudyRecord(design=Design.ONE_GROUP_PRETEST_POSTTEST, n_total=17)
+    p = Statistic(StatKind.P_ONLY, p=Reported(0.0, 3, "0,000"), p_operator=POperator.EQ)
+    effect, _ = effect_from_record(rec, [p], study="p0")
+    assert effect.conservative and effect.derived_from == "p_bound"
+    assert any("0,000" in n and "0.0005" in n for n in effect.notes)

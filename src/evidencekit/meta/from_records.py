@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from evidencekit.errors import DataError
-from evidencekit.meta.convert import d_from_p, d_from_z, smcr_from_paired_t, smd_from_t
+from evidencekit.meta.convert import d_from_p, d_from_z, mean_sd_from_median, smcr_from_paired_t, smd_from_t
 from evidencekit.meta.effects import escalc_arrays
 from evidencekit.meta.labels import TIME_WORDS, arm_of, time_of, tokens
 from evidencekit.meta.pool import pool
@@ -120,8 +120,39 @@ class NotPoolable(DataError):
     code = "not_poolable"
 
 
-def _complete(d: Descriptive) -> bool:
-    return d.mean is not None and d.sd is not None and d.sd.value > 0 and d.n is not None and d.n > 1
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Mean, SD and n of one descriptive, with how they were obtained when not printed as such."""
+
+    mean: float
+    sd: float
+    n: int
+    source: Descriptive
+    notes: tuple[str, ...] = ()
+
+
+#: p printed as 0 with no decimals known (main_result): SPSS prints three, so p < 0.0005
+P_ZERO_DECIMALS = 3
+
+
+def summary_of(d: Descriptive, n_fallback: int | None = None) -> Summary | None:
+    """Mean/SD/n of a descriptive: as printed, SD from SE·√n, or mean/SD from median and range
+    (Luo et al. 2018 / Wan et al. 2014). None when no SD can be had."""
+    n = d.n or n_fallback
+    if n is None or n < 2:
+        return None
+    notes: tuple[str, ...] = () if d.n else (f"n = {n} taken from the study's sample size.",)
+    label = d.label or "a group"
+    if d.mean is not None and d.sd is not None and d.sd.value > 0:
+        return Summary(d.mean.value, d.sd.value, n, d, notes)
+    if d.mean is not None and d.se is not None and d.se.value > 0:
+        return Summary(d.mean.value, d.se.value * math.sqrt(n), n, d,
+                       notes + (f"SD of {label} computed as SE × √n.",))
+    if d.median is not None and d.min is not None and d.max is not None and d.max.value > d.min.value:
+        est = mean_sd_from_median(n, d.median.value, minimum=d.min.value, maximum=d.max.value)
+        return Summary(est.mean, est.sd, n, d,
+                       notes + (f"mean and SD of {label} estimated from median and range ({est.method}).",))
+    return None
 
 
 def _spans(*items: Descriptive | Statistic | None) -> tuple[Span, ...]:
@@ -145,22 +176,24 @@ def design_kind_of(record: StudyRecord, descriptives: Sequence[Descriptive]) -> 
     raise NotPoolable("the design is not stated and the data show neither two arms nor a pre/post pair.")
 
 
-def _pre_post_pair(descs: Sequence[Descriptive]) -> tuple[Descriptive, Descriptive, tuple[str, ...]] | None:
+def _pre_post_pair(descs: Sequence[Descriptive], n_total: int | None
+                   ) -> tuple[Summary, Summary, tuple[str, ...]] | None:
     """The last complete pre/post pair that shares its other label words (e.g. the same day)."""
     def key(d: Descriptive) -> frozenset[str]:
         return frozenset(tokens(d.label) - TIME_WORDS["pre"] - TIME_WORDS["post"] - {"test"})
 
-    complete = [d for d in descs if _complete(d) and time_of(d)]
+    complete = [s for d in descs if time_of(d) and (s := summary_of(d, n_total)) is not None]
     pairs = []
-    for post in (d for d in complete if time_of(d) == "post"):
-        for pre in (d for d in complete if time_of(d) == "pre"):
-            if key(pre) == key(post) or len(complete) == 2:
+    for post in (s for s in complete if time_of(s.source) == "post"):
+        for pre in (s for s in complete if time_of(s.source) == "pre"):
+            if key(pre.source) == key(post.source) or len(complete) == 2:
                 pairs.append((pre, post))
     if not pairs:
         return None
     pre, post = pairs[-1]
-    notes = (f"{len(pairs)} pre/post pairs reported; used the last ({post.label!r}).",) if len(pairs) > 1 else ()
-    return pre, post, notes
+    notes = (f"{len(pairs)} pre/post pairs reported; used the last ({post.source.label!r}).",) \
+        if len(pairs) > 1 else ()
+    return pre, post, notes + tuple(dict.fromkeys(pre.notes + post.notes))
 
 
 def _first_stat(stats: Sequence[Statistic], kinds: Iterable[StatKind], tests: Iterable[TestName | None]) -> Statistic | None:
@@ -171,13 +204,24 @@ def _first_stat(stats: Sequence[Statistic], kinds: Iterable[StatKind], tests: It
     return None
 
 
-def _p_stat(stats: Sequence[Statistic], record: StudyRecord) -> tuple[float, str, Statistic | None] | None:
+def _p_stat(stats: Sequence[Statistic], record: StudyRecord
+            ) -> tuple[float, str, Statistic | None, tuple[str, ...]] | None:
+    """The first usable p (value, operator, statistic, notes); "p = 0,000" becomes p < 0.0005."""
+    usable = (None, POperator.EQ, POperator.LT, POperator.LE)
     for s in stats:
-        if s.p is not None and s.p.value > 0 and s.p_operator in (None, POperator.EQ, POperator.LT, POperator.LE):
-            return s.p.value, (s.p_operator or POperator.EQ).value, s
+        if s.p is None or s.p_operator not in usable:
+            continue
+        if s.p.value > 0:
+            return s.p.value, (s.p_operator or POperator.EQ).value, s, ()
+        if s.p_operator in (None, POperator.EQ):
+            bound = s.p.half_unit if s.p.decimals else 0.5 * 10.0 ** -P_ZERO_DECIMALS
+            return bound, "<", s, (f"p printed as {s.p.text or 0}; used the rounding bound p < {bound:g}.",)
     mr = record.main_result
-    if mr is not None and mr.p is not None and mr.p > 0:
-        return mr.p, (mr.p_operator or POperator.EQ).value, None
+    if mr is not None and mr.p is not None and mr.p_operator in usable:
+        if mr.p > 0:
+            return mr.p, (mr.p_operator or POperator.EQ).value, None, ()
+        bound = 0.5 * 10.0 ** -P_ZERO_DECIMALS
+        return bound, "<", None, (f"p printed as 0; used the rounding bound p < {bound:g} (3 decimals assumed).",)
     return None
 
 
@@ -219,15 +263,14 @@ def _with(e: Effect, *, study: str, notes: tuple[str, ...] = (), evidence: tuple
 def _pre_post_effect(record: StudyRecord, descs: Sequence[Descriptive], stats: Sequence[Statistic], study: str,
                      settings: RecordSettings) -> Effect:
     r = settings.r_prepost
-    pair = _pre_post_pair(descs)
+    pair = _pre_post_pair(descs, record.n_total)
     if pair:
         pre, post, notes = pair
-        arr = escalc_arrays("SMCR", m1i=[post.mean.value], m2i=[pre.mean.value], sd1i=[pre.sd.value],  # type: ignore[union-attr]
-                            ni=[min(pre.n, post.n)], ri=[r])  # type: ignore[type-var]
+        arr = escalc_arrays("SMCR", m1i=[post.mean], m2i=[pre.mean], sd1i=[pre.sd], ni=[min(pre.n, post.n)], ri=[r])
         e = Effect(float(arr.yi[0]), float(arr.vi[0]), "SMCR", study, "pre_post_mean_sd", assumed={"r_prepost": r})
         if pre.n != post.n:
             notes += (f"pre n = {pre.n} and post n = {post.n} differ; used the smaller.",)
-        return _with(e, study=study, notes=notes, evidence=_spans(pre, post))
+        return _with(e, study=study, notes=notes, evidence=_spans(pre.source, post.source))
     t = _first_stat(stats, (StatKind.T,), (TestName.PAIRED_T, None))
     n = _n_of(record)
     if t is not None and n:
@@ -246,25 +289,25 @@ def _pre_post_effect(record: StudyRecord, descs: Sequence[Descriptive], stats: S
     if p and n:
         e = d_from_p(p[0], n, operator=p[1], measure="SMCR", r_prepost=r)
         return _with(e, study=study, evidence=_spans(p[2]),
-                     notes=("direction taken as an increase after the intervention (p alone has no sign).",))
+                     notes=p[3] + ("direction taken as an increase after the intervention (p alone has no sign).",))
     raise NotPoolable("no pre/post means and SDs, paired t, Z or p with a sample size to compute an effect from.")
 
 
 def _controlled_effect(record: StudyRecord, descs: Sequence[Descriptive], stats: Sequence[Statistic],
                        study: str) -> Effect:
-    by_arm: dict[str, list[Descriptive]] = {}
+    by_arm: dict[str, list[Summary]] = {}
     for d in descs:
         arm = arm_of(d)
-        if arm and _complete(d) and time_of(d) != "pre":
-            by_arm.setdefault(arm, []).append(d)
+        summary = summary_of(d) if arm and time_of(d) != "pre" else None
+        if arm and summary is not None:
+            by_arm.setdefault(arm, []).append(summary)
     if "intervention" in by_arm and "control" in by_arm:
         i, c = by_arm["intervention"][-1], by_arm["control"][-1]
-        arr = escalc_arrays("SMD", m1i=[i.mean.value], sd1i=[i.sd.value], n1i=[i.n],  # type: ignore[union-attr]
-                            m2i=[c.mean.value], sd2i=[c.sd.value], n2i=[c.n])  # type: ignore[union-attr]
+        arr = escalc_arrays("SMD", m1i=[i.mean], sd1i=[i.sd], n1i=[i.n], m2i=[c.mean], sd2i=[c.sd], n2i=[c.n])
         notes = ("post-test means compared; baseline differences are not adjusted for.",) \
             if record.design == Design.TWO_GROUP_PRETEST_POSTTEST else ()
-        return Effect(float(arr.yi[0]), float(arr.vi[0]), "SMD", study, "two_group_mean_sd", notes=notes,
-                      evidence=_spans(i, c))
+        return Effect(float(arr.yi[0]), float(arr.vi[0]), "SMD", study, "two_group_mean_sd",
+                      notes=notes + tuple(dict.fromkeys(i.notes + c.notes)), evidence=_spans(i.source, c.source))
     sizes = _arm_sizes(record)
     t = _first_stat(stats, (StatKind.T,), INDEPENDENT_TESTS + (None,))
     if t is not None and sizes:
@@ -282,7 +325,7 @@ def _controlled_effect(record: StudyRecord, descs: Sequence[Descriptive], stats:
         kw = {"n1": sizes[0], "n2": sizes[1]} if sizes else {}
         e = d_from_p(p[0], n, operator=p[1], **kw)  # type: ignore[arg-type]
         return _with(e, study=study, evidence=_spans(p[2]),
-                     notes=("direction taken as favouring the intervention arm (p alone has no sign).",))
+                     notes=p[3] + ("direction taken as favouring the intervention arm (p alone has no sign).",))
     raise NotPoolable("no arm means and SDs, t with arm sizes, Z or p with a sample size to compute an effect from.")
 
 
