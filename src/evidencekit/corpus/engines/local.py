@@ -34,9 +34,9 @@ log = logging.getLogger(__name__)
 #: timeout should fire first and give a clean error; this is the backstop for code that hangs.
 GRACE_S = 2.0
 
-#: Modules the forkserver imports once, so every worker starts warm (missing ones are skipped).
-PRELOAD = ["evidencekit.corpus.work", "evidencekit.extract.read", "evidencekit.extract.statistics",
-           "evidencekit.extract.record", "evidencekit.extract.review", "evidencekit.checks"]
+#: Modules the forkserver imports once, so every worker starts warm; the last one runs the
+#: pipeline once to fill its caches (see evidencekit.corpus.engines.warmup).
+PRELOAD = ["evidencekit.corpus.work", "evidencekit.corpus.engines.warmup"]
 
 
 #: Seconds a new worker may take to start before the engine gives up (it imports nothing new:
