@@ -78,3 +78,19 @@ def test_unknown_by_column_and_missing_file_are_clear_errors(tmp_path, examples_
 def test_meta_help_has_an_example():
     res = runner.invoke(app, ["meta", "--help"])
     assert res.exit_code == 0 and "Example:" in res.stdout
+
+
+def test_sensitivity_analyses_are_in_the_json_and_match_the_library(examples_dir):
+    from evidencekit.meta import leave_one_out
+
+    path = examples_dir / "meta" / "oxytocin_two_group.csv"
+    out = json.loads(runner.invoke(app, ["meta", str(path), "--measure", "SMD", "-f", "json"]).stdout)
+    import pandas as pd
+
+    d = pd.read_csv(path)
+    effects = escalc("SMD", study=list(d["study"]), **{c: d[c] for c in ("m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i")})
+    loo = leave_one_out(pool(effects))
+    assert out["sensitivity"]["leave_one_out"]["columns"]["estimate"] == pytest.approx(list(loo.column("estimate")))
+    assert set(out["sensitivity"]) == {"leave_one_out", "influence", "cumulative", "trimfill"}
+    quiet = json.loads(runner.invoke(app, ["meta", str(path), "-m", "SMD", "-f", "json", "--no-sensitivity"]).stdout)
+    assert "sensitivity" not in quiet

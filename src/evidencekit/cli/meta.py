@@ -52,7 +52,8 @@ def numeric(data: Any, column: str) -> Any:
     return pd.to_numeric(col, errors="coerce").to_numpy(float)
 
 
-def run_meta(data: Any, *, measure: str | None, method: str, test: str, level: float, by: str | None) -> dict:
+def run_meta(data: Any, *, measure: str | None, method: str, test: str, level: float, by: str | None,
+             sensitivity: bool = True) -> dict:
     """The whole analysis as a JSON-ready dict (library calls only; the CLI formats it)."""
     from evidencekit import meta
     from evidencekit.meta.effects import MEASURE_COLUMNS, check_measure, columns_for
@@ -89,6 +90,16 @@ def run_meta(data: Any, *, measure: str | None, method: str, test: str, level: f
             out["bias"][name] = call().to_dict()
         except DataError as exc:
             out["bias"][name] = {"error": str(exc)}
+    if sensitivity:
+        out["sensitivity"] = {}
+        for name, call in (("leave_one_out", lambda: meta.leave_one_out(result)),
+                           ("influence", lambda: meta.influence(result)),
+                           ("cumulative", lambda: meta.cumulative(result)),
+                           ("trimfill", lambda: meta.trimfill(result))):
+            try:
+                out["sensitivity"][name] = call().to_dict()
+            except DataError as exc:
+                out["sensitivity"][name] = {"error": str(exc)}
     if by:
         usable = [e for e in effects if math.isfinite(e.yi) and math.isfinite(e.vi)]
         out["subgroup"] = meta.subgroup(usable, name=by, method=method, test=test, level=level).to_dict()
@@ -148,6 +159,19 @@ def print_tables(out: dict) -> None:
     for name, test in (out.get("bias") or {}).items():
         if "error" not in test:
             console.print(f"{name}: {_fmt(test['stat'])}, p = {_fmt(test['pval'])}", highlight=False)
+    sens = out.get("sensitivity") or {}
+    tf = sens.get("trimfill") or {}
+    if "error" not in tf and tf:
+        console.print(f"trim-and-fill ({tf['estimator']}): {tf['k0']} studies imputed on the {tf['side']} side; "
+                      f"adjusted estimate {_fmt(tf['result']['estimate'])}", highlight=False)
+    inf = sens.get("influence") or {}
+    if "columns" in inf:
+        flagged = [s for s, f in zip(inf["studies"], inf["columns"]["influential"]) if f]
+        console.print(f"influential studies: {', '.join(flagged) if flagged else 'none'}", highlight=False)
+    loo = sens.get("leave_one_out") or {}
+    if "columns" in loo:
+        est = loo["columns"]["estimate"]
+        console.print(f"leave-one-out estimates range from {_fmt(min(est))} to {_fmt(max(est))}", highlight=False)
     for note in r.get("notes") or []:
         console.print(f"[yellow]note:[/] {note}", highlight=False)
 
@@ -163,6 +187,8 @@ def meta_command(
     by: Optional[str] = typer.Option(None, "--by", help="Column with subgroup labels."),
     fmt: MetaFormat = typer.Option(MetaFormat.table, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write JSON here instead of stdout."),
+    sensitivity: bool = typer.Option(True, "--sensitivity/--no-sensitivity",
+                                     help="Leave-one-out, influence, cumulative and trim-and-fill."),
 ) -> None:
     """Pool study data: effect sizes, pooled estimate, heterogeneity, bias tests, subgroups.
 
@@ -174,7 +200,8 @@ def meta_command(
     """
     method = method.upper() if method.upper() in TAU2_METHODS + TABLE_METHODS else method
     try:
-        out = run_meta(read_study_csv(data), measure=measure, method=method, test=test.lower(), level=level, by=by)
+        out = run_meta(read_study_csv(data), measure=measure, method=method, test=test.lower(), level=level, by=by,
+                       sensitivity=sensitivity)
     except DataError as exc:
         raise fail(str(exc)) from exc
     if fmt is MetaFormat.json or output is not None:
