@@ -81,8 +81,8 @@ def n_for(d, ctx: "CheckContext") -> tuple[int | None, str]:
     design, the study's n; with arms of equal size, that size."""
     if d.n:
         return d.n, ""
-    if d.source is not Source.TABLE and not d.time and not d.group:
-        return None, ""                        # a loose sentence: we do not know whose numbers
+    if d.source is not Source.TABLE:
+        return None, ""            # prose restates table rows, often loosely: use its own n only
     if ctx.paired is True and ctx.n_total:
         return ctx.n_total, " (the study's n)"
     arms = ctx.arm_sizes

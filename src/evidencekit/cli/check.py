@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.markup import escape
+from rich.padding import Padding
+from rich.text import Text
 
 from evidencekit import __version__
 from evidencekit.cli.app import app, console, err_console, write_json
@@ -23,43 +24,49 @@ class CheckFormat(str, Enum):
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTE: "cyan"}
 
 
-def _evidence(flag: Flag) -> str:
-    parts = []
+def _evidence(flag: Flag) -> list[Text]:
+    out = []
     for s in flag.evidence[:2]:
-        where = ", ".join(x for x in (s.section, f"p. {s.page}" if s.page else None) if x)
-        text = " ".join(s.text.split())
-        text = text if len(text) <= 160 else text[:157] + "…"
-        parts.append(f"[dim]{escape(where)}[/] “{escape(text)}”" if text else f"[dim]{escape(where)}[/]")
-    return "\n      ".join(parts)
+        where = ", ".join(x for x in (s.section, f"p. {s.page}" if s.page else None) if x) or "text"
+        quote = " ".join(s.text.split())
+        quote = quote if len(quote) <= 160 else quote[:157] + "…"
+        out.append(Text.assemble((where, "dim"), (f" “{quote}”" if quote else "")))
+    return out
+
+
+def _numbers(flag: Flag) -> str:
+    parts = []
+    if flag.reported is not None:
+        parts.append(f"reported {flag.reported:.4g}")
+    if flag.expected is not None:
+        parts.append(f"expected {flag.expected:.4g}")
+    if flag.expected_range is not None:
+        parts.append(f"expected range {flag.expected_range[0]:.4g}–{flag.expected_range[1]:.4g}")
+    return "; ".join(parts)
 
 
 def print_flags(result: DocumentResult) -> None:
-    """One document's flags for a reader: errors, then warnings, then notes."""
-    console.rule(f"[bold]{escape(result.source)}[/]")
+    """One document's flags for a reader: errors, then warnings, then notes, each with the
+    numbers and the sentence or table cell it came from (wrapped lines stay indented)."""
+    console.rule(Text(result.source, style="bold"))
     if result.error:
-        console.print(f"[red]could not read:[/] {escape(result.error.message)} [{result.error.code}]")
+        console.print(Text.assemble(("could not read: ", "red"), f"{result.error.message} [{result.error.code}]"))
         return
     if not result.flags:
-        console.print("[green]No inconsistencies found.[/]")
+        console.print(Text("No inconsistencies found.", style="green"))
         return
     for severity in Severity:
         flags = [f for f in result.flags if f.severity is severity]
         if not flags:
             continue
-        console.print(f"[{STYLE[severity]}]{severity.value.upper()}S ({len(flags)})[/]")
+        console.print(Text(f"{severity.value.upper()}S ({len(flags)})", style=STYLE[severity]))
         for f in flags:
-            console.print(f"  • [{STYLE[severity]}]{f.check.value}[/]: {escape(f.message)}")
-            extra = []
-            if f.expected is not None:
-                extra.append(f"expected {f.expected:.4g}")
-            if f.expected_range is not None:
-                extra.append(f"allowed {f.expected_range[0]:.4g}–{f.expected_range[1]:.4g}")
-            if f.reported is not None:
-                extra.append(f"reported {f.reported:.4g}")
-            if extra:
-                console.print(f"      [dim]{escape('; '.join(extra))}[/]")
-            if f.evidence:
-                console.print(f"      {_evidence(f)}")
+            console.print(Padding(Text.assemble(("• ", STYLE[severity]), (f.check.value, STYLE[severity]),
+                                                 ": ", f.message), (0, 0, 0, 2)))
+            if (numbers := _numbers(f)):
+                console.print(Padding(Text(numbers, style="dim"), (0, 0, 0, 6)))
+            for line in _evidence(f):
+                console.print(Padding(line, (0, 0, 0, 6)))
 
 
 @app.command()
