@@ -137,3 +137,19 @@ def test_percent_sum_flags_percentages_that_do_not_add_to_100_without_counts(R):
 def test_percent_sum_defers_to_percent_count_when_a_count_explains_the_gap(R):
     t = FrequencyTable("Paritas", ("a", "b", "c"), (11, 11, 2), (R("45,8"), R("45,8"), R("8,2")))
     assert check_percent_sum(t, CheckContext()) is None
+
+
+def test_debit_accepts_the_sd_of_real_binary_data_and_rejects_another():
+    from evidencekit.checks.granularity import debit_consistent
+    import statistics
+    data = [1] * 7 + [0] * 13                       # mean 0.35, sample SD 0.489
+    m, s = statistics.mean(data), statistics.stdev(data)
+    assert debit_consistent(round(m, 2), 2, round(s, 3), 3, 20)
+    assert debit_consistent(0.35, 2, 0.477, 3, 20)    # population SD sqrt(.35 · .65)
+    assert not debit_consistent(0.35, 2, 0.42, 2, 20)
+
+
+def test_grimmer_flag_uses_debit_for_yes_no_items(R):
+    d = Descriptive(label="exclusive breastfeeding", n=20, mean=R("0,35"), sd=R("0,42"), min=R("0"), max=R("1"))
+    flag = check_grimmer(d, CheckContext())
+    assert flag.check is CheckId.GRIMMER and flag.details["method"] == "DEBIT"

@@ -8,6 +8,8 @@
   measures of variability. PeerJ Preprints 4:e2400v1; analytic form after Allard (2018). For an
   integer sum T and sum of squares Q, the sample SD is sqrt((Q − T²/n)/(n − 1)), and Q has the
   parity of T (x² ≡ x mod 2).
+* DEBIT — Heathers, J. A. J. & Brown, N. J. L. (2019). DEBIT: a simple consistency test for
+  binary data. For 0/1 data the SD is a function of the mean.
 * Percentages — a percentage of n people is 100·count/n; it must round to the printed value, and
   the percentages of one variable must add to 100 within their rounding.
 """
@@ -103,6 +105,24 @@ def grimmer_consistent(mean: float, mean_decimals: int, sd: float, sd_decimals: 
             if (q - total) % 2:
                 q += 1                        # parity: Σx² ≡ Σx (mod 2)
             if q <= q_hi + 1e-7:
+                return True
+    return False
+
+
+def debit_consistent(mean: float, mean_decimals: int, sd: float, sd_decimals: int, n: int,
+                     rounding: Rounding = "up_or_down") -> bool:
+    """DEBIT (Heathers & Brown 2019, "DEBIT: a simple consistency test for binary data"): for
+    0/1 data the SD follows from the mean, sd = sqrt(n/(n − 1) · m(1 − m)); is some mean in
+    its interval giving an SD in the printed SD's interval (population SD accepted too)?"""
+    if n < 2:
+        return True
+    m_iv, s_iv = unround(mean, mean_decimals, rounding), unround(sd, sd_decimals, rounding)
+    for total in _integer_sums(m_iv, n):          # binary data: the mean is k/n
+        m = total / n
+        if not 0 <= m <= 1:
+            continue
+        for factor in (n / (n - 1), 1.0):
+            if s_iv.contains(math.sqrt(max(0.0, factor * m * (1 - m)))):
                 return True
     return False
 
@@ -203,6 +223,14 @@ def check_grimmer(d: Descriptive, ctx: CheckContext) -> Flag | None:
         return None
     if not grim_consistent(d.mean.value, d.mean.decimals, n, items, ctx.settings.rounding):
         return None                            # the GRIM flag already says the mean is impossible
+    binary = (items == 1 and d.min is not None and d.max is not None
+              and d.min.value == 0 and d.max.value == 1)
+    if binary and not debit_consistent(d.mean.value, d.mean.decimals, d.sd.value, d.sd.decimals, n):
+        message = (f"SD {msg.shown(d.sd)}{f' ({d.label})' if d.label else ''} does not fit 0/1 data "
+                   f"with mean {msg.shown(d.mean)} and n = {n}{n_how}: for yes/no data the SD follows "
+                   f"from the mean (DEBIT).")
+        return Flag(CheckId.GRIMMER, Severity.ERROR, message, evidence=_spans(d),
+                    reported=d.sd.value, details={"n": n, "method": "DEBIT"})
     if grimmer_consistent(d.mean.value, d.mean.decimals, d.sd.value, d.sd.decimals, n, items,
                           ctx.settings.rounding):
         return None
