@@ -1,9 +1,11 @@
 """Synthetic papers for benchmarks and tests: our own sentences, Indonesian or English, seeded.
 
-Each paper has the parts a real one has — title, abstract, methods (design, n, sampling, test),
-results (descriptives and a test statistic with comma or point decimals), conclusion — so an
-ingest does realistic work. The statistics are internally consistent: p is the two-sided p of the printed t and its df.
-PDFs are drawn with reportlab (a test dependency), two pages each.
+Each paper has the parts a real one has — title, abstract, introduction, methods (design, n,
+sampling, test), results (respondents by age, descriptives and a test statistic with comma or
+point decimals), discussion, conclusion, references — so an ingest does realistic work (a PDF
+has 2–3 pages; a real paper of the seed corpus has 6–8). The numbers are internally consistent:
+age counts sum to n with percents count/n, and p is the two-sided p of the printed t and its df.
+PDFs are drawn with reportlab (a test dependency).
 """
 
 from __future__ import annotations
@@ -34,6 +36,29 @@ _PHRASES = {
                       "{o} di {place}.",
         "places": ["Puskesmas Sukamaju", "RSUD Kota Baru", "Klinik Bersalin Harapan", "Desa Sumberjaya"],
         "decimal": ",",
+        "headings": {"introduction": "Pendahuluan", "methods": "Metode Penelitian", "results": "Hasil",
+                     "discussion": "Pembahasan", "conclusion": "Kesimpulan", "references": "Daftar Pustaka"},
+        "intro": ["Masa nifas adalah waktu ketika ibu memulihkan diri dan mulai menyusui bayinya.",
+                  "Banyak ibu merasa ASI keluar sedikit pada hari-hari pertama setelah melahirkan.",
+                  "Bidan di {place} sering menerima keluhan tentang {o}.",
+                  "{I} adalah asuhan sederhana yang dapat diberikan oleh keluarga di rumah.",
+                  "Rangsangan pada punggung dan payudara diduga membantu pengeluaran hormon menyusui.",
+                  "Data dinas kesehatan setempat menunjukkan cakupan ASI eksklusif masih rendah.",
+                  "Penelitian sebelumnya memberikan hasil yang belum seragam tentang {i}.",
+                  "Oleh karena itu peneliti ingin menilai {i} pada ibu di {place}."],
+        "ages": ["20–25 tahun", "26–30 tahun", "lebih dari 30 tahun"],
+        "characteristics": "Karakteristik responden menurut umur: {a0} {c0} orang ({p0}%), "
+                           "{a1} {c1} orang ({p1}%), dan {a2} {c2} orang ({p2}%).",
+        "discussion": ["Hasil ini sejalan dengan pengamatan bidan di lapangan.",
+                       "Ibu yang merasa nyaman cenderung lebih sering menyusui bayinya.",
+                       "Dukungan suami dan keluarga juga ikut menentukan keberhasilan menyusui.",
+                       "Jumlah sampel yang kecil membatasi kesimpulan penelitian ini.",
+                       "Penelitian ini tidak memakai kelompok pembanding sehingga pengaruh waktu tidak dapat dipisahkan.",
+                       "Pengukuran {o} dilakukan oleh peneliti yang mengetahui perlakuan.",
+                       "Penelitian lanjutan dengan kelompok kontrol dan sampel acak sangat dianjurkan."],
+        "day": "Pada pengukuran hari ke-{d}, rerata {o} sebelum intervensi {m1} (SD {s1}) dan sesudah "
+               "intervensi {m2} (SD {s2}); uji t berpasangan memberikan t({df}) = {t} dengan p {p}.",
+        "reference": "{author} ({year}). Catatan tentang {topic}. Jurnal Kebidanan Nusantara, {vol}({issue}), {page}.",
     },
     "en": {
         "interventions": ["oxytocin massage", "warm breast compress", "back massage",
@@ -51,6 +76,29 @@ _PHRASES = {
         "conclusion": "Conclusion. Midwives may consider {i} as care for {o} at {place}.",
         "places": ["Harbour Community Clinic", "North District Hospital", "Riverside Health Post"],
         "decimal": ".",
+        "headings": {"introduction": "Introduction", "methods": "Methods", "results": "Results",
+                     "discussion": "Discussion", "conclusion": "Conclusion", "references": "References"},
+        "intro": ["The weeks after birth are when mothers recover and start to breastfeed.",
+                  "Many mothers feel that little milk comes in during the first days after delivery.",
+                  "Midwives at {place} often hear concerns about {o}.",
+                  "{I} is simple care that family members can give at home.",
+                  "Touch on the back and breasts is thought to help the hormones of lactation.",
+                  "Local health office figures show that exclusive breastfeeding is still uncommon.",
+                  "Earlier studies of {i} have not agreed with one another.",
+                  "We therefore set out to assess {i} among mothers at {place}."],
+        "ages": ["20–25 years", "26–30 years", "over 30 years"],
+        "characteristics": "Respondents by age: {a0}, {c0} ({p0}%); {a1}, {c1} ({p1}%); "
+                           "{a2}, {c2} ({p2}%).",
+        "discussion": ["This finding matches what midwives see in practice.",
+                       "Mothers who feel at ease tend to feed their babies more often.",
+                       "Support from partners and relatives also shapes how breastfeeding goes.",
+                       "The small sample limits what this study can conclude.",
+                       "With no comparison group, the effect of time alone cannot be separated out.",
+                       "The person measuring {o} knew who had received the care.",
+                       "Further studies with a control group and random sampling are needed."],
+        "day": "On day {d}, the mean {o} was {m1} (SD {s1}) before and {m2} (SD {s2}) after the "
+               "intervention; the paired t-test gave t({df}) = {t} with p {p}.",
+        "reference": "{author} ({year}). Notes on {topic}. Journal of Community Midwifery, {vol}({issue}), {page}.",
     },
 }
 
@@ -73,25 +121,58 @@ def make_paper(rng: random.Random, language: str | None = None) -> SyntheticPape
     ph = _PHRASES[lang]
     dec = ph["decimal"]
     n = rng.randint(12, 60)
-    m1 = rng.uniform(5, 15)
-    diff = rng.uniform(0.3, 4.0)
-    s1, s2, sd_diff = rng.uniform(0.8, 2.5), rng.uniform(0.8, 2.5), rng.uniform(0.8, 3.0)
-    t = diff / (sd_diff / math.sqrt(n))
-    t = round(t, 2)                                       # p follows from the t as printed
-    p = 2 * student_t.sf(t, n - 1)
-    k = rng.randint(n // 2, n)
 
     def num(x: float, digits: int) -> str:
         return f"{x:.{digits}f}".replace(".", dec)
 
+    def measurement() -> dict[str, str]:
+        """Pre/post means and SDs with the paired t and its p (p from the t as printed)."""
+        m1, diff = rng.uniform(5, 15), rng.uniform(0.3, 4.0)
+        s1, s2, sd_diff = rng.uniform(0.8, 2.5), rng.uniform(0.8, 2.5), rng.uniform(0.8, 3.0)
+        t = round(diff / (sd_diff / math.sqrt(n)), 2)
+        p = 2 * student_t.sf(t, n - 1)
+        return dict(m1=num(m1, 2), s1=num(s1, 2), m2=num(m1 + diff, 2), s2=num(s2, 2), t=num(t, 2),
+                    p=f"< {num(0.001, 3)}" if p < 0.001 else f"= {num(p, 3)}")
+
+    k = rng.randint(n // 2, n)
     values = dict(i=rng.choice(ph["interventions"]), o=rng.choice(ph["outcomes"]),
-                  place=rng.choice(ph["places"]), n=n, df=n - 1, t=num(t, 2),
-                  p=f"< {num(0.001, 3)}" if p < 0.001 else f"= {num(p, 3)}",
-                  m1=num(m1, 2), s1=num(s1, 2), m2=num(m1 + diff, 2), s2=num(s2, 2), k=k,
-                  pct=num(100 * k / n, 1))
+                  place=rng.choice(ph["places"]), n=n, df=n - 1, k=k, pct=num(100 * k / n, 1),
+                  **measurement())
     values["I"] = values["i"][0].upper() + values["i"][1:]
-    parts = ("title", "abstract", "methods", "results", "conclusion")
-    return SyntheticPaper(lang, tuple(ph[part].format(**values) for part in parts))
+    counts = _split(rng, n, len(ph["ages"]))
+    for j, (age, count) in enumerate(zip(ph["ages"], counts)):
+        values |= {f"a{j}": age, f"c{j}": count, f"p{j}": num(100 * count / n, 1)}
+    h = ph["headings"]
+
+    def pick(bank: str, k: int) -> str:
+        return " ".join(rng.sample(ph[bank], k)).format(**values)
+
+    references = [ph["reference"].format(author=f"{rng.choice(_SURNAMES)}, {rng.choice('ABDMRS')}.",
+                                         year=rng.randint(2012, 2023), topic=rng.choice(ph["outcomes"]),
+                                         vol=rng.randint(1, 14), issue=rng.randint(1, 4),
+                                         page=rng.randint(1, 120)) for _ in range(12)]
+    paragraphs = (
+        ph["title"].format(**values), ph["abstract"].format(**values),
+        h["introduction"], pick("intro", 6), pick("intro", 5), pick("intro", 4),
+        h["methods"], ph["methods"].format(**values),
+        h["results"], ph["characteristics"].format(**values), ph["results"].format(**values),
+        *(ph["day"].format(**(values | measurement() | {"d": d})) for d in range(2, rng.randint(4, 7))),
+        h["discussion"], pick("discussion", 5), pick("discussion", 4), pick("discussion", 6),
+        h["conclusion"], ph["conclusion"].format(**values),
+        h["references"], *references,
+    )
+    return SyntheticPaper(lang, paragraphs)
+
+
+#: Invented surnames for reference lists.
+_SURNAMES = ("Lestari", "Wibowo", "Hartono", "Siregar", "Nugroho", "Pratiwi", "Okafor", "Lindqvist",
+             "Moreau", "Tanaka", "Hughes", "Castillo")
+
+
+def _split(rng: random.Random, n: int, parts: int) -> list[int]:
+    """``n`` as ``parts`` positive counts that sum to ``n``."""
+    cuts = sorted(rng.sample(range(1, n), parts - 1))
+    return [b - a for a, b in zip([0, *cuts], [*cuts, n])]
 
 
 def write_corpus(folder: str | Path, n: int, *, pdf_fraction: float = 0.25, seed: int = 0) -> list[Path]:
@@ -115,7 +196,7 @@ def write_corpus(folder: str | Path, n: int, *, pdf_fraction: float = 0.25, seed
 
 
 def write_pdf(paper: SyntheticPaper, path: Path) -> None:
-    """A two-page PDF: title and abstract on page 1, the rest on page 2 (reportlab)."""
+    """A small A4 PDF, paragraphs flowing over as many pages as they need (reportlab)."""
     try:
         from reportlab.lib.pagesizes import A4
         from reportlab.pdfgen import canvas
@@ -124,15 +205,17 @@ def write_pdf(paper: SyntheticPaper, path: Path) -> None:
     from textwrap import wrap
 
     pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)   # invariant: same bytes every run
-    width, height = A4
-    pages = (paper.paragraphs[:2], paper.paragraphs[2:])
-    for page in pages:
-        y = height - 72
-        for paragraph in page:
-            for line in wrap(paragraph, 90):
-                pdf.setFont("Helvetica", 10)
-                pdf.drawString(60, y, line)
-                y -= 14
-            y -= 10
-        pdf.showPage()
+    _, height = A4
+    top, bottom, leading = height - 72, 72, 15
+    y = top
+    for paragraph in paper.paragraphs:
+        for line in wrap(paragraph, 88):
+            if y < bottom:
+                pdf.showPage()
+                y = top
+            pdf.setFont("Helvetica", 10.5)
+            pdf.drawString(60, y, line)
+            y -= leading
+        y -= 8
+    pdf.showPage()
     pdf.save()
