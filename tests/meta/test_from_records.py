@@ -181,3 +181,26 @@ def test_p_printed_as_zero_becomes_its_rounding_bound():
     effect, _ = effect_from_record(rec, [p], study="p0")
     assert effect.conservative and effect.derived_from == "p_bound"
     assert any("0,000" in n and "0.0005" in n for n in effect.notes)
+
+
+def test_a_table_pair_with_printed_n_is_preferred_over_a_conflicting_text_pair():
+    from evidencekit.vocab import Source
+
+    stats = [desc("sebelum diberikan pijat", 18, 2.07, 1.438, source=Source.TABLE),
+             desc("sesudah diberikan pijat", 18, 3.53, 1.407, source=Source.TABLE),
+             Descriptive(label="sebelum", mean=R(11.44), sd=R(1.438)),
+             Descriptive(label="sesudah", mean=R(3.53), sd=R(1.407))]
+    effect, _ = effect_from_record(StudyRecord(design=Design.ONE_GROUP_PRETEST_POSTTEST, n_total=15), stats, study="t")
+    ref = escalc_arrays("SMCR", m1i=[3.53], m2i=[2.07], sd1i=[1.438], ni=[18], ri=[0.5])
+    assert effect.yi == pytest.approx(ref.yi[0])
+    assert any("2 pre/post pairs" in n for n in effect.notes)
+
+
+def test_a_within_group_p_is_not_turned_into_a_between_arm_effect():
+    rec = StudyRecord(design=Design.TWO_GROUP_PRETEST_POSTTEST, n_total=40)
+    p = Statistic(StatKind.P_ONLY, p=R(0.001), p_operator=POperator.EQ, test=TestName.WILCOXON_SIGNED_RANK)
+    with pytest.raises(NotPoolable, match="within-group test"):
+        effect_from_record(rec, [p], study="w")
+    mw = Statistic(StatKind.P_ONLY, p=R(0.001), p_operator=POperator.EQ, test=TestName.MANN_WHITNEY)
+    effect, kind = effect_from_record(rec, [p, mw], study="w")
+    assert kind == CONTROLLED and effect.derived_from == "p_n"

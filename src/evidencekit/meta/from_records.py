@@ -28,7 +28,7 @@ from evidencekit.meta.labels import TIME_WORDS, arm_of, time_of, tokens
 from evidencekit.meta.pool import pool
 from evidencekit.meta.results import Effect, MetaResult
 from evidencekit.model import Descriptive, DocumentResult, Span, Statistic, StudyRecord
-from evidencekit.vocab import Design, POperator, Severity, StatKind, TestName
+from evidencekit.vocab import Design, POperator, Severity, Source, StatKind, TestName
 
 PRE_POST = "pre_post"
 CONTROLLED = "controlled"
@@ -41,6 +41,10 @@ DESIGN_KIND: dict[Design, str | None] = {
     Design.QUASI_EXPERIMENTAL: None,              # decided by the data the paper reports
 }
 INDEPENDENT_TESTS = (TestName.INDEPENDENT_T, TestName.WELCH_T)
+#: tests whose p speaks of the change within one group / of the difference between arms; a p from
+#: the other kind is never converted (a within-group p says nothing about the difference between arms)
+WITHIN_TESTS: tuple[TestName | None, ...] = (TestName.PAIRED_T, TestName.WILCOXON_SIGNED_RANK, None)
+BETWEEN_TESTS: tuple[TestName | None, ...] = (TestName.INDEPENDENT_T, TestName.WELCH_T, TestName.MANN_WHITNEY, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,20 +182,30 @@ def design_kind_of(record: StudyRecord, descriptives: Sequence[Descriptive]) -> 
 
 def _pre_post_pair(descs: Sequence[Descriptive], n_total: int | None
                    ) -> tuple[Summary, Summary, tuple[str, ...]] | None:
-    """The last complete pre/post pair that shares its other label words (e.g. the same day)."""
+    """The best complete pre/post pair whose labels share their other words (e.g. the same day).
+
+    Best: both with a printed n, both from a table, both in the results; ties go to the first pair
+    in the document (the primary outcome comes first more often than not).
+    """
     def key(d: Descriptive) -> frozenset[str]:
-        return frozenset(tokens(d.label) - TIME_WORDS["pre"] - TIME_WORDS["post"] - {"test"})
+        return frozenset(tokens(d.label) - TIME_WORDS["pre"] - TIME_WORDS["post"] - {"test", "tes"})
+
+    def quality(pair: tuple[Summary, Summary]) -> tuple[bool, bool, bool]:
+        a, b = pair[0].source, pair[1].source
+        return (bool(a.n and b.n), a.source == b.source == Source.TABLE,
+                all(d.span is not None and d.span.section == "results" for d in (a, b)))
 
     complete = [s for d in descs if time_of(d) and (s := summary_of(d, n_total)) is not None]
-    pairs = []
-    for post in (s for s in complete if time_of(s.source) == "post"):
-        for pre in (s for s in complete if time_of(s.source) == "pre"):
-            if key(pre.source) == key(post.source) or len(complete) == 2:
-                pairs.append((pre, post))
+    pres = [s for s in complete if time_of(s.source) == "pre"]
+    pairs = [(pre, post) for pre in pres for post in complete
+             if time_of(post.source) == "post" and key(pre.source) == key(post.source)]
+    if not pairs and len(complete) == 2 and len(pres) == 1:
+        pairs = [(pres[0], next(s for s in complete if s is not pres[0]))]
     if not pairs:
         return None
-    pre, post = pairs[-1]
-    notes = (f"{len(pairs)} pre/post pairs reported; used the last ({post.source.label!r}).",) \
+    best = max(quality(p) for p in pairs)
+    pre, post = next(p for p in pairs if quality(p) == best)
+    notes = (f"{len(pairs)} pre/post pairs reported; used {pre.source.label!r} → {post.source.label!r}.",) \
         if len(pairs) > 1 else ()
     return pre, post, notes + tuple(dict.fromkeys(pre.notes + post.notes))
 
@@ -204,12 +218,13 @@ def _first_stat(stats: Sequence[Statistic], kinds: Iterable[StatKind], tests: It
     return None
 
 
-def _p_stat(stats: Sequence[Statistic], record: StudyRecord
+def _p_stat(stats: Sequence[Statistic], record: StudyRecord, tests: tuple[TestName | None, ...]
             ) -> tuple[float, str, Statistic | None, tuple[str, ...]] | None:
-    """The first usable p (value, operator, statistic, notes); "p = 0,000" becomes p < 0.0005."""
+    """The first usable p of a test in ``tests`` (value, operator, statistic, notes);
+    "p = 0,000" becomes p < 0.0005."""
     usable = (None, POperator.EQ, POperator.LT, POperator.LE)
     for s in stats:
-        if s.p is None or s.p_operator not in usable:
+        if s.p is None or s.p_operator not in usable or s.test not in tests:
             continue
         if s.p.value > 0:
             return s.p.value, (s.p_operator or POperator.EQ).value, s, ()
@@ -217,7 +232,7 @@ def _p_stat(stats: Sequence[Statistic], record: StudyRecord
             bound = s.p.half_unit if s.p.decimals else 0.5 * 10.0 ** -P_ZERO_DECIMALS
             return bound, "<", s, (f"p printed as {s.p.text or 0}; used the rounding bound p < {bound:g}.",)
     mr = record.main_result
-    if mr is not None and mr.p is not None and mr.p_operator in usable:
+    if mr is not None and mr.p is not None and mr.p_operator in usable and mr.test in tests:
         if mr.p > 0:
             return mr.p, (mr.p_operator or POperator.EQ).value, None, ()
         bound = 0.5 * 10.0 ** -P_ZERO_DECIMALS
@@ -276,7 +291,8 @@ def _pre_post_effect(record: StudyRecord, descs: Sequence[Descriptive], stats: S
     if t is not None and n:
         return _with(smcr_from_paired_t(t.value.value, n, r), study=study, evidence=_spans(t))  # type: ignore[union-attr]
     z = _first_stat(stats, (StatKind.Z,), (TestName.WILCOXON_SIGNED_RANK, None))
-    if z is None and record.main_result and record.main_result.statistic == StatKind.Z and record.main_result.value:
+    if z is None and record.main_result and record.main_result.statistic == StatKind.Z and record.main_result.value \
+            and record.main_result.test in WITHIN_TESTS:
         z_value, z_stat = record.main_result.value, None
     else:
         z_value, z_stat = (z.value.value, z) if z is not None else (None, None)  # type: ignore[union-attr]
@@ -285,12 +301,13 @@ def _pre_post_effect(record: StudyRecord, descs: Sequence[Descriptive], stats: S
         return _with(e, study=study, evidence=_spans(z_stat), assumed={"direction": 1.0},
                      notes=("direction taken as an increase after the intervention (a rank Z carries no sign "
                             "one can trust).",))
-    p = _p_stat(stats, record)
+    p = _p_stat(stats, record, WITHIN_TESTS)
     if p and n:
         e = d_from_p(p[0], n, operator=p[1], measure="SMCR", r_prepost=r)
         return _with(e, study=study, evidence=_spans(p[2]),
                      notes=p[3] + ("direction taken as an increase after the intervention (p alone has no sign).",))
-    raise NotPoolable("no pre/post means and SDs, paired t, Z or p with a sample size to compute an effect from.")
+    raise NotPoolable("no pre/post means and SDs, paired t, Z or p of a within-group test with a sample size "
+                      "to compute an effect from.")
 
 
 def _controlled_effect(record: StudyRecord, descs: Sequence[Descriptive], stats: Sequence[Statistic],
@@ -320,13 +337,15 @@ def _controlled_effect(record: StudyRecord, descs: Sequence[Descriptive], stats:
         e = d_from_z(abs(z.value.value), n, **kw)  # type: ignore[union-attr,arg-type]
         return _with(e, study=study, evidence=_spans(z), assumed={"direction": 1.0},
                      notes=("direction taken as favouring the intervention arm.",))
-    p = _p_stat(stats, record)
+    p = _p_stat(stats, record, BETWEEN_TESTS)
     if p and n:
         kw = {"n1": sizes[0], "n2": sizes[1]} if sizes else {}
         e = d_from_p(p[0], n, operator=p[1], **kw)  # type: ignore[arg-type]
         return _with(e, study=study, evidence=_spans(p[2]),
                      notes=p[3] + ("direction taken as favouring the intervention arm (p alone has no sign).",))
-    raise NotPoolable("no arm means and SDs, t with arm sizes, Z or p with a sample size to compute an effect from.")
+    raise NotPoolable("no arm means and SDs, t with arm sizes, Z or p of a between-arm test with a sample size "
+                      "to compute an effect from (a p from a within-group test such as Wilcoxon signed-rank "
+                      "says nothing about the difference between arms).")
 
 
 # --------------------------------------------------------------------------- many studies
