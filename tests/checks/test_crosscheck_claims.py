@@ -147,6 +147,9 @@ def test_value_conflict_for_the_main_p_value_printed_twice(R):
     (flag,) = check_main_p_values([a, b])
     assert flag.check is CheckId.VALUE_CONFLICT
     assert check_main_p_values([a, a]) == []
+    # two comparisons in the results, one of them the abstract's: not a conflict
+    c = Statistic(StatKind.P_ONLY, p=R("0,005"), p_operator=POperator.EQ, span=sp("results"))
+    assert check_main_p_values([a, b, c]) == []
 
 
 def test_units_questionnaire_scores_in_ml_and_sd_in_percent(R):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from scipy import stats as sps
 
@@ -111,3 +113,15 @@ def test_rank_statistics_allow_any_smaller_p_because_ties_are_unknown(R):
     strict = CheckContext(CheckSettings(rank_ties_possible=False), rec)
     assert recompute_p(s, strict).low == pytest.approx(6 / 1024)      # W = 2.5 (3 within rounding): exact P(W ≤ 2)
     assert check_p_recompute(s, strict) is not None
+
+
+def test_kruskal_wallis_takes_its_df_from_the_number_of_groups(R):
+    from scipy import stats as st
+    groups = [[1, 2, 3, 4, 5], [3, 4, 5, 6, 7, 8], [6, 7, 8, 9, 10]]
+    h = st.kruskal(*groups)
+    s = Statistic(StatKind.H, R(f"{h.statistic:.2f}"), None, R(f"{h.pvalue:.3f}"), POperator.EQ,
+                  TestName.KRUSKAL_WALLIS)
+    ctx = CheckContext(record=StudyRecord(n_arms={"a": 5, "b": 6, "c": 5}))
+    assert recompute_p(s, CheckContext()) is None                 # no df, no groups: not testable
+    assert check_p_recompute(s, ctx) is None
+    assert check_p_recompute(replace(s, p=R("0,200")), ctx) is not None

@@ -240,6 +240,9 @@ def _recompute_p(stat: Statistic, settings: CheckSettings, n_total: int | None,
             if df is None:
                 return None
             return p_range("rho", iv, stat.value.value, df, tails)
+        if kind == "H" and not stat.df and len(arm_sizes) >= 2:
+            # Kruskal-Wallis: χ² with k − 1 df for the paper's k groups
+            return p_range("H", iv, stat.value.value, (len(arm_sizes) - 1,), tails)
         if kind in ("t", "F", "r", "chi2", "Q", "H", "Z"):
             if kind != "Z" and not stat.df:
                 if kind == "r" and stat.n and stat.n > 2:

@@ -150,34 +150,35 @@ def check_percent_values(items: list[tuple[PercentCount, str]], tables: list[Fre
 NOT_MAIN = frozenset({TestName.SHAPIRO_WILK, TestName.KOLMOGOROV_SMIRNOV})
 
 
+ABSTRACTS = ("abstract", "abstract_en")
+
+
 def check_main_p_values(stats: list[Statistic]) -> list[Flag]:
-    """value_conflict: the paper prints exactly two different p-values for its comparisons, in
-    different sections of the study's own report — abstract and results (e.g. p = 0.005 in the
-    abstract, p = 0,000 in the table); the discussion also cites other studies. Warning."""
-    ps = [s for s in stats if s.p is not None and s.test not in NOT_MAIN
-          and (s.span is None or s.span.section in ("abstract", "abstract_en", "results", None))]
-    groups: dict[float, list[Statistic]] = defaultdict(list)
-    for s in ps:
-        key = round(s.p.value, 6) if s.p.value > 0 else 0.0
-        if s.p_operator is not None and s.p_operator.value != "=":
-            continue
-        groups[key].append(s)
-    if len(groups) != 2:
+    """value_conflict: the abstract prints one p-value and the results one other p-value for
+    the paper's comparison (e.g. p = 0.005 in the abstract, p = 0,000 in the table). Papers with
+    several comparisons, or with a value shared by both places, are left alone; the discussion
+    is not read (it also cites other studies). Warning."""
+    def printed_in(sections) -> dict[float, Statistic]:
+        out: dict[float, Statistic] = {}
+        for s in stats:
+            if s.p is None or s.test in NOT_MAIN or s.span is None or s.span.section not in sections:
+                continue
+            if s.p_operator is not None and s.p_operator.value != "=":
+                continue
+            out.setdefault(round(s.p.value, 6) if s.p.value > 0 else 0.0, s)
+        return out
+
+    abstract, results = printed_in(ABSTRACTS), printed_in(("results",))
+    if len(abstract) != 1 or len(results) != 1:
         return []
-    (v1, a), (v2, b) = sorted(groups.items())
-    sections_a = {s.span.section for s in a if s.span}
-    sections_b = {s.span.section for s in b if s.span}
-    if not sections_a or not sections_b or sections_a == sections_b:
+    (va, a), = abstract.items()
+    (vb, b), = results.items()
+    if va == vb or (va > 0 and vb > 0 and not _disjoint(a.p, b.p)):
         return []
-    if not _disjoint(a[0].p, b[0].p) and v1 > 0:
-        return []
-    where_a = msg.listing(sorted(str(x) for x in sections_a))
-    where_b = msg.listing(sorted(str(x) for x in sections_b))
-    message = (f"The result's p-value is {msg.shown(a[0].p)} in the {where_a} but "
-               f"{msg.shown(b[0].p)} in the {where_b}; report one value.")
+    message = (f"The result's p-value is {msg.shown(a.p)} in the {a.span.section} but "
+               f"{msg.shown(b.p)} in the results; report one value.")
     return [Flag(CheckId.VALUE_CONFLICT, Severity.WARNING, message,
-                 evidence=tuple(s.span for s in (a[0], b[0]) if s.span),
-                 details={"values": [v1, v2]})]
+                 evidence=(a.span, b.span), details={"values": [va, vb]})]
 
 
 VOLUME = frozenset({"ml", "cc", "l", "mililiter", "millilitre", "milliliter"})
