@@ -162,3 +162,24 @@ def test_flattened_text_gives_the_same_records_as_the_grid():
     assert (second.year, second.design, second.n_total, second.sampling) == (
         2022, Design.ONE_GROUP_PRETEST_POSTTEST, 18, Sampling.TOTAL)
     assert [p.value for p in second.p_values] == [0.0]
+
+
+@pytest.mark.parametrize(("fragments", "joined"), [
+    (["terhadap pengeluar", "an ASI"], "terhadap pengeluaran ASI"),
+    (["Efektivita", "s pijat"], "Efektivitas pijat"),
+    (["ibu nifas", "di klinik"], "ibu nifas di klinik"),
+    (["uji Wilcoxon", "p = 0,001"], "uji Wilcoxon p = 0,001"),
+    (["kelompok", "intervensi"], "kelompok intervensi"),
+])
+def test_join_fragments_mends_words_broken_at_the_cell_edge(fragments, joined):
+    from evidencekit.extract.review_text import join_fragments
+
+    assert join_fragments(fragments) == joined
+
+
+def test_a_new_sentence_in_the_population_cell_stays_in_that_cell():
+    text = FLAT.replace("Populasi ibu\nnifas, sampel\n30 orang (15 dan 15)",
+                        "Populasi ibu nifas.\nSampel 30 orang\n(15 dan 15)")
+    first = flat_rows(text)[0]
+    assert first.cells["population"].startswith("Populasi") and "Sampel 30" in first.cells["population"]
+    assert first.cells["intervention"] == "Kompres hangat"

@@ -188,7 +188,7 @@ def _segment(fragments: list[tuple[int, int, str]], header: FlatHeader, number: 
         ahead = " ".join([t] + [q[2] for q in queue[:3]])
         target = _next_column(columns, state, ahead)
         if target is None and columns[state] == "population" and _ends_population(parts["population"]) \
-                and re.match(r"[A-Z][a-z]", t) and state + 1 < len(columns):
+                and re.match(r"[A-Z][a-z]", t) and not _opens(ahead, "population") and state + 1 < len(columns):
             # a capitalised fragment after a finished population cell ("… purposive sampling.")
             # opens the next cell even without a known opener
             target = state + 1
@@ -201,11 +201,30 @@ def _segment(fragments: list[tuple[int, int, str]], header: FlatHeader, number: 
                 t, e = t[:cut].rstrip(), s + len(t[:cut].rstrip())
         parts[columns[state]].append((s, e, t))
     _fix_single_treatment(parts, main_intervention)
-    cells = {c: " ".join(t for _, _, t in frs) for c, frs in parts.items() if frs}
+    cells = {c: join_fragments([t for _, _, t in frs]) for c, frs in parts.items() if frs}
     spans = {c: (frs[0][0], frs[-1][1]) for c, frs in parts.items() if frs}
     raw = {name: cells.get(col, "") for col, name in zip(header.columns, header.names) if col != "number"}
     raw = {"No.": str(number)} | raw
     return RowCells(number, cells, spans, raw)
+
+
+#: Short words that stand alone; any other one- or two-letter lowercase fragment start is the end
+#: of a word the narrow cell broke ("pengeluar|an", "Efektivita|s", "Primigravi|da").
+SHORT_WORDS = frozenset({"di", "ke", "ya", "si", "se", "in", "on", "of", "to", "at", "by", "or", "is", "as", "it",
+                         "be", "we", "no", "vs", "a"})
+
+
+def join_fragments(fragments: list[str]) -> str:
+    """Join a cell's fragments with spaces, except before the broken-off end of a word."""
+    out = ""
+    for fragment in fragments:
+        # "p = 0,012" and "n = 30" start with a symbol, not with the end of a broken word
+        head = re.match(r"([a-z]{1,2})(?![\w])(?!\s*[=<>≤≥(\d])", fragment)
+        if out and head and head.group(1) not in SHORT_WORDS and out[-1:].isalpha():
+            out += fragment
+        else:
+            out += (" " if out else "") + fragment
+    return out
 
 
 def _ends_population(fragments: list[tuple[int, int, str]]) -> bool:
