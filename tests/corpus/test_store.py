@@ -198,3 +198,22 @@ def test_a_meta_result_fills_the_analysis_columns_and_the_study_weights(db):
     assert weights == pytest.approx(dict(zip(fit.studies, np.asarray(fit.weights, dtype=float))))
     se = next(db.query("SELECT se FROM effects WHERE study = 's2'"))["se"]
     assert se == pytest.approx(0.3)
+
+
+def test_a_second_ingest_into_a_corpus_being_written_is_refused(db):
+    import subprocess
+    import sys
+
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        db.execute("INSERT INTO runs (started_at, status, tool_version, pid) VALUES ('t', 'running', '1', ?)",
+                   [other.pid])
+        db.conn.commit()
+        with pytest.raises(store.CorpusError, match="another ingest"):
+            store.start_run(db, tool_version="1", engine="local", workers=1, options={}, paths=[])
+    finally:
+        other.kill()
+        other.wait()
+    run_id = store.start_run(db, tool_version="1", engine="local", workers=1, options={}, paths=[])
+    statuses = dict(db.execute("SELECT id, status FROM runs"))
+    assert statuses == {1: "interrupted", run_id: "running"}

@@ -250,11 +250,14 @@ def now() -> str:
 def start_run(db: sqlite_utils.Database, *, tool_version: str, engine: str, workers: int,
               options: Mapping[str, Any], paths: Iterable[str]) -> int:
     """Record a new ingest run (status ``running``); runs left ``running`` by a dead process
-    are marked ``interrupted`` first."""
+    are marked ``interrupted`` first. Refuses while another live process is ingesting into the
+    same file (two writers would process the same files twice)."""
     with db.atomic():
         for run in db.query("SELECT id, pid FROM runs WHERE status = 'running'"):
-            if run["pid"] is None or not _pid_alive(run["pid"]):
-                db.execute("UPDATE runs SET status = 'interrupted' WHERE id = ?", [run["id"]])
+            if run["pid"] is not None and _pid_alive(run["pid"]):
+                raise CorpusError(f"another ingest (run {run['id']}, process {run['pid']}) is writing "
+                                  "to this corpus; wait for it to finish, or stop it and run again")
+            db.execute("UPDATE runs SET status = 'interrupted' WHERE id = ?", [run["id"]])
         cursor = db.execute(
             "INSERT INTO runs (started_at, status, tool_version, engine, workers, pid, options, paths)"
             " VALUES (?, 'running', ?, ?, ?, ?, ?, ?)",
