@@ -91,3 +91,13 @@ def test_two_group_p_bound_uses_student_and_welch(R):
     bad = Statistic(StatKind.P_ONLY, p=R("0,30"), p_operator=POperator.EQ)
     assert check_two_group_p_bound(g1, g2, ok, CheckContext()) is None
     assert check_two_group_p_bound(g1, g2, bad, CheckContext()).check is CheckId.P_BOUND
+
+
+def test_p_bound_with_zero_sds_gives_a_flag_that_serialises_to_strict_json(R):
+    import json
+    pre = Descriptive(n=10, mean=R("5,0"), sd=R("0,0"))
+    post = Descriptive(n=10, mean=R("6,0"), sd=R("0,0"))
+    s = Statistic(StatKind.P_ONLY, p=R("0,20"), p_operator=POperator.EQ)
+    flag = check_paired_p_bound(pre, post, s, CheckContext())
+    assert flag is not None
+    json.dumps(flag.to_dict(), allow_nan=False)

@@ -3,6 +3,8 @@ pieces): a bad number becomes a flag or nothing, never a crash in a batch."""
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from evidencekit.checks import check_result
@@ -45,3 +47,4 @@ def test_check_result_never_raises_on_odd_values(record, items, freq):
     result = DocumentResult("d", "d", record=record, statistics=tuple(items), frequency_tables=tuple(freq))
     flags = check_result(result)
     assert all(f.message for f in flags)
+    json.dumps([f.to_dict() for f in flags], allow_nan=False)     # the CLI writes strict JSON

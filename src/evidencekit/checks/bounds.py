@@ -271,7 +271,8 @@ def check_paired_p_bound(pre: Descriptive, post: Descriptive, stat: Statistic,
     return Flag(CheckId.P_BOUND, severity, message,
                 evidence=tuple(s for s in (stat.span, pre.span, post.span) if s),
                 expected=p_max, reported=stat.p.value, expected_range=(0.0, p_max),
-                details={"n": n, "t_min": t_min, "rank_test": rank_test})
+                details={"n": n, "rank_test": rank_test,
+                         **({"t_min": t_min} if math.isfinite(t_min) else {})})
 
 
 def check_two_group_p_bound(g1: Descriptive, g2: Descriptive, stat: Statistic,
