@@ -89,3 +89,13 @@ def test_a_paragraph_running_over_a_page_break_is_joined(write_pdf, kit):
     assert document.text == "Kalimat ini dimulai di halaman pertama dan berakhir di halaman kedua dengan titik."
     assert document.page_at(document.text.index("berakhir")) == 2
     assert document.page_at(0) == 1
+
+
+def test_columns_written_line_by_line_on_shared_baselines_are_still_read_column_by_column(write_pdf, kit):
+    """Some producers write left line 1, right line 1, left line 2, ...; pdfium then joins each
+    pair into one line across a narrow gutter. The reader cuts them apart again."""
+    texts = []
+    for i, (left, right) in enumerate(zip(LEFT, RIGHT)):
+        texts += [kit.Text(57, 100 + 13 * i, left), kit.Text(235, 100 + 13 * i, right)]
+    text = read_document(write_pdf([kit.PageSpec(texts)])).text
+    assert text.index("kiri baris empat") < text.index("kanan baris satu")

@@ -93,7 +93,8 @@ def bands(blocks: Sequence[Block]) -> list[list[Block]]:
     out: list[list[Block]] = []
     covers: list[list[tuple[float, float]]] = []
     pending: list[list[Block]] = []
-    for strip in strips(blocks):
+    all_strips = strips(blocks)
+    for k, strip in enumerate(all_strips):
         if not out:
             out.append(list(strip))
             covers.append(cover(_spans(strip)))
@@ -102,7 +103,7 @@ def bands(blocks: Sequence[Block]) -> list[list[Block]]:
         held = [b for s in pending for b in s]
         had = len(band_cover) > 1
         has = len(cover(_spans(strip))) > 1
-        if had and _far_below(band + held, strip):
+        if had and _far_below(all_strips[k - 1], strip):
             band.extend(held)
             covers[-1] = cover(_spans(held), band_cover)
             pending = []

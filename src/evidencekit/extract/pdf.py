@@ -50,6 +50,11 @@ GAP_CHECK_EM_PER_CHAR = 0.7
 #: cells of a text-aligned table, side-by-side boxes. Sparse justified lines get split too; the
 #: reading order joins pieces on one baseline again unless they form a table.
 SPLIT_GAP_EM = 3.0
+#: Side-by-side column lines joined by pdfium: a gap of this many em between two text objects,
+#: its centre in this zone of the page width, and this share of the page width on each side.
+GUTTER_EM = 0.9
+GUTTER_ZONE = (0.3, 0.7)
+MIN_COLUMN_SHARE = 0.2
 #: A bare page number, alone or as "Page 3", "Halaman 3", "3 of 9", "- 3 -".
 PAGE_NUMBER = re.compile(
     r"^(?:(?:page|halaman|hal\.?)\s*)?[-–]?\s*(?P<n>\d{1,4}|[ivxlc]{1,6})\s*[-–]?"
@@ -175,7 +180,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
-        boxer = _Boxer(textpage, height, text, textpage.count_chars())
+        boxer = _Boxer(textpage, height, text, textpage.count_chars(), width)
         lines: list[Line] = []
         offset = 0
         for raw in text.split("\r\n"):
@@ -187,16 +192,28 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
     return PdfPage(number, width, height, tuple(lines), paths)
 
 
-def _count_paths(page: pdfium.PdfPage) -> int:
-    return sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
+def _count_paths(page: pdfium.PdfPage, enough: int = 64) -> int:
+    """Vector path objects on the page (rules, cell borders), counted up to ``enough``.
+    Raw calls: pypdfium2's object wrappers cost more than reading the page's text."""
+    raw = page.raw
+    count = 0
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) == pdfium_c.FPDF_PAGEOBJ_PATH:
+            count += 1
+            if count >= enough:
+                break
+    return count
 
 
 class _Boxer:
     """Boxes of text ranges from pdfium's loose character boxes (font ascent to descent)."""
 
-    def __init__(self, textpage: pdfium.PdfTextPage, page_height: float, text: str, count: int):
+    def __init__(self, textpage: pdfium.PdfTextPage, page_height: float, text: str, count: int,
+                 page_width: float = 0.0):
+        self.textpage = textpage
         self.raw = textpage.raw
         self.page_height = page_height
+        self.page_width = page_width
         self.rect = pdfium_c.FS_RECTF()
         # pdfium counts a character outside the BMP twice (UTF-16), Python once.
         self.index = None
@@ -234,9 +251,43 @@ class _Boxer:
         top, bottom = min(t0, t1), max(b0, b1)
         size = max(bottom - top, 1.0)
         if x1 - x0 <= GAP_CHECK_EM_PER_CHAR * size * len(stripped) or " " not in stripped:
-            yield Line(stripped, x0, x1, top, bottom)
+            cut = self._gutter_cut(first, last, x0, x1, size) if " " in stripped else None
+            if cut is None:
+                yield Line(stripped, x0, x1, top, bottom)
+                return
+            end = cut
+            while end > first and raw[end - 1 - offset] == " ":
+                end -= 1
+            yield self._line(first, end, offset, raw)
+            yield self._line(cut, last + 1, offset, raw)
             return
         yield from self._split(raw, offset, first, last, size)
+
+    def _gutter_cut(self, first: int, last: int, x0: float, x1: float, size: float) -> int | None:
+        """Where a line holds two columns' lines side by side (a content stream that writes the
+        columns line by line on shared baselines, which pdfium joins into one line): the text
+        position the right column starts at, or None.
+
+        pdfium's text rectangles break where the text objects do; a cut needs a gap of at least
+        GUTTER_EM em between two of them, around the middle of the page, with a column's worth
+        of text on each side. Costs one or two calls for a line of one text object.
+        """
+        width = self.page_width
+        if self.index is not None or not width or x1 - x0 < 2 * MIN_COLUMN_SHARE * width:
+            return None
+        count = self.textpage.count_rects(first, last - first + 1)
+        if count < 2:
+            return None
+        rects = sorted((self.textpage.get_rect(i) for i in range(count)), key=lambda r: r[0])
+        for a, b in zip(rects, rects[1:]):
+            gap, centre = b[0] - a[2], (a[2] + b[0]) / 2
+            if (gap >= GUTTER_EM * size and GUTTER_ZONE[0] * width <= centre <= GUTTER_ZONE[1] * width
+                    and a[2] - x0 >= MIN_COLUMN_SHARE * width and x1 - b[0] >= MIN_COLUMN_SHARE * width):
+                y = (b[1] + b[3]) / 2
+                index = pdfium_c.FPDFText_GetCharIndexAtPos(self.raw, b[0] + 1.0, y, size / 2, size / 2)
+                if first < index <= last:
+                    return index
+        return None
 
     def _split(self, raw: str, offset: int, first: int, last: int, size: float) -> Iterable[Line]:
         """Split a line at every gap wider than SPLIT_GAP_EM em."""
