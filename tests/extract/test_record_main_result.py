@@ -93,3 +93,38 @@ def test_find_record_reads_tests_aim_alpha_and_main_result_but_not_the_discussio
     assert record.alpha == 0.05
     assert (record.main_result.p, record.main_result.test) == (0.003, TestName.WILCOXON_SIGNED_RANK)
     assert record.title == "Judul Contoh Tentang Pijat Punggung dan Volume ASI"
+
+
+#: A short English trial report we wrote.
+TRIAL = """Warm Compress and Breast Engorgement: A Randomized Trial
+Siti Rahayu, John Miller
+Faculty of Nursing, Example University
+ABSTRACT
+This randomized controlled trial assessed the effect of warm compresses on breast engorgement among postpartum women. A total of 84 women were randomly assigned to the compress group (n = 42) or the control group (n = 42). The control group received routine care. Engorgement fell more with compresses (p = 0.003).
+METHODS
+We conducted a randomised controlled trial in two hospitals. Women were consecutively recruited. Groups were compared with the independent samples t-test after a Kolmogorov-Smirnov test.
+RESULTS
+Mean engorgement scores were lower in the compress group (p = 0.003).
+"""
+
+
+def _trial(furniture=()) -> Document:
+    heads, names = ["ABSTRACT", "METHODS", "RESULTS"], ["abstract", "methods", "results"]
+    starts = [TRIAL.index(h) for h in heads] + [len(TRIAL)]
+    sections = tuple(Section(n, h, starts[i], starts[i + 1]) for i, (n, h) in enumerate(zip(names, heads)))
+    return Document(id="t", source="t.txt", sha256="0", text=TRIAL, sections=sections, furniture=tuple(furniture))
+
+
+def test_an_english_trial_gives_design_arms_comparator_and_between_group_test():
+    record = find_record(_trial(), [])
+    assert (record.design, record.design_family) == (Design.RCT, DesignFamily.EXPERIMENTAL)
+    assert (record.n_total, sorted(record.n_arms.values())) == (84, [42, 42])
+    assert (record.sampling, record.comparator) == (Sampling.CONSECUTIVE, "routine care")
+    assert (record.intervention, record.outcome) == ("warm compresses", "breast engorgement")
+    assert record.main_result.test is TestName.INDEPENDENT_T
+    assert record.authors == ("Siti Rahayu", "John Miller")
+
+
+def test_journal_and_year_are_read_from_a_running_head_split_over_two_lines():
+    record = find_record(_trial(["EXAMPLE NURSING JOURNAL,", "Volume 3 Number 1, March 2023 ISSN 1234-5678"]), [])
+    assert (record.journal, record.year) == ("Example Nursing Journal", 2023)

@@ -164,7 +164,8 @@ def find_record(document: Document, statistics: Iterable[Any] = (), kind: Docume
         values["comparator"] = comparator.value
         evidence["comparator"] = (comparator.span,)
 
-    n_arms = dict(arms[0].value) if arms and sum(arms[0].value.values()) == values.get("n_total") else {}
+    # the best-placed split that adds up to the chosen n
+    n_arms = next((dict(a.value) for a in arms if sum(a.value.values()) == values.get("n_total")), {})
     if not n_arms and one_group and values.get("n_total") and values.get("intervention"):
         n_arms = {values["intervention"]: values["n_total"]}
 
@@ -239,7 +240,9 @@ def _journal_and_year(paper: _Paper, values: dict[str, Any], evidence: dict[str,
         if journal[1] is not None:
             values["year"], evidence["year"] = journal[1].value, (paper.span(journal[1].start, journal[1].end),)
             return
-    elif furniture and (journal := bib.find_journal(furniture)) is not None:
+    elif furniture and (journal := bib.find_journal(furniture)
+                        or bib.find_journal(" ".join(paper.document.furniture))) is not None:
+        # a running head may come as two lines ("GLOBAL HEALTH SCIENCE," / "Volume 7 …, 2022")
         values["journal"] = journal[0].value
         if journal[1] is not None:
             values["year"] = journal[1].value
@@ -310,8 +313,8 @@ def _sample_sizes(paper: _Paper, statistics: list[Any], one_group: bool) -> tupl
                 continue
             sizes.append(_Found(best.n, paper.span(best.start, best.end), place.rank,
                                 (STRENGTH[best.strength], best.start)))
-            if best.arms:
-                arms.append(_Found(best.arms, paper.span(best.start, best.end), place.rank, (best.start,)))
+            for split in (f for f in found if f.arms):
+                arms.append(_Found(split.arms, paper.span(split.start, split.end), place.rank, (split.start,)))
     if one_group:
         # in a one-group pre/post study every summary row's n is the whole sample
         for stat in statistics:
