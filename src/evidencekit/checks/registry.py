@@ -6,44 +6,16 @@ its flags; it pairs up the model objects and calls the pure ``check_*`` function
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Callable
 
-from evidencekit.checks import bounds, claimchecks, crosscheck, granularity, intervals, pvalues, values
+from evidencekit.checks import (bounds, claimchecks, crosscheck, granularity, intervals, pairing,
+                                pvalues, values)
 from evidencekit.checks import messages as msg
-from evidencekit.checks.context import CheckContext
-from evidencekit.extract.claims import Claims, outcome_concepts_in
-from evidencekit.model import (Candidate, Descriptive, DocumentResult, Flag, FrequencyTable,
-                               PercentCount, Statistic, StudyRecord)
+from evidencekit.checks.pairing import Inputs
+from evidencekit.extract.claims import outcome_concepts_in
+from evidencekit.model import Candidate, Flag, Statistic
 from evidencekit.vocab import CheckId, Severity, Source, StatKind, TestName
-
-
-@dataclass(frozen=True)
-class Inputs:
-    result: DocumentResult
-    ctx: CheckContext
-    claims: Claims
-
-    @property
-    def record(self) -> StudyRecord:
-        return self.result.record or StudyRecord()
-
-    @property
-    def stats(self) -> list[Statistic]:
-        return [s for s in self.result.statistics if isinstance(s, Statistic)]
-
-    @property
-    def descriptives(self) -> list[Descriptive]:
-        return [s for s in self.result.statistics if isinstance(s, Descriptive)]
-
-    @property
-    def percents(self) -> list[PercentCount]:
-        return [s for s in self.result.statistics if isinstance(s, PercentCount)]
-
-    @property
-    def tables(self) -> list[FrequencyTable]:
-        return list(self.result.frequency_tables)
 
 
 def _each(items, fn, ctx) -> list[Flag]:
@@ -140,28 +112,11 @@ def run_range_feasibility(inp: Inputs) -> list[Flag]:
     return _each(inp.descriptives, bounds.check_range, inp.ctx)
 
 
-def _same_row(table: FrequencyTable, d: Descriptive) -> bool:
-    t_words = set(values.norm(table.label).split())
-    d_words = set(values.norm(d.label).split()) | set(values.norm(d.time).split())
-    d_words -= {"tabel", "table"}
-    time_t, time_d = values.time_of(Descriptive(label=table.label)), values.time_of(d)
-    return bool(d_words) and d_words <= t_words | {"pre", "post"} and time_t == time_d
-
-
-def _table_pairs(inp: Inputs) -> list[tuple[FrequencyTable, Descriptive]]:
-    pairs = []
-    for t in inp.tables:
-        for d in inp.descriptives:
-            if d.source is Source.TABLE and _same_row(t, d) and (d.n is None or d.n == sum(c or 0 for c in t.counts)):
-                pairs.append((t, d))
-    return pairs
-
-
 def run_categorical_summary(inp: Inputs) -> list[Flag]:
     """categorical_summary — a descriptive row against the paper's own frequency table of the
     same variable and time, under the coding most of the paper's tables agree with;
     see :func:`bounds.check_categorical`."""
-    pairs = _table_pairs(inp)
+    pairs = pairing.table_pairs(inp)
     by_k: dict[int, list] = {}
     for t, d in pairs:
         by_k.setdefault(len(t.levels), []).append((t, d))
@@ -202,49 +157,14 @@ def run_p_bound(inp: Inputs) -> list[Flag]:
             if f:
                 out.append(f)
     if inp.ctx.paired is False:
-        out += _two_group_p_bounds(inp, ds, recomputed_wrong)
+        out += pairing.two_group_p_bounds(inp, ds, recomputed_wrong)
     return out
-
-
-def _two_group_p_bounds(inp: Inputs, ds: list[Descriptive], skip: set[float]) -> list[Flag]:
-    """Two-group p bounds, only where we know which comparison a p belongs to: the statistic's
-    label names the row pair ("Age, years" ↔ "Age, years, Massage" / "… Usual care"), or the
-    paper has exactly one pair of group rows and no other summary rows."""
-    keyed: dict[tuple, dict[str, Descriptive]] = {}
-    unpaired = 0
-    for d in ds:
-        if not (d.group and d.n):
-            unpaired += 1
-            continue
-        rest = " ".join(w for w in values.norm(d.label).split() if w not in values.norm(d.group).split())
-        keyed.setdefault((values.time_of(d), rest), {}).setdefault(values.norm(d.group), d)
-    pairs = {key: tuple(g.values()) for key, g in keyed.items() if len(g) == 2}
-    out, seen = [], set()
-    for s in inp.stats:
-        if s.p is None or s.test not in (TestName.INDEPENDENT_T, TestName.WELCH_T) \
-                or s.p.value in skip or (s.p.value, s.label) in seen:
-            continue
-        seen.add((s.p.value, s.label))
-        if s.label:
-            words = set(values.norm(s.label).split())
-            mine = [pr for (time, rest), pr in pairs.items() if rest and set(rest.split()) == words]
-        else:
-            mine = list(pairs.values()) if len(pairs) == 1 and not unpaired else []
-        if len(mine) == 1 and (f := bounds.check_two_group_p_bound(*mine[0], s, inp.ctx)):
-            out.append(f)
-    return out
-
-
-def _n_extra(inp: Inputs) -> list[Candidate]:
-    if inp.ctx.paired is not True:
-        return []
-    return [Candidate(d.n, d.span) for d in inp.descriptives if d.n and d.source is Source.TABLE]
 
 
 def run_n_conflict(inp: Inputs) -> list[Flag]:
     """n_conflict — every sample size the paper states for the sample (record candidates, and
     the n of a one-group study's table rows); see :func:`crosscheck.check_n_conflict`."""
-    f = crosscheck.check_n_conflict(inp.record, _n_extra(inp))
+    f = crosscheck.check_n_conflict(inp.record, pairing.n_from_tables(inp))
     return [f] if f else []
 
 
@@ -294,33 +214,15 @@ def run_outcome_conflict(inp: Inputs) -> list[Flag]:
     prose; see :func:`crosscheck.check_outcome_conflict_candidates` and
     :func:`claimchecks.check_outcome_claims`."""
     out = [f] if (f := crosscheck.check_outcome_conflict_candidates(inp.record, outcome_concepts_in)) else []
-    units = frozenset(values.unit_of(d.unit) for d in inp.descriptives if d.unit)
-    if any(d.span and re.search(r"\d\s*ml\b", d.span.text, re.IGNORECASE) for d in inp.descriptives):
-        units |= {"ml"}
+    units = frozenset(u for d in inp.descriptives for u in pairing.printed_units(inp, d))
     return out + claimchecks.check_outcome_claims(inp.claims, inp.record, units)
-
-
-#: How far back before a "count (percent)" the text may name its category.
-LABEL_LOOKBACK = 80
-
-
-def _named(inp: Inputs, pc: PercentCount) -> str:
-    """The words printed just before a count in the text (its label, e.g. "tidak lancar
-    sebanyak"), back to the previous number or sentence end."""
-    doc = inp.result.document
-    label = pc.label or ""
-    if doc is None or pc.span is None:
-        return label
-    before = doc.text[max(0, pc.span.start - LABEL_LOOKBACK):pc.span.start]
-    before = re.split(r"[.;:]\s|\d[%)]?\s*[,)]|\)", before)[-1]
-    return f"{before} {label}"
 
 
 def run_value_conflict(inp: Inputs) -> list[Flag]:
     """value_conflict — the same quantity printed twice with different values (descriptives,
     counts/percents, the main p-value; see :mod:`evidencekit.checks.values`) and a bracketed
     threshold that is not the paper's α (:func:`claimchecks.check_threshold_typos`)."""
-    texts = [(p, _named(inp, p)) for p in inp.percents if p.source is Source.TEXT
+    texts = [(p, pairing.named_before(inp, p)) for p in inp.percents if p.source is Source.TEXT
              and (p.span is None or p.span.section in values.OWN_SECTIONS)]
     return (values.check_descriptive_values(inp.descriptives)
             + values.check_percent_values(texts, inp.tables)
@@ -330,27 +232,8 @@ def run_value_conflict(inp: Inputs) -> list[Flag]:
 
 def run_unit_conflict(inp: Inputs) -> list[Flag]:
     """unit_conflict — incompatible units for one quantity; see :func:`values.check_units`."""
-    return values.check_units([(d, _printed_unit(inp, d)) for d in inp.descriptives],
+    return values.check_units([(d, pairing.printed_units(inp, d)) for d in inp.descriptives],
                               inp.claims.questionnaire)
-
-
-#: "16,59 ml", "4,757 %": a unit printed right after a number
-UNIT_AFTER = re.compile(r"^\s*(%|ml\b|cc\b)", re.IGNORECASE)
-UNIT_INSIDE = re.compile(r"\d\s*(ml|cc)\b", re.IGNORECASE)
-
-
-def _printed_unit(inp: Inputs, d: Descriptive) -> frozenset[str]:
-    """The units the paper prints with a descriptive: its own field, a unit right after its
-    span ("4,757 %"), and a volume unit inside it ("16,59 ml")."""
-    found = set()
-    if d.unit:
-        found.add(values.unit_of(d.unit))
-    doc = inp.result.document
-    if doc is not None and d.span is not None:
-        if (m := UNIT_AFTER.match(doc.text[d.span.end:d.span.end + 8])):
-            found.add(m.group(1).lower())
-        found.update(m.lower() for m in UNIT_INSIDE.findall(d.span.text))
-    return frozenset(u for u in found if u)
 
 
 def run_label_conflict(inp: Inputs) -> list[Flag]:
