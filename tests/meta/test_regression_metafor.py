@@ -33,7 +33,13 @@ def _model_pairs(result, ref):
             "tau2": (result.tau2, ref["tau2"]), "se.tau2": (result.se_tau2, ref.get("se.tau2")),
             "R2": (result.R2, ref["R2"]), "QE": (h.Q, ref["QE"]), "QEp": (h.p, ref["QEp"]),
             "I2": (h.I2, ref["I2"]), "H2": (h.H2, ref["H2"]), "vt": (h.vt, ref["vt"]), "s2w": (result.s2w, ref["s2w"]),
-            "k": (result.k, ref["k"]), "QE.df": (h.df, ref["QE.df"])}
+            "k": (result.k, ref["k"]), "QE.df": (h.df, ref["QE.df"])} | _fit_stats_pairs(result, ref)
+
+
+def _fit_stats_pairs(result, ref):
+    stats = result.fit_statistics()
+    return {f"fit.stats.{lik}.{q}": (getattr(stats[lik], q), v)
+            for lik, table in ref["fit.stats"].items() for q, v in table.items()}
 
 
 @pytest.mark.parametrize("analysis", BCG)
@@ -55,7 +61,12 @@ def test_subgroup_by_allocation_matches_metafor(mf, analysis, model):
         for level, fit in zip(result.levels, result.subgroups):
             per = sg["per_subgroup"][level][model]
             pairs |= {f"{level}.{a}": (getattr(fit, a), per[b]) for a, b in
-                      (("estimate", "estimate"), ("se", "se"), ("tau2", "tau2"), ("pval", "pval"), ("k", "k"))}
+                      (("estimate", "estimate"), ("se", "se"), ("stat", "stat"), ("pval", "pval"),
+                       ("ci_lower", "ci.lb"), ("ci_upper", "ci.ub"), ("tau2", "tau2"), ("se_tau2", "se.tau2"),
+                       ("k", "k"), ("loglik", "logLik"))}
+            h = fit.heterogeneity
+            pairs |= {f"{level}.QE": (h.Q, per["QE"]), f"{level}.QEp": (h.p, per["QEp"]),
+                      f"{level}.I2": (h.I2, per["I2"]), f"{level}.H2": (h.H2, per["H2"])}
     mf.assert_all_close(pairs)
 
 

@@ -100,10 +100,12 @@ def regression_arrays(yi: np.ndarray, vi: np.ndarray, X: np.ndarray, terms: Sequ
     ci = None
     if confint and not fixed and fit.k - fit.p >= 1:
         ci = tau2_interval(y, v, Xo, fit.tau2, level=level, control=control)
+    lls = fit.loglik()
     return RegressionResult(
         measure=measure, method=method, test=fit.test, level=level, k=fit.k, coefficients=coefs,
         moderators=qm, tau2=fit.tau2, se_tau2=fit.se_tau2, heterogeneity=het, R2=r2, tau2_ci=ci,
         s2w=fit.s2w, vb=tuple(tuple(float(x) for x in row) for row in fit.vb),
+        loglik_ml=float(lls[0]), loglik_reml=float(lls[1]), vi=tuple(v.tolist()),
         notes=tuple(dict.fromkeys(notes + fit.notes)))
 
 

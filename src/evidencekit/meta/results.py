@@ -178,6 +178,21 @@ class FitStatistics(_ResultBase):
     AICc: float
 
 
+def fit_statistics(ll_ml: float, ll_reml: float, *, vi: Any, p: int, method: str) -> dict[str, FitStatistics]:
+    """metafor's ``fit.stats``: parameters are the p coefficients plus τ² (unless EE/FE); ML deviance is
+    relative to the saturated model, REML's is −2 ll; BIC/AICc use k (ML) or k − p (REML)."""
+    k = len(vi)
+    parms = p + (0 if method in ("EE", "FE") else 1)
+    ll_sat = -0.5 * float(np.log(2 * math.pi * np.asarray(vi)).sum())
+    out = {}
+    for name, ll, n in (("ML", ll_ml, k), ("REML", ll_reml, k - p)):
+        dev = -2 * (ll - ll_sat) if name == "ML" else -2 * ll
+        m = max(n, parms + 2)
+        out[name] = FitStatistics(ll, dev, -2 * ll + 2 * parms, -2 * ll + parms * math.log(n),
+                                  -2 * ll + 2 * parms * m / (m - parms - 1))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class MetaResult(_ResultBase):
     """One pooled analysis (metafor ``rma.uni`` without moderators).
@@ -231,16 +246,7 @@ class MetaResult(_ResultBase):
         """
         if self.loglik_ml is None or self.loglik_reml is None:
             raise ValueError("this result carries no log-likelihoods")
-        k, p = self.k, 1
-        parms = p + (0 if self.method in ("EE", "FE") else 1)
-        ll_sat = -0.5 * float(np.log(2 * math.pi * np.asarray(self.vi)).sum())
-        out = {}
-        for name, ll, n in (("ML", self.loglik_ml, k), ("REML", self.loglik_reml, k - p)):
-            dev = -2 * (ll - ll_sat) if name == "ML" else -2 * ll
-            m = max(n, parms + 2)
-            out[name] = FitStatistics(ll, dev, -2 * ll + 2 * parms, -2 * ll + parms * math.log(n),
-                                      -2 * ll + 2 * parms * m / (m - parms - 1))
-        return out
+        return fit_statistics(self.loglik_ml, self.loglik_reml, vi=self.vi, p=1, method=self.method)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -311,7 +317,17 @@ class RegressionResult(_ResultBase):
     tau2_ci: Tau2Interval | None
     s2w: float = 1.0
     vb: tuple[tuple[float, ...], ...] = ()
+    loglik_ml: float | None = None
+    loglik_reml: float | None = None
+    vi: tuple[float, ...] = ()
     notes: tuple[str, ...] = ()
+
+    def fit_statistics(self) -> dict[str, FitStatistics]:
+        """metafor's ``fit.stats`` (ML and REML) of the meta-regression."""
+        if self.loglik_ml is None or self.loglik_reml is None:
+            raise ValueError("this result carries no log-likelihoods")
+        return fit_statistics(self.loglik_ml, self.loglik_reml, vi=self.vi, p=len(self.coefficients),
+                              method=self.method)
 
     def coefficient(self, term: str) -> Coefficient:
         for c in self.coefficients:
@@ -432,5 +448,5 @@ class MantelHaenszelResult(_ResultBase):
 __all__ = [
     "BiasTest", "Coefficient", "Effect", "FitStatistics", "Heterogeneity", "Interval", "MantelHaenszelResult",
     "MetaResult", "ModeratorTest", "Prediction", "RegressionResult", "StudyTable", "SubgroupResult",
-    "TAU2_METHODS", "TESTS", "Tau2Interval", "TrimFillResult", "effects_frame",
+    "TAU2_METHODS", "TESTS", "Tau2Interval", "TrimFillResult", "effects_frame", "fit_statistics",
 ]
