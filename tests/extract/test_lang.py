@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from evidencekit.extract.lang import detect_language
 
 ID_PARA = ("Penelitian ini dilakukan pada ibu nifas yang tidak dapat menyusui dengan lancar, "

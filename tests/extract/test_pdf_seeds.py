@@ -39,15 +39,17 @@ def furniture_lines(seed: str, document) -> set[str]:
 
 
 def _margins(document):
-    from evidencekit.extract import pdf as pdfmod
     import pypdfium2
+
+    from evidencekit.extract import pdf as pdfmod
+    from evidencekit.extract.furniture import find_furniture
 
     pdf = pypdfium2.PdfDocument(document.source)
     try:
         pages = [pdfmod.read_page(pdf[i], i + 1) for i in range(len(pdf))]
     finally:
         pdf.close()
-    furniture, _ = pdfmod.find_furniture(pages)
+    furniture, _ = find_furniture(pages)
     return {pages[p - 1].lines[i].text for p, i in furniture}
 
 

@@ -7,20 +7,17 @@ per line, not one per character). Lines that span a wide gap are split at the ga
 columns written on one baseline). pdfplumber is used only on pages that draw enough ruled
 lines to hold a table (:mod:`evidencekit.extract.pdf_tables`).
 
-Reading order is decided from geometry in :mod:`evidencekit.extract.order`. Running heads, feet and page numbers are found by repetition across pages
-(:func:`find_furniture`) and give the printed page labels.
+Reading order is decided from geometry in :mod:`evidencekit.extract.order`. Running heads, feet and page numbers: :mod:`evidencekit.extract.furniture`.
 """
 
 from __future__ import annotations
 
 import ctypes
-import logging
 import re
 import threading
 import time
-from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -36,14 +33,10 @@ from evidencekit.errors import (
     UnreadablePdf,
 )
 
-log = logging.getLogger(__name__)
-
 #: pdfium joins a line ending in a hyphen to the next line and writes that hyphen as U+FFFE
 #: (or U+0002); we cut the line there again, so the layout decides how to join the word.
 PDFIUM_HYPHEN = re.compile("[\x02\ufffe]")
 
-#: Running heads and feet live in these top and bottom shares of the page height.
-MARGIN_SHARE = 0.085
 #: A line spanning more than this many em per character holds a wide gap worth splitting.
 GAP_CHECK_EM_PER_CHAR = 0.7
 #: A horizontal gap wider than this many em separates two pieces of text on one baseline: the
@@ -55,12 +48,9 @@ SPLIT_GAP_EM = 3.0
 GUTTER_EM = 0.9
 GUTTER_ZONE = (0.3, 0.7)
 MIN_COLUMN_SHARE = 0.2
-#: A bare page number, alone or as "Page 3", "Halaman 3", "3 of 9", "- 3 -".
-PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|halaman|hal\.?)\s*)?[-–]?\s*(?P<n>\d{1,4}|[ivxlc]{1,6})\s*[-–]?"
-    r"(?:\s*(?:of|dari|/)\s*\d{1,4})?$", re.IGNORECASE)
-#: The same running head on different pages differs only in its digits.
-DIGITS = re.compile(r"\d+")
+#: ... and at least this many lines of the page must show that gap, their centres this close.
+MIN_GUTTER_LINES = 3
+GUTTER_SPREAD = 8.0
 #: pdfium is not thread-safe (pypdfium2 documents this): one thread at a time uses it, so a
 #: threaded batch (Dask threads) cannot corrupt it. Processes each have their own.
 PDFIUM_LOCK = threading.RLock()
@@ -94,15 +84,6 @@ class PdfPage:
     height: float
     lines: tuple[Line, ...]
     path_objects: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class PdfText:
-    """Every page of a PDF, with the running furniture already recognised."""
-
-    pages: tuple[PdfPage, ...]
-    furniture: frozenset[tuple[int, int]]     # (page number, line index) of running heads/feet
-    labels: dict[int, str]                    # page number -> printed page number
 
 
 # --------------------------------------------------------------------------- opening
@@ -181,15 +162,41 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
     try:
         text = textpage.get_text_range()
         boxer = _Boxer(textpage, height, text, textpage.count_chars(), width)
-        lines: list[Line] = []
+        found: list[Line | _GutterCut] = []
         offset = 0
         for raw in text.split("\r\n"):
-            lines.extend(boxer.lines(raw, offset))
+            found.extend(boxer.lines(raw, offset))
             offset += len(raw) + 2
     finally:
         textpage.close()
     paths = _count_paths(page)
-    return PdfPage(number, width, height, tuple(lines), paths)
+    return PdfPage(number, width, height, tuple(_apply_gutter_cuts(found)), paths)
+
+
+@dataclass(frozen=True, slots=True)
+class _GutterCut:
+    """A line pdfium may have joined across a column gutter: whole, or cut at ``centre``."""
+
+    whole: Line
+    pieces: tuple[Line, Line]
+    centre: float
+
+
+def _apply_gutter_cuts(found: list[Line | _GutterCut]) -> list[Line]:
+    """Cut the candidate lines only where a column gutter shows on several lines at one x (a
+    running head with a wide space in it is not a column)."""
+    centres = sorted(f.centre for f in found if isinstance(f, _GutterCut))
+    median = centres[len(centres) // 2] if centres else 0.0
+    agree = sum(1 for c in centres if abs(c - median) <= GUTTER_SPREAD)
+    lines: list[Line] = []
+    for f in found:
+        if not isinstance(f, _GutterCut):
+            lines.append(f)
+        elif agree >= MIN_GUTTER_LINES and abs(f.centre - median) <= GUTTER_SPREAD:
+            lines.extend(f.pieces)
+        else:
+            lines.append(f.whole)
+    return lines
 
 
 def _count_paths(page: pdfium.PdfPage, enough: int = 64) -> int:
@@ -231,7 +238,7 @@ class _Boxer:
         r = self.rect
         return r.left, r.right, self.page_height - r.top, self.page_height - r.bottom
 
-    def lines(self, raw: str, offset: int) -> Iterable[Line]:
+    def lines(self, raw: str, offset: int) -> Iterable[Line | _GutterCut]:
         """The visual lines of one pdfium line (cut again where pdfium joined a hyphenated
         break), each split at wide gaps."""
         start = 0
@@ -240,7 +247,7 @@ class _Boxer:
             start = m.end()
         yield from self._visual(raw[start:], offset + start)
 
-    def _visual(self, raw: str, offset: int) -> Iterable[Line]:
+    def _visual(self, raw: str, offset: int) -> Iterable[Line | _GutterCut]:
         stripped = raw.strip()
         if not stripped:
             return
@@ -251,22 +258,24 @@ class _Boxer:
         top, bottom = min(t0, t1), max(b0, b1)
         size = max(bottom - top, 1.0)
         if x1 - x0 <= GAP_CHECK_EM_PER_CHAR * size * len(stripped) or " " not in stripped:
-            cut = self._gutter_cut(first, last, x0, x1, size) if " " in stripped else None
-            if cut is None:
-                yield Line(stripped, x0, x1, top, bottom)
+            whole = Line(stripped, x0, x1, top, bottom)
+            found = self._gutter_cut(first, last, x0, x1, size) if " " in stripped else None
+            if found is None:
+                yield whole
                 return
+            cut, centre = found
             end = cut
             while end > first and raw[end - 1 - offset] == " ":
                 end -= 1
-            yield self._line(first, end, offset, raw)
-            yield self._line(cut, last + 1, offset, raw)
+            yield _GutterCut(whole, (self._line(first, end, offset, raw), self._line(cut, last + 1, offset, raw)),
+                             centre)
             return
         yield from self._split(raw, offset, first, last, size)
 
-    def _gutter_cut(self, first: int, last: int, x0: float, x1: float, size: float) -> int | None:
-        """Where a line holds two columns' lines side by side (a content stream that writes the
-        columns line by line on shared baselines, which pdfium joins into one line): the text
-        position the right column starts at, or None.
+    def _gutter_cut(self, first: int, last: int, x0: float, x1: float, size: float) -> tuple[int, float] | None:
+        """Where a line may hold two columns' lines side by side (a content stream that writes
+        the columns line by line on shared baselines, which pdfium joins into one line): the text
+        position the right column would start at and the gap's centre, or None.
 
         pdfium's text rectangles break where the text objects do; a cut needs a gap of at least
         GUTTER_EM em between two of them, around the middle of the page, with a column's worth
@@ -286,7 +295,7 @@ class _Boxer:
                 y = (b[1] + b[3]) / 2
                 index = pdfium_c.FPDFText_GetCharIndexAtPos(self.raw, b[0] + 1.0, y, size / 2, size / 2)
                 if first < index <= last:
-                    return index
+                    return index, centre
         return None
 
     def _split(self, raw: str, offset: int, first: int, last: int, size: float) -> Iterable[Line]:
@@ -308,74 +317,8 @@ class _Boxer:
         return Line(raw[start - offset:end - offset].strip(), x0, x1, min(t0, t1), max(b0, b1))
 
 
-# --------------------------------------------------------------------------- running furniture
-
-
 def inside(line: Line, bbox: tuple[float, float, float, float], margin: float = 2.0) -> bool:
     """Is the middle of ``line`` inside ``bbox`` (x0, top, x1, bottom), give or take ``margin``?"""
     x0, top, x1, bottom = bbox
     mx, my = (line.x0 + line.x1) / 2, line.middle
     return x0 - margin <= mx <= x1 + margin and top - margin <= my <= bottom + margin
-
-
-def find_furniture(pages: Sequence[PdfPage], tables: dict[int, Sequence[tuple[float, float, float, float]]] | None = None,
-                   ) -> tuple[frozenset[tuple[int, int]], dict[int, str]]:
-    """Running heads/feet and page numbers: lines in the top or bottom margin that repeat (digits
-    aside) on another page, or that are a bare page number. Lines inside ``tables`` (page ->
-    table boxes) never are: a table's header repeated at the top of each page is the table's.
-    Returns their (page, line index) and the printed page label of each page."""
-    tables = tables or {}
-    in_margin: list[tuple[PdfPage, int, Line]] = []
-    for page in pages:
-        boxes = tables.get(page.number, ())
-        for i, line in enumerate(page.lines):
-            if line.bottom < MARGIN_SHARE * page.height or line.top > (1 - MARGIN_SHARE) * page.height:
-                if not any(inside(line, box) for box in boxes):
-                    in_margin.append((page, i, line))
-    templates = Counter()
-    for page, _, line in in_margin:
-        templates[(DIGITS.sub("#", line.text.lower()), page.number)] += 1
-    pages_with = Counter(t for t, _ in templates)
-    furniture: set[tuple[int, int]] = set()
-    numbers: dict[int, list[tuple[int, int]]] = {}          # page -> (number, weight)
-    for page, i, line in in_margin:
-        bare = PAGE_NUMBER.match(line.text)
-        repeated = pages_with[DIGITS.sub("#", line.text.lower())] >= 2
-        if bare or repeated:
-            furniture.add((page.number, i))
-            weight = 2 if bare else 1            # a bare number beats "Vol 4 No 2" in a head
-            numbers.setdefault(page.number, []).extend(
-                (int(n), weight) for n in DIGITS.findall(line.text) if len(n) <= 4)
-    return frozenset(furniture), _page_labels(pages, numbers)
-
-
-def _page_labels(pages: Sequence[PdfPage], numbers: dict[int, list[tuple[int, int]]]) -> dict[int, str]:
-    """The printed number of each page: the offset (printed - physical) with most votes."""
-    offsets: Counter = Counter()
-    for page, found in numbers.items():
-        for n, weight in dict(found).items():
-            offsets[n - page] += weight
-    if not offsets:
-        return {}
-    offset, votes = offsets.most_common(1)[0]
-    if votes < max(1, len(numbers) // 2):
-        return {}
-    return {p.number: str(p.number + offset) for p in pages}
-
-
-def running_heads(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]]) -> tuple[str, ...]:
-    """The text of the running heads and feet taken out, one line per kind (lines that differ
-    only in their digits count once), in page order; bare page numbers left out."""
-    from evidencekit.extract.text import normalise_line
-
-    seen: set[str] = set()
-    out: list[str] = []
-    for page in pages:
-        for i, line in enumerate(page.lines):
-            if (page.number, i) not in furniture or PAGE_NUMBER.match(line.text):
-                continue
-            template = DIGITS.sub("#", line.text.lower())
-            if template not in seen:
-                seen.add(template)
-                out.append(normalise_line(line.text))
-    return tuple(out)

@@ -12,7 +12,6 @@ the rest, for readers that must skip tables.
 from __future__ import annotations
 
 import hashlib
-import logging
 import time
 from pathlib import Path
 
@@ -21,8 +20,6 @@ from evidencekit.extract.lang import detect_language
 from evidencekit.extract.sections import find_sections
 from evidencekit.extract.text import decode_text, read_text_layout
 from evidencekit.model import Document
-
-log = logging.getLogger(__name__)
 
 PDF_SUFFIXES = frozenset({".pdf"})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
@@ -75,7 +72,8 @@ def read_document(path: Path | str, *, limits=None, doc_id: str | None = None) -
 
 def _read_pdf(data: bytes, name: str, limits):
     from evidencekit.extract.layout import layout
-    from evidencekit.extract.pdf import PDFIUM_LOCK, find_furniture, open_pdf, read_pages, running_heads
+    from evidencekit.extract.furniture import find_furniture, running_heads
+    from evidencekit.extract.pdf import PDFIUM_LOCK, open_pdf, read_pages
     from evidencekit.extract.pdf_tables import MIN_PATH_OBJECTS, find_ruled_tables
 
     deadline = time.perf_counter() + limits.timeout_s
