@@ -208,3 +208,15 @@ def test_two_arms_joined_by_dan_add_up(a, b):
 def test_read_p_values_reads_any_three_decimal_p(digits, template):
     (p,) = read_p_values(template.format(digits))
     assert p.value.value == pytest.approx(digits / 1000) and p.value.decimals == 3
+
+
+@pytest.mark.parametrize(("text", "setting"), [
+    ("Penelitian dilakukan di Wilayah Kerja Puskesmas Sukamaju Kabupaten Contoh. Sampel",
+     "Wilayah Kerja Puskesmas Sukamaju Kabupaten Contoh"),
+    ("PIJAT PUNGGUNG DI RSUD KOTA CONTOH\n\nAni Lestari, Budi Santoso", "RSUD KOTA CONTOH"),
+    ("Mothers from two community health centres in Bandung took part.", "community health centres in Bandung"),
+])
+def test_find_setting_reads_the_place_name_and_stops_at_the_sentence_or_block_end(text, setting):
+    from evidencekit.extract.fields.pico import find_setting
+
+    assert find_setting(text)[0] == setting

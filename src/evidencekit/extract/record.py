@@ -170,7 +170,8 @@ def find_record(document: Document, statistics: Iterable[Any] = (), kind: Docume
         n_arms = {values["intervention"]: values["n_total"]}
 
     instrument = _first_in(paper, ("methods", "abstract", "abstract_en", "front"), find_instrument)
-    setting = _first_in(paper, ("title", "front", "abstract", "methods", "introduction"), find_setting)
+    # the abstract and methods before the front matter, where a title runs into the author line
+    setting = _first_in(paper, ("abstract", "abstract_en", "methods", "front", "introduction"), find_setting)
     for name, found in (("instrument", instrument), ("setting", setting)):
         if found:
             values[name] = found[0]

@@ -77,17 +77,21 @@ def find_instrument(text: str, offset: int = 0) -> tuple[str, int, int] | None:
     return _clean(text[hit.start:end]), hit.start + offset, end + offset
 
 
+#: The place name after a setting word runs on in capitalised words, across a single line break
+#: but not a blank line (a title's last line is followed by the authors); a word that ends a
+#: sentence ends it. English places may add "in <City>".
+_PLACE_NAME = re.compile(r"(?:[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*|[IVX]+)(?![\w'-]*\.\s))+(?:[ \t]*\n?[ \t]*[A-Z][\w'-]*)?"
+                         r"|[ \t]+in[ \t]+[A-Z][\w'-]*")
+
+
 def find_setting(text: str, offset: int = 0) -> tuple[str, int, int] | None:
-    """The place of the study: "di Wilayah Kerja Puskesmas Masohi Kabupaten Maluku Tengah"."""
-    flat = re.sub(r"\s", " ", text)
-    hits = find_hits("pico", flat, keys=("setting",))
-    for hit in hits:
-        # the place name runs on in capitalised words ("Puskesmas Rawat Inap Tanjung Kabupaten …")
-        m = re.match(r"(?:\s+(?:[A-Z][\w'-]*|[IVX]+)(?![\w.'-]*\.\s))+(?:\s+[A-Z][\w'-]*)?", flat[hit.end:])
+    """The place of the study: "di Wilayah Kerja Puskesmas Masohi Kabupaten Maluku Tengah",
+    "two community health centres in Makassar"."""
+    for hit in find_hits("pico", text, keys=("setting",)):
+        m = _PLACE_NAME.match(text, hit.end)
         if not m:
             continue
-        end = hit.end + m.end()
-        return _clean(flat[hit.start:end]), hit.start + offset, end + offset
+        return _clean(text[hit.start:m.end()]), hit.start + offset, m.end() + offset
     return None
 
 
