@@ -3,7 +3,6 @@ key used by the code, phrases lower case; and the claim finders on our own one-l
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest

@@ -6,7 +6,6 @@ these inputs is raised with the gold check id, and `consistent_on_purpose` numbe
 
 from __future__ import annotations
 
-import re
 
 import pytest
 

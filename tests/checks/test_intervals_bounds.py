@@ -9,8 +9,8 @@ from evidencekit.checks.bounds import (check_categorical, check_paired_p_bound, 
                                        sd_max, sd_min)
 from evidencekit.checks.context import CheckContext
 from evidencekit.checks.intervals import check_ci, ci_consistent, ci_fitting_n
-from evidencekit.model import Descriptive, FrequencyTable, Statistic, StudyRecord
-from evidencekit.vocab import CheckId, Design, POperator, Severity, StatKind, TestName
+from evidencekit.model import Descriptive, FrequencyTable, Statistic
+from evidencekit.vocab import CheckId, POperator, Severity, StatKind, TestName
 
 
 def test_ci_of_a_mean_fits_n_15_and_not_n_18(R):

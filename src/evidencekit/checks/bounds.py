@@ -23,7 +23,7 @@ from scipy import special
 from evidencekit.checks import messages as msg
 from evidencekit.checks.context import CheckContext
 from evidencekit.checks.rounding import Interval, interval
-from evidencekit.model import Descriptive, Flag, FrequencyTable, Reported, Span, Statistic
+from evidencekit.model import Descriptive, Flag, FrequencyTable, Reported, Statistic
 from evidencekit.vocab import CheckId, Severity
 
 # ------------------------------------------------------------------------ range feasibility core

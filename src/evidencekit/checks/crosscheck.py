@@ -14,7 +14,6 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from evidencekit.checks import messages as msg
-from evidencekit.checks.context import CheckContext
 from evidencekit.model import Candidate, Flag, Span, StudyRecord
 from evidencekit.vocab import CheckId, Design, DesignFamily, Sampling, Severity, TestName
 

@@ -17,11 +17,10 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from evidencekit.checks import messages as msg
 from evidencekit.checks.context import CheckContext, n_candidates, n_for
-from evidencekit.checks.rounding import FLOAT_EPS, Interval, interval, unround
+from evidencekit.checks.rounding import FLOAT_EPS, Interval, unround
 from evidencekit.checks.settings import Rounding
 from evidencekit.model import Descriptive, Flag, FrequencyTable, PercentCount, Reported, Span
 from evidencekit.vocab import CheckId, Severity

@@ -18,7 +18,7 @@ from collections import defaultdict
 from evidencekit.checks import messages as msg
 from evidencekit.checks.rounding import interval
 from evidencekit.model import Descriptive, Flag, FrequencyTable, PercentCount, Reported, Statistic
-from evidencekit.vocab import CheckId, Severity, Source, StatKind, TestName
+from evidencekit.vocab import CheckId, Severity, Source, TestName
 
 SUMMARIES = ("mean", "sd", "median", "min", "max")
 TIME_WORDS = re.compile(r"\b(pre[\s-]?test|post[\s-]?test|pre|post|sebelum|sesudah|setelah|before|after"
