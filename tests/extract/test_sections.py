@@ -103,3 +103,25 @@ def test_the_seed_without_a_conclusion_heading_gets_no_invented_conclusion(read_
         for stem in NO_CONCLUSION:
             names = {s.name for s in read_seed(stem, kind).sections}
             assert "conclusion" not in names
+
+
+CANONICAL = {"front", "abstract", "abstract_en", "keywords", "introduction", "methods", "results",
+             "discussion", "conclusion", "references", "acknowledgements", "other"}
+
+
+def test_section_lexicons_use_canonical_names_and_cover_the_same_sections():
+    from evidencekit.extract.lexicon import load
+
+    indonesian, english = set(load("id", "sections")), set(load("en", "sections"))
+    assert indonesian == english
+    assert indonesian <= CANONICAL
+
+
+def test_no_heading_phrase_means_two_sections():
+    from evidencekit.extract.lexicon import LANGUAGES, load
+
+    owner: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for name, entry in load(lang, "sections").items():
+            for phrase in entry["phrases"]:
+                assert owner.setdefault(phrase.lower(), name) == name, phrase
