@@ -125,3 +125,16 @@ def test_kruskal_wallis_takes_its_df_from_the_number_of_groups(R):
     assert recompute_p(s, CheckContext()) is None                 # no df, no groups: not testable
     assert check_p_recompute(s, ctx) is None
     assert check_p_recompute(replace(s, p=R("0,200")), ctx) is not None
+
+
+def test_a_t_printed_without_df_takes_it_from_the_design(R):
+    paired = Statistic(StatKind.T, R("3,10"), None, R("0,010"), POperator.EQ, TestName.PAIRED_T)
+    assert recompute_p(paired, CheckContext()) is None               # no n: not testable
+    ctx = CheckContext(record=StudyRecord(n_total=12))                # t(11) = 3.10 → p = .0101
+    assert check_p_recompute(paired, ctx) is None
+    assert check_p_recompute(replace(paired, p=R("0,001")), ctx) is not None
+    indep = Statistic(StatKind.T, R("2,10"), None, R("0,044"), POperator.EQ, TestName.INDEPENDENT_T)
+    arms = CheckContext(record=StudyRecord(n_arms={"a": 16, "b": 16}))  # t(30) = 2.10 → p = .0442
+    assert check_p_recompute(indep, arms) is None
+    welch = replace(indep, test=TestName.WELCH_T)
+    assert recompute_p(welch, arms) is None

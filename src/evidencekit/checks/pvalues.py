@@ -243,6 +243,8 @@ def _recompute_p(stat: Statistic, settings: CheckSettings, n_total: int | None,
         if kind == "H" and not stat.df and len(arm_sizes) >= 2:
             # Kruskal-Wallis: χ² with k − 1 df for the paper's k groups
             return p_range("H", iv, stat.value.value, (len(arm_sizes) - 1,), tails)
+        if kind == "t" and not stat.df and (df := _t_df_from_design(stat, n_total, arm_sizes)):
+            return p_range("t", iv, stat.value.value, df, tails)
         if kind in ("t", "F", "r", "chi2", "Q", "H", "Z"):
             if kind != "Z" and not stat.df:
                 if kind == "r" and stat.n and stat.n > 2:
@@ -251,6 +253,21 @@ def _recompute_p(stat: Statistic, settings: CheckSettings, n_total: int | None,
             return p_range(kind, iv, stat.value.value, stat.df, tails)
     except ValueError:
         return None                        # impossible df (e.g. 0): not testable, not "fine"
+    return None
+
+
+def _t_df_from_design(stat: Statistic, n_total: int | None,
+                      arms: tuple[int, ...]) -> tuple[float, ...] | None:
+    """The df of a t printed without one (common in tables): n − 1 for a paired or one-sample
+    t, n1 + n2 − 2 for Student's t with two known arms; None for Welch or when unknown."""
+    if stat.test in (TestName.PAIRED_T, TestName.ONE_SAMPLE_T):
+        n = stat.n or n_total
+        return (n - 1,) if n and n > 2 else None
+    if stat.test is TestName.INDEPENDENT_T:
+        if stat.n and stat.n > 3:
+            return (stat.n - 2,)
+        if len(arms) == 2 and min(arms) > 1:
+            return (sum(arms) - 2,)
     return None
 
 
