@@ -23,6 +23,7 @@ CANONICAL_FILES = {
     "hedges": {"conditional", "example"},
     "alpha": {"alpha", "confidence"},
     "bibliography": {"affiliation", "furniture"},
+    "number_words": {"ones", "teens", "tens", "hundred", "ten_times", "plus_ten", "ten", "eleven", "one_hundred"},
     "record_headings": {"abstract", "abstract_en", "introduction", "methods", "results", "discussion",
                         "conclusion", "references"},
 }

@@ -220,3 +220,23 @@ def test_find_setting_reads_the_place_name_and_stops_at_the_sentence_or_block_en
     from evidencekit.extract.fields.pico import find_setting
 
     assert find_setting(text)[0] == setting
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Twenty-five", 25), ("thirty two", 32), ("one hundred and twenty", 120), ("dua puluh empat", 24),
+    ("lima belas", 15), ("seratus dua puluh", 120), ("dua ratus lima puluh", 250), ("sebelas", 11),
+])
+def test_parse_number_words_reads_english_and_indonesian_numbers(text, value):
+    from evidencekit.extract.fields.number_words import parse_number_words
+
+    assert parse_number_words(text) == value
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("Twenty-five mothers took part.", 25),
+    ("Jumlah sampel sebanyak dua puluh empat orang.", 24),
+    ("Thirty mothers per group gave enough power.", None),
+    ("We needed 30 mothers per group.", None),
+])
+def test_sample_size_reads_numbers_in_words_but_not_per_group_sizes(text, n):
+    assert _n(text) == n

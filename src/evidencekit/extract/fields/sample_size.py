@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from evidencekit.extract import lexicon
+from evidencekit.extract.fields.number_words import find_number_words
 from evidencekit.extract.fields.phrases import LEFT_EDGE, find_hits, phrase_pattern
 
 #: Order of trust among statements of one passage (lower wins). "arms" is the sum of two or
@@ -34,6 +35,9 @@ NOT_PEOPLE = re.compile(
 #: "18 orang (75,00%)": a count with its share is a subgroup.
 WITH_PERCENT = re.compile(r"\s*(?:orang|responden|respondents|ibu|mothers|women)?\s*(?:\(|atau|or)\s*\d+(?:[.,]\d+)?\s*%",
                           re.IGNORECASE)
+#: "… per group", "masing-masing kelompok": the size of each arm, not of the sample.
+PER_GROUP = re.compile(r"\s*(?:per\s+(?:group|arm|kelompok)|in\s+each\s+(?:group|arm)|tiap\s+kelompok|"
+                       r"setiap\s+kelompok|pada\s+masing-masing\s+kelompok)", re.IGNORECASE)
 #: A year, not a count.
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -75,7 +79,12 @@ def find_sample_sizes(text: str, offset: int = 0) -> list[SampleSize]:
     for hit in find_hits("sample_size", text, keys=("total", "sample", "count", "population")):
         stop = min(hit.end + CUE_WINDOW, _sentence_end(text, hit.end))
         m = integer.search(text, hit.end, stop)       # only the first number after the cue
-        if m and _is_count(text, m):
+        words = next(((v, s, e) for v, s, e in find_number_words(text[hit.end:stop])), None)
+        if words and (m is None or hit.end + words[1] < m.start()):
+            value, s, e = words                         # "sebanyak dua puluh empat orang"
+            if not PER_GROUP.match(text, hit.end + e) and not NOT_PEOPLE.match(text, hit.end + e):
+                found.setdefault(hit.end + s, SampleSize(value, hit.key, hit.start + offset, hit.end + e + offset))
+        elif m and _is_count(text, m):
             found.setdefault(m.start(), SampleSize(int(m.group("n")), hit.key, hit.start + offset,
                                                    m.end() + offset))
     for m in re.finditer(r"(?<![A-Za-z])[nN]\s*=\s*" + INTEGER, text):
@@ -84,10 +93,16 @@ def find_sample_sizes(text: str, offset: int = 0) -> list[SampleSize]:
     people = []
     for m in unit_re.finditer(text):
         claimed = found.get(m.start("n"))
+        if PER_GROUP.match(text, m.end()):
+            continue                                     # "30 mothers per group": one arm's size
         if _is_count(text, m) and (claimed is None or claimed.strength in ("sample", "count")):
             people.append(m)
             found.setdefault(m.start("n"), SampleSize(int(m.group("n")), "participants", m.start() + offset,
                                                       m.end() + offset))
+    for value, s, e in find_number_words(text):           # "Twenty-five mothers took part"
+        unit = re.match(rf"\s*(?:orang\s+)?(?:{_units()})(?![^\W_])", text[e:e + 40], re.IGNORECASE)
+        if unit and not PER_GROUP.match(text, e + unit.end()) and s not in found:
+            found[s] = SampleSize(value, "participants", s + offset, e + unit.end() + offset)
     taken = {m.start("n") for m in people}
     for m in _PAREN_COUNT.finditer(text):
         if m.start("n") not in taken:
