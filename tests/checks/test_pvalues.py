@@ -138,3 +138,11 @@ def test_a_t_printed_without_df_takes_it_from_the_design(R):
     assert check_p_recompute(indep, arms) is None
     welch = replace(indep, test=TestName.WELCH_T)
     assert recompute_p(welch, arms) is None
+
+
+def test_a_paired_t_in_a_two_group_study_takes_the_arms_n(R):
+    s = Statistic(StatKind.T, R("4,05"), None, R("0,001"), POperator.EQ, TestName.PAIRED_T)
+    ctx = CheckContext(record=StudyRecord(n_total=32, n_arms={"a": 16, "b": 16}))   # t(15): p = .00105
+    assert check_p_recompute(s, ctx) is None
+    flag = check_p_recompute(replace(s, p=R("0,010")), ctx)
+    assert "t(15) = 4,05 (df from the design" in flag.message

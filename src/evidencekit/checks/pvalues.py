@@ -13,7 +13,7 @@ Kruskal-Wallis H and Friedman Q (χ² with k−1 df), Spearman ρ (t approximati
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Sequence
 
@@ -85,6 +85,7 @@ class PRange:
     point: float
     tails: int = 2
     method: str = ""
+    df_from_design: tuple[float, ...] | None = None   # df we supplied (the paper printed none)
 
 
 def p_range(kind: str, stat: Interval, point: float, df: Sequence[float] | None,
@@ -244,7 +245,7 @@ def _recompute_p(stat: Statistic, settings: CheckSettings, n_total: int | None,
             # Kruskal-Wallis: χ² with k − 1 df for the paper's k groups
             return p_range("H", iv, stat.value.value, (len(arm_sizes) - 1,), tails)
         if kind == "t" and not stat.df and (df := _t_df_from_design(stat, n_total, arm_sizes)):
-            return p_range("t", iv, stat.value.value, df, tails)
+            return replace(p_range("t", iv, stat.value.value, df, tails), df_from_design=df)
         if kind in ("t", "F", "r", "chi2", "Q", "H", "Z"):
             if kind != "Z" and not stat.df:
                 if kind == "r" and stat.n and stat.n > 2:
@@ -261,7 +262,12 @@ def _t_df_from_design(stat: Statistic, n_total: int | None,
     """The df of a t printed without one (common in tables): n − 1 for a paired or one-sample
     t, n1 + n2 − 2 for Student's t with two known arms; None for Welch or when unknown."""
     if stat.test in (TestName.PAIRED_T, TestName.ONE_SAMPLE_T):
-        n = stat.n or n_total
+        if stat.n:
+            n = stat.n
+        elif arms:                     # a paired t within one arm of a two-group study
+            n = arms[0] if len(set(arms)) == 1 else None
+        else:
+            n = n_total
         return (n - 1,) if n and n > 2 else None
     if stat.test is TestName.INDEPENDENT_T:
         if stat.n and stat.n > 3:
@@ -299,12 +305,16 @@ def reported_p_reading(stat: Statistic) -> tuple[float, str, int] | None:
     return stat.p.value, op, stat.p.decimals
 
 
-def _describe(stat: Statistic) -> str:
+def _describe(stat: Statistic, rng: PRange | None = None) -> str:
+    dfs, supplied = stat.df, False
+    if not dfs and rng is not None and rng.df_from_design:
+        dfs, supplied = rng.df_from_design, True
     df = ""
-    if stat.df:
-        df = "(" + ", ".join(msg.num(d, 0 if float(d).is_integer() else 2) for d in stat.df) + ")"
+    if dfs:
+        df = "(" + ", ".join(msg.num(d, 0 if float(d).is_integer() else 2) for d in dfs) + ")"
     name = {"chi2": "χ²", "rho": "ρ"}.get(stat.kind.value, stat.kind.value)
-    return f"{name}{df} = {msg.shown(stat.value)}"
+    note = " (df from the design; the paper prints none)" if supplied else ""
+    return f"{name}{df} = {msg.shown(stat.value)}{note}"
 
 
 def _inconsistent(stat: Statistic, ctx: CheckContext) -> tuple[PRange, float, str, int] | None:
@@ -347,7 +357,7 @@ def check_p_recompute(stat: Statistic, ctx: CheckContext) -> Flag | None:
     rng, rp, op, dec = found
     comma = msg.uses_comma(stat.value, stat.p)
     tail = "one-tailed" if rng.tails == 1 else "two-tailed"
-    message = (f"{_describe(stat)} gives p = {msg.prange(rng.low, rng.high, comma)} ({tail}), "
+    message = (f"{_describe(stat, rng)} gives p = {msg.prange(rng.low, rng.high, comma)} ({tail}), "
                f"but p {op} {msg.shown(stat.p) if stat.p and stat.p.value > 0 else msg.num(rp, 3, comma)}"
                f" is reported; check the statistic, its degrees of freedom and the p-value.")
     return Flag(CheckId.P_RECOMPUTE, Severity.WARNING, message,
@@ -371,7 +381,7 @@ def check_decision_error(stat: Statistic, ctx: CheckContext) -> Flag | None:
         return None
     comma = msg.uses_comma(stat.value, stat.p)
     now = "not significant" if rng.point > alpha else "significant"
-    message = (f"{_describe(stat)} gives p = {msg.prange(rng.low, rng.high, comma)}, which is {now} at "
+    message = (f"{_describe(stat, rng)} gives p = {msg.prange(rng.low, rng.high, comma)}, which is {now} at "
                f"α = {msg.num(alpha, 2, comma)}, but p {op} {msg.shown(stat.p)} is reported: "
                f"the paper's conclusion about this result does not follow from its statistic.")
     return Flag(CheckId.DECISION_ERROR, Severity.ERROR, message,
