@@ -92,5 +92,3 @@ def test_sensitivity_analyses_are_in_the_json_and_match_the_library(examples_dir
     loo = leave_one_out(pool(effects))
     assert out["sensitivity"]["leave_one_out"]["columns"]["estimate"] == pytest.approx(list(loo.column("estimate")))
     assert set(out["sensitivity"]) == {"leave_one_out", "influence", "cumulative", "trimfill"}
-    quiet = json.loads(runner.invoke(app, ["meta", str(path), "-m", "SMD", "-f", "json", "--no-sensitivity"]).stdout)
-    assert "sensitivity" not in quiet

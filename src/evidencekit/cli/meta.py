@@ -24,6 +24,8 @@ class MetaFormat(str, Enum):
 STUDY_COLUMNS = ("study", "slab", "author", "authors", "trial")
 #: pooling methods for 2×2 data besides the inverse-variance estimators
 TABLE_METHODS = ("MH", "PETO")
+#: leave-one-out and influence refit the model k times: above this k they are left to the Python API
+SENSITIVITY_MAX_K = 500
 
 
 def read_study_csv(path: Path) -> Any:
@@ -52,8 +54,7 @@ def numeric(data: Any, column: str) -> Any:
     return pd.to_numeric(col, errors="coerce").to_numpy(float)
 
 
-def run_meta(data: Any, *, measure: str | None, method: str, test: str, level: float, by: str | None,
-             sensitivity: bool = True) -> dict:
+def run_meta(data: Any, *, measure: str | None, method: str, test: str, level: float, by: str | None) -> dict:
     """The whole analysis as a JSON-ready dict (library calls only; the CLI formats it)."""
     from evidencekit import meta
     from evidencekit.meta.effects import MEASURE_COLUMNS, check_measure, columns_for
@@ -90,7 +91,10 @@ def run_meta(data: Any, *, measure: str | None, method: str, test: str, level: f
             out["bias"][name] = call().to_dict()
         except DataError as exc:
             out["bias"][name] = {"error": str(exc)}
-    if sensitivity:
+    if result.k > SENSITIVITY_MAX_K:
+        out["sensitivity"] = {"skipped": f"k = {result.k} > {SENSITIVITY_MAX_K}: leave-one-out and influence "
+                                         "refit k times; run them from Python (evidencekit.meta)."}
+    else:
         out["sensitivity"] = {}
         for name, call in (("leave_one_out", lambda: meta.leave_one_out(result)),
                            ("influence", lambda: meta.influence(result)),
@@ -187,10 +191,9 @@ def meta_command(
     by: Optional[str] = typer.Option(None, "--by", help="Column with subgroup labels."),
     fmt: MetaFormat = typer.Option(MetaFormat.table, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write JSON here instead of stdout."),
-    sensitivity: bool = typer.Option(True, "--sensitivity/--no-sensitivity",
-                                     help="Leave-one-out, influence, cumulative and trim-and-fill."),
 ) -> None:
-    """Pool study data: effect sizes, pooled estimate, heterogeneity, bias tests, subgroups.
+    """Pool study data: effect sizes, pooled estimate, heterogeneity, bias tests, subgroups, and
+    leave-one-out, influence, cumulative and trim-and-fill analyses.
 
     Columns use metafor's names: m1i, sd1i, n1i, m2i, sd2i, n2i (SMD, MD, ROM); m1i, m2i, sd1i, ni, ri
     (SMCR); ai, bi, ci, di or ai, n1i, ci, n2i (OR, RR, RD); ri, ni (ZCOR, COR); yi, vi (given).
@@ -200,8 +203,7 @@ def meta_command(
     """
     method = method.upper() if method.upper() in TAU2_METHODS + TABLE_METHODS else method
     try:
-        out = run_meta(read_study_csv(data), measure=measure, method=method, test=test.lower(), level=level, by=by,
-                       sensitivity=sensitivity)
+        out = run_meta(read_study_csv(data), measure=measure, method=method, test=test.lower(), level=level, by=by)
     except DataError as exc:
         raise fail(str(exc)) from exc
     if fmt is MetaFormat.json or output is not None:
