@@ -183,3 +183,15 @@ def test_a_new_sentence_in_the_population_cell_stays_in_that_cell():
     first = flat_rows(text)[0]
     assert first.cells["population"].startswith("Populasi") and "Sampel 30" in first.cells["population"]
     assert first.cells["intervention"] == "Kompres hangat"
+
+
+def test_an_english_grid_in_another_column_order_is_read_the_same_way():
+    header = ["Results", "Author (year)", "Study design", "Sample", "Intervention", "Comparison"]
+    row = ["Milk volume higher with massage; independent t-test p = 0.021", "Brown, K. & Lee, M. (2018)",
+           "Randomised controlled trial", "A total of 40 mothers (20 and 20); simple random sampling",
+           "Back massage", "Usual care"]
+    (study,) = find_studies(_document([_table([header, row])]))
+    assert (study.authors, study.year, study.design) == (("Brown, K.", "Lee, M."), 2018, Design.RCT)
+    assert (study.n_total, study.sampling, study.comparator) == (40, Sampling.SIMPLE_RANDOM, "Usual care")
+    assert [p.value for p in study.p_values] == [0.021]
+    assert sorted(study.n_arms.values()) == [20, 20]
