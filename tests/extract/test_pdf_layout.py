@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from evidencekit.extract.read import read_document
 
 LEFT = ["Kolom kiri baris satu berisi teks", "kolom kiri baris dua juga teks",
@@ -99,3 +101,41 @@ def test_columns_written_line_by_line_on_shared_baselines_are_still_read_column_
         texts += [kit.Text(57, 100 + 13 * i, left), kit.Text(235, 100 + 13 * i, right)]
     text = read_document(write_pdf([kit.PageSpec(texts)])).text
     assert text.index("kiri baris empat") < text.index("kanan baris satu")
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_rotated_landscape_page_is_read_as_displayed(tmp_path, rotation):
+    """A page turned by /Rotate whose content is drawn turned back, so it reads upright."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(595, 842))
+    c.setPageRotation(rotation)
+    c.saveState()
+    c.translate(*{90: (595, 0), 180: (595, 842), 270: (0, 842)}[rotation])
+    c.rotate(rotation)
+    c.setFont("Helvetica", 10)
+    lines = ["Judul tabel lanskap di atas.", "Kelompok pertama 12 orang", "Kelompok kedua 14 orang"]
+    for i, line in enumerate(lines):
+        c.drawString(72, (595 if rotation != 180 else 842) - 72 - 20 * i, line)
+    c.restoreState()
+    c.showPage()
+    c.save()
+    path = tmp_path / "lanskap.pdf"
+    path.write_bytes(buffer.getvalue())
+    document = read_document(path)
+    text = document.text
+    assert text.index("Judul") < text.index("pertama") < text.index("kedua")
+    assert document.pages[0].columns == 1
+    import pypdfium2
+
+    from evidencekit.extract.pdf import read_page
+
+    pdf = pypdfium2.PdfDocument(path)
+    page = read_page(pdf[0], 1)
+    pdf.close()
+    assert (page.width, page.height) == ((842, 595) if rotation != 180 else (595, 842))
+    assert all(line.x1 - line.x0 > 5 * line.height for line in page.lines)     # lines run across
+    assert [round(line.x0) for line in page.lines] == [72, 72, 72]

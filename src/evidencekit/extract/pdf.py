@@ -157,11 +157,12 @@ def read_pages(document: pdfium.PdfDocument, name: str, *, deadline: float) -> l
 
 def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
     """A page's lines, split where pdfium put two pieces of text on one baseline."""
-    width, height = page.get_size()
+    width, height = page.get_size()                 # user space, before /Rotate
+    rotation = page.get_rotation() % 360
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
-        boxer = _Boxer(textpage, height, text, textpage.count_chars(), width)
+        boxer = _Boxer(textpage, height, text, textpage.count_chars(), width, rotation)
         found: list[Line | _GutterCut] = []
         offset = 0
         for raw in text.split("\r\n"):
@@ -170,6 +171,8 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
     finally:
         textpage.close()
     paths = _count_paths(page)
+    if rotation in (90, 270):
+        width, height = height, width               # the page as displayed
     return PdfPage(number, width, height, tuple(_apply_gutter_cuts(found)), paths)
 
 
@@ -216,11 +219,12 @@ class _Boxer:
     """Boxes of text ranges from pdfium's loose character boxes (font ascent to descent)."""
 
     def __init__(self, textpage: pdfium.PdfTextPage, page_height: float, text: str, count: int,
-                 page_width: float = 0.0):
+                 page_width: float = 0.0, rotation: int = 0):
         self.textpage = textpage
         self.raw = textpage.raw
         self.page_height = page_height
         self.page_width = page_width
+        self.rotation = rotation
         self.rect = pdfium_c.FS_RECTF()
         # pdfium counts a character outside the BMP twice (UTF-16), Python once.
         self.index = None
@@ -236,7 +240,9 @@ class _Boxer:
         ci = self.index[i] if self.index is not None else i
         pdfium_c.FPDFText_GetLooseCharBox(self.raw, ci, ctypes.byref(self.rect))
         r = self.rect
-        return r.left, r.right, self.page_height - r.top, self.page_height - r.bottom
+        if self.rotation == 0:
+            return r.left, r.right, self.page_height - r.top, self.page_height - r.bottom
+        return _displayed((r.left, r.right, r.bottom, r.top), self.rotation, self.page_width, self.page_height)
 
     def lines(self, raw: str, offset: int) -> Iterable[Line | _GutterCut]:
         """The visual lines of one pdfium line (cut again where pdfium joined a hyphenated
@@ -282,7 +288,7 @@ class _Boxer:
         of text on each side. Costs one or two calls for a line of one text object.
         """
         width = self.page_width
-        if self.index is not None or not width or x1 - x0 < 2 * MIN_COLUMN_SHARE * width:
+        if self.index is not None or self.rotation or not width or x1 - x0 < 2 * MIN_COLUMN_SHARE * width:
             return None
         count = self.textpage.count_rects(first, last - first + 1)
         if count < 2:
@@ -315,6 +321,20 @@ class _Boxer:
         x0, _, t0, b0 = self.box(start)
         _, x1, t1, b1 = self.box(end - 1)
         return Line(raw[start - offset:end - offset].strip(), x0, x1, min(t0, t1), max(b0, b1))
+
+
+def _displayed(box: tuple[float, float, float, float], rotation: int, width: float,
+               height: float) -> tuple[float, float, float, float]:
+    """(x0, x1, top, bottom) as the page is displayed, from a user-space box (left, right,
+    bottom, top) of a page ``width`` x ``height`` turned clockwise by ``rotation`` degrees."""
+    left, right, bottom, top = box
+    if rotation == 90:
+        return bottom, top, left, right
+    if rotation == 180:
+        return width - right, width - left, bottom, top
+    if rotation == 270:
+        return height - top, height - bottom, width - right, width - left
+    return left, right, height - top, height - bottom
 
 
 def inside(line: Line, bbox: tuple[float, float, float, float], margin: float = 2.0) -> bool:
