@@ -112,9 +112,9 @@ def find_record(document: Document, statistics: Iterable[Any] = (), kind: Docume
     evidence: dict[str, tuple[Span, ...]] = {}
     values: dict[str, Any] = {}
 
-    def take(field: str, found: list[_Found], chosen: _Found | None, *, keep: bool = True) -> None:
-        if keep:
-            candidates[field] = tuple(Candidate(f.value, f.span) for f in found)
+    def take(field: str, found: list[_Found], chosen: _Found | None) -> None:
+        """Keep every candidate of ``field``; the chosen value's evidence is every place that states it."""
+        candidates[field] = tuple(Candidate(f.value, f.span) for f in found)
         if chosen is not None:
             values[field] = chosen.value
             evidence[field] = tuple(f.span for f in found if f.value == chosen.value) or (chosen.span,)
