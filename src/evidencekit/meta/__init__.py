@@ -3,12 +3,26 @@
 Three verbs, as metafor: ``escalc`` (effect sizes) -> ``pool`` (rma) -> reports draw the result.
 Every function returns frozen dataclasses from :mod:`evidencekit.meta.results` with ``to_dict()``
 and ``to_frame()``.
+
+=====================================  ===========================================================
+effects                                ``escalc(measure, **columns)``, ``escalc_arrays``;
+                                       :mod:`.convert` (t, F, paired t, Z, p bounds, medians)
+pooling                                ``pool(effects, method=, test=, level=)``, ``pool_arrays``
+                                       (EE/FE, DL, REML, ML, PM, SJ, HE, HS, EB; z or knha)
+2×2 tables                             ``mantel_haenszel(measure="OR"|"RR", ...)``, ``peto(...)``
+moderators                             ``subgroup(effects, by)``, ``regression(effects, {name: x})``
+sensitivity                            ``leave_one_out``, ``influence``, ``cumulative`` (on a result)
+small-study effects                    ``regtest`` (rma / lm), ``ranktest``, ``trimfill`` (L0, R0)
+from papers                            ``from_records(documents)``, ``analyse_records(documents)``
+=====================================  ===========================================================
+
+``Control()`` reproduces metafor's default convergence (what metafor prints); ``TIGHT`` its
+``threshold=1e-12, tol=1e-12`` settings (the anchors' ``fits_tight``).
 """
 
-from evidencekit.meta.effects import MEASURES, escalc, escalc_arrays
-from evidencekit.meta.estimators import DEFAULT_CONTROL, TIGHT, Control
 from evidencekit.meta.bias import ranktest, regtest, trimfill
-from evidencekit.meta.from_records import RecordSettings, analyse_records, from_records
+from evidencekit.meta.from_records import RecordsAnalysis, analyse_records, from_records
+from evidencekit.meta.study_effect import CONTROLLED, PRE_POST, NotPoolable, RecordSettings
 from evidencekit.meta.mh import mantel_haenszel, peto
 from evidencekit.meta.pool import pool, pool_arrays
 from evidencekit.meta.regression import predict_regression, regression
@@ -21,7 +35,7 @@ from evidencekit.meta.results import (
 )
 
 __all__ = [
-    "BiasTest", "Coefficient", "Control", "DEFAULT_CONTROL", "Effect", "Heterogeneity", "Interval",
+    "BiasTest", "CONTROLLED", "Coefficient", "Control", "NotPoolable", "PRE_POST", "RecordsAnalysis", "DEFAULT_CONTROL", "Effect", "Heterogeneity", "Interval",
     "MEASURES", "MantelHaenszelResult", "MetaResult", "ModeratorTest", "Prediction",
     "RegressionResult", "StudyTable", "SubgroupResult", "TIGHT", "Tau2Interval", "TrimFillResult",
     "RecordSettings", "analyse_records", "cumulative", "escalc", "escalc_arrays", "from_records", "influence",
