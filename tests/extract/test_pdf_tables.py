@@ -132,3 +132,34 @@ def test_two_columns_of_prose_are_not_taken_for_a_table(write_pdf, kit):
     document = read_document(write_pdf([kit.PageSpec(kit.lines_at(57, 100, left) + kit.lines_at(320, 100, right))]))
     assert document.tables == ()
     assert document.text.index("kiri nomor 6") < document.text.index("kanan nomor 1")
+
+
+def test_a_ruled_table_on_a_rotated_page_lines_up_with_its_text(tmp_path):
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(595, 842))
+    c.setPageRotation(90)
+    c.translate(595, 0)
+    c.rotate(90)
+    c.setFont("Helvetica", 9)
+    c.drawString(72, 535, "Tabel 1. Contoh putar")
+    rows = [["Kelompok", "n", "p"], ["A", "12", "0,04"], ["B", "13", "0,05"]]
+    xs = [72, 200, 260, 330]
+    for r, row in enumerate(rows):
+        for k, value in enumerate(row):
+            c.drawString(xs[k] + 3, 500 - 18 * r, value)
+    for r in range(4):
+        c.line(72, 513 - 18 * r, 330, 513 - 18 * r)
+    for x in xs:
+        c.line(x, 513, x, 459)
+    c.drawString(72, 395, "Teks sesudah tabel.")
+    c.showPage()
+    c.save()
+    path = tmp_path / "putar.pdf"
+    path.write_bytes(buffer.getvalue())
+    document = read_document(path)
+    assert [t.grid() for t in document.tables] == [rows]
+    assert document.text == "Tabel 1. Contoh putar\nKelompok | n | p\nA | 12 | 0,04\nB | 13 | 0,05\nTeks sesudah tabel."
