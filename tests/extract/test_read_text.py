@@ -82,3 +82,8 @@ def test_form_feeds_split_a_text_file_into_pages(write_text):
     assert [(p.number, document.text[p.start:p.end].strip()) for p in document.pages] == [
         (1, "Halaman satu."), (2, "Halaman dua.\nMasih dua."), (3, "Tiga.")]
     assert document.page_at(document.text.index("Masih")) == 2
+
+
+def test_a_utf16_text_with_byte_order_mark_is_read(write_text):
+    document = read_document(write_text("\ufeffHASIL\r\np = 0,02\r\n".encode("utf-16"), "utf16.txt"))
+    assert document.text == "HASIL\np = 0,02"
