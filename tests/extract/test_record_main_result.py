@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from evidencekit.extract.fields.main_result import choose_main_result, choose_main_test
 from evidencekit.extract.fields.pvalues import significant
 from evidencekit.extract.record import find_record
+from evidencekit.extract.review import find_studies, is_review
 from evidencekit.model import Document, Reported, Section, Span, Statistic
 from evidencekit.vocab import Design, DesignFamily, POperator, Sampling, StatKind, TestName
 
@@ -128,3 +131,20 @@ def test_an_english_trial_gives_design_arms_comparator_and_between_group_test():
 def test_journal_and_year_are_read_from_a_running_head_split_over_two_lines():
     record = find_record(_trial(["EXAMPLE NURSING JOURNAL,", "Volume 3 Number 1, March 2023 ISSN 1234-5678"]), [])
     assert (record.journal, record.year) == ("Example Nursing Journal", 2023)
+
+#: Words the finders react to, mixed with noise, so fuzzed texts reach the field finders.
+_WORDS = st.sampled_from(["Jumlah", "sampel", "24", "orang", "(", ")", "n", "=", "p", "0,05", "uji", "Wilcoxon",
+                          "pengaruh", "terhadap", "1.", "Penulis", "Hasil", "(2020)", "quasi", "eksperimen", "\n",
+                          "kelompok", "kontrol", "dan", "15", "responden", ",", ".", "Vol.", "2021", "α", "%"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=8)), max_size=80))
+def test_record_and_review_readers_never_fail_on_arbitrary_text(words):
+    text = " ".join(words)
+    document = Document(id="f", source="f", sha256="0", text=text)
+    record = find_record(document, [])
+    assert record.n_total is None or record.n_total > 0
+    is_review(document)
+    for study in find_studies(document):
+        assert study.row is not None
