@@ -27,7 +27,8 @@ def test_every_claim_key_is_used_by_the_code():
     code = "".join(p.read_text(encoding="utf-8") for p in (SRC / "extract" / "claims.py",
                                                            *sorted((SRC / "checks").glob("*.py"))))
     for key in load("en", "claims"):
-        used = f'"{key}"' in code or (key.startswith("outcome_") and '"outcome_"' in code)
+        used = (f'"{key}"' in code or (key.startswith("outcome_") and '"outcome_"' in code)
+                or (key.startswith("level_") and '"level_"' in code))
         assert used, key
 
 
@@ -69,3 +70,10 @@ def test_claims_in_the_introduction_are_not_this_studys():
     text = "Penelitian lain memberi pijat tiga kali sehari dan bila p value > 0,05 maka ada pengaruh."
     c = claims.find_claims(one("introduction", text))
     assert c.protocol == () and c.decision_rules == ()
+
+
+def test_level_names_match_across_languages_and_the_longest_wins():
+    assert claims.level_keys_in("not smooth as many as") == {"level_tidak_lancar"}
+    assert claims.level_keys_in("Tidak lancar") == {"level_tidak_lancar"}
+    assert claims.level_keys_in("smooth") == {"level_lancar"}
+    assert claims.level_keys_in("Cukup Lancar") == {"level_cukup_lancar"}

@@ -197,3 +197,10 @@ def test_p_zero_printed_in_many_places_gives_one_note(R):
     flags = run_p_zero_or_format(Inputs(result, CheckContext(), Claims()))
     assert len(flags) == 2 and "3 places" in flags[0].message and "Rows 1 and 4" in flags[1].message
     assert len(flags[0].evidence) == 3
+
+
+def test_a_count_named_in_english_is_matched_to_the_indonesian_table_level(R):
+    t = FrequencyTable("Tabel 2 sebelum", ("Lancar", "Tidak lancar"), (8, 7), (R("53,3"), R("46,7")))
+    pc = PercentCount(10, R("66.7"), label="respondents", source=Source.TEXT)
+    (flag,) = check_percent_values([(pc, "before the massage, not smooth: as many as")], [t])
+    assert "Tidak lancar 7 (46,7%)" in flag.message

@@ -17,6 +17,7 @@ from collections import defaultdict
 
 from evidencekit.checks import messages as msg
 from evidencekit.checks.rounding import interval
+from evidencekit.extract.claims import level_keys_in
 from evidencekit.model import Descriptive, Flag, FrequencyTable, PercentCount, Reported, Statistic
 from evidencekit.vocab import CheckId, Severity, Source, TestName
 
@@ -101,12 +102,17 @@ def check_descriptive_values(descriptives: list[Descriptive]) -> list[Flag]:
 
 
 def _levels_in(label: str, table: FrequencyTable) -> list[int]:
-    """Indices of the table's levels that the label names as whole phrases (longest wins)."""
+    """Indices of the table's levels that the label names: as whole phrases (longest wins), or
+    through the claims lexicon's level names in either language ("not smooth" ↔ "Tidak lancar")."""
     text = f" {norm(label)} "
     hits = [i for i, lv in enumerate(table.levels) if lv and f" {norm(lv)} " in text]
     # "lancar" inside "tidak lancar": keep only levels not contained in another hit
-    return [i for i in hits if not any(i != j and norm(table.levels[i]) in norm(table.levels[j])
+    hits = [i for i in hits if not any(i != j and norm(table.levels[i]) in norm(table.levels[j])
                                        for j in hits)]
+    if hits:
+        return hits
+    named = level_keys_in(label)
+    return [i for i, lv in enumerate(table.levels) if lv and named and level_keys_in(lv) == named]
 
 
 def restated_in(pc: PercentCount, tables: list[FrequencyTable]) -> bool:
