@@ -21,24 +21,26 @@ from papers                            ``from_records(documents)``, ``analyse_re
 """
 
 from evidencekit.meta.bias import ranktest, regtest, trimfill
+from evidencekit.meta.effects import MEASURES, escalc, escalc_arrays
+from evidencekit.meta.estimators import DEFAULT_CONTROL, TIGHT, Control
 from evidencekit.meta.from_records import RecordsAnalysis, analyse_records, from_records
-from evidencekit.meta.study_effect import CONTROLLED, PRE_POST, NotPoolable, RecordSettings
 from evidencekit.meta.mh import mantel_haenszel, peto
 from evidencekit.meta.pool import pool, pool_arrays
 from evidencekit.meta.regression import predict_regression, regression
-from evidencekit.meta.sensitivity import cumulative, influence, leave_one_out
-from evidencekit.meta.subgroup import subgroup
 from evidencekit.meta.results import (
     BiasTest, Coefficient, Effect, Heterogeneity, Interval, MantelHaenszelResult, MetaResult,
     ModeratorTest, Prediction, RegressionResult, StudyTable, SubgroupResult, Tau2Interval,
     TrimFillResult,
 )
+from evidencekit.meta.sensitivity import cumulative, influence, leave_one_out
+from evidencekit.meta.study_effect import CONTROLLED, PRE_POST, NotPoolable, RecordSettings
+from evidencekit.meta.subgroup import subgroup
 
 __all__ = [
-    "BiasTest", "CONTROLLED", "Coefficient", "Control", "NotPoolable", "PRE_POST", "RecordsAnalysis", "DEFAULT_CONTROL", "Effect", "Heterogeneity", "Interval",
-    "MEASURES", "MantelHaenszelResult", "MetaResult", "ModeratorTest", "Prediction",
-    "RegressionResult", "StudyTable", "SubgroupResult", "TIGHT", "Tau2Interval", "TrimFillResult",
-    "RecordSettings", "analyse_records", "cumulative", "escalc", "escalc_arrays", "from_records", "influence",
-    "leave_one_out", "mantel_haenszel", "peto", "pool", "pool_arrays", "predict_regression", "ranktest",
-    "regression", "regtest", "subgroup", "trimfill",
+    "BiasTest", "CONTROLLED", "Coefficient", "Control", "DEFAULT_CONTROL", "Effect", "Heterogeneity",
+    "Interval", "MEASURES", "MantelHaenszelResult", "MetaResult", "ModeratorTest", "NotPoolable",
+    "PRE_POST", "Prediction", "RecordSettings", "RecordsAnalysis", "RegressionResult", "StudyTable",
+    "SubgroupResult", "TIGHT", "Tau2Interval", "TrimFillResult", "analyse_records", "cumulative", "escalc",
+    "escalc_arrays", "from_records", "influence", "leave_one_out", "mantel_haenszel", "peto", "pool",
+    "pool_arrays", "predict_regression", "ranktest", "regression", "regtest", "subgroup", "trimfill",
 ]
