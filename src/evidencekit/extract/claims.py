@@ -60,16 +60,17 @@ def has_phrase(key: str, text: str) -> re.Match[str] | None:
     return rx.search(text) if rx else None
 
 
+@cache
+def _level_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((key, re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in p.split()) + r"(?!\w)",
+                                  re.IGNORECASE))
+                 for key, words in phrases("claims").items() if key.startswith("level_") for p in words)
+
+
 def level_keys_in(text: str) -> frozenset[str]:
     """Canonical categorical levels ("level_tidak_lancar" …) a text names, in any language; the
     longest phrase wins where one contains another ("not smooth" is not also "smooth")."""
-    found: list[tuple[int, int, str]] = []
-    for key, words in phrases("claims").items():
-        if not key.startswith("level_"):
-            continue
-        for p in words:
-            rx = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in p.split()) + r"(?!\w)", re.IGNORECASE)
-            found += [(m.start(), m.end(), key) for m in rx.finditer(text)]
+    found = [(m.start(), m.end(), key) for key, rx in _level_patterns() for m in rx.finditer(text)]
     keep = [f for f in found if not any(o != f and o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0])
                                         for o in found)]
     return frozenset(k for _, _, k in keep)
