@@ -96,6 +96,10 @@ def run(label: str, folder: Path, workdir: Path, options: IngestOptions) -> Meas
         seconds = time.perf_counter() - started
         writer_cpu = sum(me.cpu_times()[:2]) - cpu_before
     worker_s = db.execute("SELECT coalesce(sum(seconds), 0) FROM documents").fetchone()[0]
+    for code, count, example in db.execute(
+            "SELECT error_code, count(*), min(error_message) FROM documents "
+            "WHERE error_code IS NOT NULL GROUP BY error_code"):
+        print(f"  {label}: {count} failed with {code}, e.g. {example}", flush=True)
     db.close()
     return Measure(label, summary.n_ingested, summary.n_failed, summary.n_pages, seconds,
                    memory.peak / 2**20, writer_cpu, worker_s)
