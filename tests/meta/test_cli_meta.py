@@ -92,3 +92,19 @@ def test_sensitivity_analyses_are_in_the_json_and_match_the_library(examples_dir
     loo = leave_one_out(pool(effects))
     assert out["sensitivity"]["leave_one_out"]["columns"]["estimate"] == pytest.approx(list(loo.column("estimate")))
     assert set(out["sensitivity"]) == {"leave_one_out", "influence", "cumulative", "trimfill"}
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.lists(st.floats(-1e6, 1e6, allow_nan=False).map(lambda x: round(x, 4)), min_size=1, max_size=20),
+       st.booleans())
+def test_numeric_reads_comma_and_point_decimals_alike(values, comma):
+    import pandas as pd
+
+    from evidencekit.cli.meta import numeric
+
+    text = [f"{v:.4f}".replace(".", ",") if comma else f"{v:.4f}" for v in values]
+    parsed = numeric(pd.DataFrame({"yi": text}), "yi")
+    assert parsed.tolist() == pytest.approx(values, abs=1e-9)
