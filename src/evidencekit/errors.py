@@ -76,6 +76,12 @@ class TruncatedPdf(InputError):
     code = "truncated_pdf"
 
 
+class FileTooLarge(InputError):
+    """A file bigger than the per-file byte limit."""
+
+    code = "too_large"
+
+
 class DataError(EvidencekitError):
     """Study data (CSV for meta-analysis, …) that does not fit what was asked."""
 
