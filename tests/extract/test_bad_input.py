@@ -121,3 +121,14 @@ def test_a_failed_read_becomes_a_result_with_error_code_and_sha256(write_text):
     result = process(path, until="read")
     assert result.error is not None and result.error.code == "not_pdf"
     assert result.sha256 == hashlib.sha256(b"bukan pdf").hexdigest()
+
+
+def test_a_file_over_the_byte_limit_is_refused_before_it_is_read(write_text):
+    path = write_text("x" * 5000, "besar.txt")
+    with pytest.raises(errors.FileTooLarge, match="5000 bytes, more than the limit of 4096"):
+        read_document(path, limits=Limits(max_bytes=4096))
+
+
+def test_a_pdf_named_txt_is_read_as_a_pdf(write_text, kit, one_page):
+    document = read_document(write_text(kit.draw_pdf(one_page), "salah_nama.txt"))
+    assert document.media_type == "application/pdf" and "p = 0,004" in document.text

@@ -15,7 +15,7 @@ import hashlib
 import time
 from pathlib import Path
 
-from evidencekit.errors import FileNotFound, InputError, UnsupportedFormat
+from evidencekit.errors import FileNotFound, FileTooLarge, InputError, UnsupportedFormat
 from evidencekit.extract.lang import detect_language
 from evidencekit.extract.sections import find_sections
 from evidencekit.extract.text import decode_text, read_text_layout
@@ -44,14 +44,14 @@ def read_document(path: Path | str, *, limits=None, doc_id: str | None = None) -
         raise FileNotFound(f"No such file: {path}; check the path.")
     size = path.stat().st_size
     if size > limits.max_bytes:
-        raise InputError(f"The file is {size} bytes, more than the limit of {limits.max_bytes}; "
-                         "is it really one paper?")
+        raise FileTooLarge(f"The file is {size} bytes, more than the limit of {limits.max_bytes}; "
+                           "is it really one paper? Raise Limits.max_bytes if it is.")
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     doc_id = doc_id or document_id(path)
     suffix = path.suffix.lower()
     try:
-        if suffix in PDF_SUFFIXES or (suffix not in TEXT_SUFFIXES and data[:5] == b"%PDF-"):
+        if suffix in PDF_SUFFIXES or data[:5] == b"%PDF-":          # a PDF named .txt is a PDF
             text, pages, tables, furniture = _read_pdf(data, str(path), limits)
             media = "application/pdf"
         elif suffix in TEXT_SUFFIXES:
