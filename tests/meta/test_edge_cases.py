@@ -50,9 +50,10 @@ def test_negative_variance_is_refused():
         pool_arrays([0.1, 0.2], [0.01, -0.02])
 
 
-def test_zero_variance_with_no_heterogeneity_is_refused_with_the_likely_cause():
-    with pytest.raises(DataError, match="zero variance"):
-        pool_arrays([0.1, 0.1], [0.0, 0.02], method="EE")
+@pytest.mark.parametrize("method", ["EE", "DL", "REML", "PM"])
+def test_zero_variance_is_refused_naming_the_study_and_the_likely_cause(method):
+    with pytest.raises(DataError, match="vi = 0.*for Budi.*zero SD"):
+        pool_arrays([0.1, 0.3, 0.2], [0.01, 0.0, 0.02], method=method, studies=["Ani", "Budi", "Citra"])
 
 
 def test_all_rows_missing_is_refused():

@@ -165,6 +165,10 @@ def pool_arrays(yi: Sequence[float] | np.ndarray, vi: Sequence[float] | np.ndarr
     yi, vi = np.asarray(yi, float), np.asarray(vi, float)
     ok, notes = clean(yi, vi)
     y, v = (yi[ok], vi[ok]) if notes else (yi.copy(), vi.copy())   # our own copies (frozen below)
+    if not v.min() > 0:
+        zero = [str(studies[i]) if studies is not None else f"study {i + 1}" for i in np.flatnonzero(ok)[v == 0]]
+        raise DataError(f"zero sampling variance (vi = 0) for {', '.join(zero[:5])}: its weight would be infinite. "
+                        "A zero SD or a copying error is the usual cause; correct or drop the study.")
     if studies is None:
         kept: Sequence[str] = ()                        # no labels given: MetaResult.labels numbers them
     else:
