@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from evidencekit.checks import messages as msg
-from evidencekit.checks.crosscheck import _incompatible, _pretty
+from evidencekit.checks.crosscheck import incompatible_outcomes, pretty
 from evidencekit.extract.claims import Claims, outcome_concepts_in
 from evidencekit.model import Flag, StudyRecord
 from evidencekit.vocab import CheckId, Severity
@@ -136,13 +136,13 @@ def check_outcome_claims(claims: Claims, record: StudyRecord, measured_units: fr
             continue
         concepts = m.concepts
         time_vs_ml = "colostrum_time" in concepts and "ml" in measured_units
-        if not (measured and _incompatible(concepts, measured)) and not time_vs_ml:
+        if not (measured and incompatible_outcomes(concepts, measured)) and not time_vs_ml:
             continue
         if concepts in seen:
             continue
         seen.add(concepts)
-        said = msg.listing(sorted(_pretty(c) for c in concepts))
-        what = (msg.listing(sorted(_pretty(c) for c in measured)) if measured and not time_vs_ml
+        said = msg.listing(sorted(pretty(c) for c in concepts))
+        what = (msg.listing(sorted(pretty(c) for c in measured)) if measured and not time_vs_ml
                 else "a volume in ml")
         message = (f"The {m.span.section} speaks of {said}, but the study measured {what}; "
                    f"check which outcome the result is about.")

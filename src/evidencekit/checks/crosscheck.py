@@ -111,7 +111,7 @@ def check_design_conflict(record: StudyRecord) -> Flag | None:
     designs = _by_value(c for c in record.candidates.get("design", ()) if _stated_here(c))
     specific = {d: cs for d, cs in designs.items() if Design(d) not in GENERIC_DESIGNS}
     if len(specific) >= 2:
-        message = (f"The design is stated as {_places(specific, _pretty)}; the analysis must "
+        message = (f"The design is stated as {_places(specific, pretty)}; the analysis must "
                    f"follow one of them.")
         return Flag(CheckId.DESIGN_CONFLICT, Severity.ERROR, message,
                     evidence=_spans(c for cs in specific.values() for c in cs),
@@ -122,7 +122,7 @@ def check_design_conflict(record: StudyRecord) -> Flag | None:
     if record.design_family and not families:
         families = {record.design_family.value: [Candidate(record.design_family, None)]}
     if len(families) >= 2:
-        message = (f"The paper labels its design as {_places(families, _pretty)}; "
+        message = (f"The paper labels its design as {_places(families, pretty)}; "
                    f"use one label.")
         return Flag(CheckId.DESIGN_CONFLICT, Severity.NOTE, message,
                     evidence=_spans(c for cs in families.values() for c in cs))
@@ -130,14 +130,14 @@ def check_design_conflict(record: StudyRecord) -> Flag | None:
     if design in FAMILIES_OF and families:
         (family,) = families
         if DesignFamily(family) not in FAMILIES_OF[design]:
-            message = (f"The design is called {_pretty(family)} but described as "
-                       f"{_pretty(design.value)}; the label does not fit the design.")
+            message = (f"The design is called {pretty(family)} but described as "
+                       f"{pretty(design.value)}; the label does not fit the design.")
             return Flag(CheckId.DESIGN_CONFLICT, Severity.NOTE, message,
                         evidence=_spans(families[family]))
     return None
 
 
-def _pretty(v: Any) -> str:
+def pretty(v: Any) -> str:
     return str(v).replace("_", " ")
 
 
@@ -148,7 +148,7 @@ def check_sampling_conflict(record: StudyRecord) -> Flag | None:
               if k != Sampling.OTHER.value}
     if len(groups) < 2:
         return None
-    message = f"The sampling method is stated as {_places(groups, _pretty)}."
+    message = f"The sampling method is stated as {_places(groups, pretty)}."
     return Flag(CheckId.SAMPLING_CONFLICT, Severity.WARNING, message,
                 evidence=_spans(c for cs in groups.values() for c in cs))
 
@@ -177,8 +177,8 @@ def check_test_conflict(record: StudyRecord, tests_with_statistics: frozenset = 
             if by_place[p].isdisjoint(by_place[q]):
                 tests = by_place[p] | by_place[q]
                 severity = Severity.ERROR if tests & tests_with_statistics else Severity.WARNING
-                a = msg.listing(sorted(_pretty(t.value) for t in by_place[p]))
-                b = msg.listing(sorted(_pretty(t.value) for t in by_place[q]))
+                a = msg.listing(sorted(pretty(t.value) for t in by_place[p]))
+                b = msg.listing(sorted(pretty(t.value) for t in by_place[q]))
                 message = (f"The {p} names {a} as the test, the {q} names {b}; say which test "
                            f"produced the reported p-value.")
                 return Flag(CheckId.TEST_CONFLICT, severity, message,
@@ -194,12 +194,12 @@ def check_test_design_mismatch(record: StudyRecord) -> Flag | None:
     if not tests or record.design is None:
         return None
     if record.design is Design.ONE_GROUP_PRETEST_POSTTEST and tests <= INDEPENDENT_TESTS:
-        wrong = msg.listing(sorted(_pretty(t.value) for t in tests))
+        wrong = msg.listing(sorted(pretty(t.value) for t in tests))
         message = (f"A one-group pretest-posttest study compares the same people twice, but the "
                    f"paper uses {wrong}, a test for independent groups; a paired test "
                    f"(paired t or Wilcoxon signed-rank) fits.")
     elif record.design is Design.TWO_GROUP_POSTTEST_ONLY and tests <= PAIRED_TESTS:
-        wrong = msg.listing(sorted(_pretty(t.value) for t in tests))
+        wrong = msg.listing(sorted(pretty(t.value) for t in tests))
         message = (f"A two-group posttest-only study compares different people, but the paper "
                    f"uses {wrong}, a test for paired data; an independent-groups test fits.")
     else:
@@ -215,9 +215,9 @@ def check_outcome_conflict_candidates(record: StudyRecord, concepts_of) -> Flag 
     named = [(c, k) for c, k in named if k]
     for i, (c1, k1) in enumerate(named):
         for c2, k2 in named[i + 1:]:
-            if _incompatible(k1, k2):
-                message = (f"The outcome is {msg.listing(sorted(_pretty(x) for x in k1))} in the "
-                           f"{_where(c1.span)} but {msg.listing(sorted(_pretty(x) for x in k2))} in "
+            if incompatible_outcomes(k1, k2):
+                message = (f"The outcome is {msg.listing(sorted(pretty(x) for x in k1))} in the "
+                           f"{_where(c1.span)} but {msg.listing(sorted(pretty(x) for x in k2))} in "
                            f"the {_where(c2.span)}; check what was measured.")
                 return Flag(CheckId.OUTCOME_CONFLICT, Severity.WARNING, message,
                             evidence=_spans((c1, c2)))
@@ -237,7 +237,7 @@ def _family(concept: str) -> frozenset[str]:
     return next((f for f in OUTCOME_FAMILIES if concept in f), frozenset({concept}))
 
 
-def _incompatible(a: frozenset[str], b: frozenset[str]) -> bool:
+def incompatible_outcomes(a: frozenset[str], b: frozenset[str]) -> bool:
     fa = frozenset().union(*(_family(x) for x in a))
     fb = frozenset().union(*(_family(x) for x in b))
     return fa.isdisjoint(fb)

@@ -150,11 +150,6 @@ def zero_padded(r: Reported) -> bool:
     return r.decimals > 0 and digits.endswith("0")
 
 
-def percent_fitting_n(count: int, percent: float, decimals: int, limit: int = 1000) -> list[int]:
-    """Denominators n ≥ count (up to ``limit``) for which count/n prints as ``percent``."""
-    return [n for n in range(max(1, count), limit + 1) if percent_consistent(count, n, percent, decimals)]
-
-
 def percent_sum_interval(percents: list[tuple[float, int]]) -> Interval:
     """The interval the true sum of printed percentages (value, decimals) can take."""
     ivs = [unround(p, d) for p, d in percents]

@@ -45,10 +45,6 @@ class Interval:
         a, b = self.low * k, self.high * k
         return Interval(min(a, b), max(a, b))
 
-    @property
-    def mid(self) -> float:
-        return 0.5 * (self.low + self.high)
-
 
 def unround(value: float, decimals: int, scheme: Rounding = "up_or_down") -> Interval:
     """The interval of true values that print as ``value`` with ``decimals`` decimals."""
@@ -62,11 +58,6 @@ def unround(value: float, decimals: int, scheme: Rounding = "up_or_down") -> Int
 def interval(r: Reported, scheme: Rounding = "up_or_down") -> Interval:
     """The interval a :class:`Reported` number stands for."""
     return unround(r.value, r.decimals, scheme)
-
-
-def rounds_to(x: float, value: float, decimals: int, scheme: Rounding = "up_or_down") -> bool:
-    """Does the true value ``x`` print as ``value`` with ``decimals`` decimals?"""
-    return unround(value, decimals, scheme).contains(x)
 
 
 def round_half_up(x: float, decimals: int) -> float:

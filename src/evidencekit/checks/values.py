@@ -22,19 +22,11 @@ from evidencekit.model import Descriptive, Flag, FrequencyTable, PercentCount, R
 from evidencekit.vocab import CheckId, Severity, Source, TestName
 
 SUMMARIES = ("mean", "sd", "median", "min", "max")
-TIME_WORDS = re.compile(r"\b(pre[\s-]?test|post[\s-]?test|pre|post|sebelum|sesudah|setelah|before|after"
-                        r"|pretest|posttest|awal|akhir)\b", re.IGNORECASE)
 WORD = re.compile(r"[a-z0-9]+")
 
 
 def norm(text: str | None) -> str:
     return " ".join(WORD.findall((text or "").lower()))
-
-
-def quantity_key(d: Descriptive) -> tuple[str, str, str]:
-    """What a descriptive summarises: (group, time, the label without time words)."""
-    rest = norm(TIME_WORDS.sub(" ", d.label or ""))
-    return (norm(d.group), norm(d.time), rest)
 
 
 def _place(d) -> str:
@@ -55,13 +47,6 @@ def _agreement(a: Descriptive, b: Descriptive) -> tuple[list[str], list[str]]:
             continue
         (diff if _disjoint(ra, rb) else same).append(name)
     return same, diff
-
-
-def _printed_elsewhere(a: Descriptive, b: Descriptive) -> bool:
-    """Two printings in different places: text vs table, or different sections."""
-    if a.source is not b.source:
-        return True
-    return bool(a.span and b.span and a.span.section != b.span.section)
 
 
 #: Sections whose numbers are the study's own (the discussion also cites other studies).
