@@ -139,3 +139,11 @@ def test_a_rotated_landscape_page_is_read_as_displayed(tmp_path, rotation):
     assert (page.width, page.height) == ((842, 595) if rotation != 180 else (595, 842))
     assert all(line.x1 - line.x0 > 5 * line.height for line in page.lines)     # lines run across
     assert [round(line.x0) for line in page.lines] == [72, 72, 72]
+
+
+def test_a_heading_set_on_two_lines_is_one_heading(write_pdf, kit):
+    lines = kit.lines_at(57, 100, ["Paragraf terakhir metode berakhir", "tanpa titik di ujung", "HASIL DAN",
+                                   "PEMBAHASAN", "Rerata naik 3 ml setelah pijat."])
+    document = read_document(write_pdf([kit.PageSpec(lines)]))
+    assert "HASIL DAN PEMBAHASAN" in document.text.split("\n")
+    assert [s.name for s in document.sections][-1] == "results"

@@ -30,6 +30,8 @@ GAP_BREAK = 0.45
 INDENT_BREAK = 0.8
 #: A line ending this many line heights short of the column's right edge is a paragraph's last.
 SHORT_LINE = 2.5
+#: Two lines this short may be one heading set on two lines.
+SPLIT_HEADING_CHARS = 40
 #: Lines whose heights differ by more than this share are set in different font sizes.
 FONT_CHANGE = 0.2
 SENTENCE_END = re.compile(r"[.!?:]['\")]?$")
@@ -100,6 +102,25 @@ def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]
     return items, columns
 
 
+def join_split_headings(items: list[_Item]) -> list[_Item]:
+    """One heading set on two lines of a narrow column ("HASIL DAN" / "PEMBAHASAN") becomes
+    one line, so it is found as a heading and starts its own paragraph."""
+    out: list[_Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.line is not None and item.line is not None
+                and (prev.page, prev.column) == (item.page, item.column)
+                and len(prev.line.text) <= SPLIT_HEADING_CHARS and len(item.line.text) <= SPLIT_HEADING_CHARS
+                and not match_heading(prev.line.text)
+                and match_heading(f"{prev.line.text} {item.line.text}")):
+            a, b = prev.line, item.line
+            out[-1] = _Item(prev.page, prev.column, line=Line(f"{a.text} {b.text}", min(a.x0, b.x0),
+                                                             max(a.x1, b.x1), a.top, b.bottom))
+            continue
+        out.append(item)
+    return out
+
+
 def _vocabulary(items: Sequence[_Item]) -> set[str]:
     return {w.lower() for item in items if item.line for w in WORD.findall(item.line.text)}
 
@@ -157,6 +178,7 @@ def layout(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],
            labels: dict[int, str]) -> tuple[str, tuple[Page, ...], tuple[Table, ...]]:
     """The normalised text of a PDF, its pages and its tables."""
     items, columns = reading_order(pages, furniture, tables)
+    items = join_split_headings(items)
     vocabulary = _vocabulary(items)
     metrics = _page_metrics(items)
     writer = _Writer([])
