@@ -44,3 +44,15 @@ def test_parse_vocab_names_the_allowed_values():
 def test_p_operator_reads_printed_forms():
     assert POperator.parse("≤") is POperator.LE
     assert POperator.parse(" < ") is POperator.LT
+
+
+@pytest.mark.parametrize(("authors", "expected"), [
+    (("Sari, D.", "Putri, A."), "Sari 2019"),
+    (("Dewi Lestari",), "Lestari 2019"),
+])
+def test_citation_takes_the_first_authors_surname_in_either_order(authors, expected):
+    assert StudyRecord(authors=authors, year=2019).citation() == expected
+
+
+def test_citation_is_none_without_authors():
+    assert StudyRecord(year=2019).citation() is None

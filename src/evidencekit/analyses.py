@@ -80,9 +80,7 @@ def study_label(record: StudyRecord | None, fallback: str) -> str:
         if not record.title:
             return fallback
         return shorten(record.title, TITLE_CHARS) + (f" ({record.year})" if record.year else "")
-    first = record.authors[0]
-    surname = first.split(",")[0].strip() if "," in first else (first.split() or [first])[-1]
-    return f"{surname} {record.year}" if record.year else surname
+    return record.citation()
 
 
 def study_infos(results: Sequence[DocumentResult], lang: str = "en") -> dict[str, StudyInfo]:

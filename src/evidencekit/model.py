@@ -456,6 +456,15 @@ class StudyRecord:
     cells: dict[str, str] | None = None
     p_values: tuple[Reported, ...] = ()     # review rows: every p printed in the results cell
 
+    def citation(self) -> str | None:
+        """"Surname Year" as forest plots and tables name a study (authors may be printed as
+        "Given Surname" or "Surname, G."); None without authors."""
+        if not self.authors:
+            return None
+        first = self.authors[0]
+        surname = first.split(",")[0].strip() if "," in first else (first.split() or [first])[-1]
+        return f"{surname} {self.year}" if self.year else surname
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "title": self.title, "authors": list(self.authors), "year": self.year,

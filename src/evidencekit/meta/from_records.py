@@ -91,8 +91,8 @@ def _error_flags(doc: DocumentResult) -> tuple[str, ...]:
 
 
 def _study_label(doc: DocumentResult, record: StudyRecord) -> str:
-    author = record.authors[0].split()[-1] if record.authors else None
-    base = f"{author} {record.year}" if author and record.year else doc.id
+    citation = record.citation()
+    base = citation if citation and record.year else doc.id
     return f"{base} row {record.row}" if record.row is not None else base
 
 
