@@ -9,6 +9,7 @@ extracted values; the prose claims they need are extracted here once
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from evidencekit.checks.context import CheckContext, context_for
 from evidencekit.checks.registry import CHECKS, Inputs
@@ -32,7 +33,22 @@ def check_result(result: DocumentResult, settings: CheckSettings | None = None) 
         found = run(inputs)
         log.debug("%s: %s gave %d flag(s)", result.id, check_id.value, len(found))
         flags.extend(found)
-    return sorted(flags, key=lambda f: f.severity.rank)
+    return sorted(merge_repeats(flags), key=lambda f: f.severity.rank)
 
 
-__all__ = ["CHECKS", "CheckContext", "CheckSettings", "check_result"]
+def merge_repeats(flags: list[Flag]) -> list[Flag]:
+    """One flag per finding: a result printed twice (text and table, abstract and results) gives
+    the same check and message twice; keep the first, with the evidence of all."""
+    merged: dict[tuple[str, str], Flag] = {}
+    for flag in flags:
+        key = (flag.check.value, flag.message)
+        if key not in merged:
+            merged[key] = flag
+            continue
+        first = merged[key]
+        extra = tuple(s for s in flag.evidence if s not in first.evidence)
+        merged[key] = replace(first, evidence=first.evidence + extra)
+    return list(merged.values())
+
+
+__all__ = ["CHECKS", "CheckContext", "CheckSettings", "check_result", "merge_repeats"]

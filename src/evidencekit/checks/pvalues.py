@@ -349,8 +349,9 @@ def _inconsistent_cached(stat: Statistic, settings: CheckSettings, n_total: int 
 
 def check_p_recompute(stat: Statistic, ctx: CheckContext) -> Flag | None:
     """p_recompute (Nuijten et al. 2016, statcheck): flag a reported p that no statistic within
-    the printed rounding can give (one-tailed too, when the paper says so). Warning; the
-    ``decision_error`` flag (error) says when it also flips significance."""
+    the printed rounding can give (one-tailed too, when the paper says so). An error: the
+    statistic, its df and the p cannot all be true as printed; the ``decision_error`` flag says
+    when it also flips significance."""
     found = _inconsistent(stat, ctx)
     if found is None:
         return None
@@ -360,7 +361,7 @@ def check_p_recompute(stat: Statistic, ctx: CheckContext) -> Flag | None:
     message = (f"{_describe(stat, rng)} gives p = {msg.prange(rng.low, rng.high, comma)} ({tail}), "
                f"but p {op} {msg.shown(stat.p) if stat.p and stat.p.value > 0 else msg.num(rp, 3, comma)}"
                f" is reported; check the statistic, its degrees of freedom and the p-value.")
-    return Flag(CheckId.P_RECOMPUTE, Severity.WARNING, message,
+    return Flag(CheckId.P_RECOMPUTE, Severity.ERROR, message,
                 evidence=(stat.span,) if stat.span else (),
                 expected=rng.point, reported=stat.p.value if stat.p else None,
                 expected_range=(rng.low, rng.high),
