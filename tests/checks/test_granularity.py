@@ -153,3 +153,11 @@ def test_grimmer_flag_uses_debit_for_yes_no_items(R):
     d = Descriptive(label="exclusive breastfeeding", n=20, mean=R("0,35"), sd=R("0,42"), min=R("0"), max=R("1"))
     flag = check_grimmer(d, CheckContext())
     assert flag.check is CheckId.GRIMMER and flag.details["method"] == "DEBIT"
+
+
+def test_grim_on_a_questionnaire_scored_in_points_is_an_error_that_names_its_premise(R):
+    # gold/seeds.json 001: a points score averaged over 18 respondents is an error, not a warning
+    ctx = CheckContext(record=StudyRecord(n_total=18), scores_are_integers=True)
+    flag = check_grim(Descriptive(n=18, mean=R("3,53")), ctx)
+    assert flag is not None and flag.severity is Severity.ERROR
+    assert "scored in points" in flag.message

@@ -29,8 +29,8 @@ from evidencekit.vocab import CheckId, Severity
 INTEGER_UNITS = frozenset({"score", "skor", "nilai", "poin", "point", "points", "orang", "kali",
                            "times", "count", "jumlah", "item", "items"})
 
-#: Why-text when only the paper's description of its instrument says the scores are whole
-#: numbers: GRIM is then probable evidence (a warning), not proof.
+#: Why-text when the paper's description of its instrument says the scores are whole numbers
+#: (a questionnaire or observation sheet scored in points): the message names this premise.
 FROM_INSTRUMENT = "the instrument is scored in points"
 
 # ------------------------------------------------------------------------ GRIM core
@@ -199,9 +199,10 @@ def check_grim(d: Descriptive, ctx: CheckContext) -> Flag | None:
                f"whole-number scores ({why}); {msg.num(below, d.mean.decimals, comma)} or "
                f"{msg.num(above, d.mean.decimals, comma)} can.{fit_text}")
     nearest = min((below, above), key=lambda v: abs(v - d.mean.value))
-    # certain when the row itself shows whole numbers; probable when only the instrument does
-    severity = Severity.WARNING if why == FROM_INSTRUMENT else Severity.ERROR
-    return Flag(CheckId.GRIM, severity, message, evidence=_spans(d), expected=nearest,
+    # An error either way (gold/seeds.json, 001 Tabel 3): a summed points score is whole-number
+    # data as surely as a printed min/max; the message states the premise so a reader can
+    # dismiss it where the scores were weighted or averaged.
+    return Flag(CheckId.GRIM, Severity.ERROR, message, evidence=_spans(d), expected=nearest,
                 reported=d.mean.value, details={"n": n, "items": items, "fitting_n": fits})
 
 
