@@ -80,7 +80,7 @@ def check(
 
     Exit status 1 when any paper has an error-severity flag (or could not be read).
 
-    Example: evidencekit check examples/pijat_oksitosin_id.pdf --format json
+    Example: evidencekit check examples/02_id_quasi_two_column.pdf --format json
     """
     from evidencekit.checks.settings import CheckSettings
     from evidencekit.pipeline import process
