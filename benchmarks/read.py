@@ -56,13 +56,13 @@ READERS = {"ours": ours, "plumber": plumber, "pdfium": pdfium}
 
 def pages_without_tables(path: Path, folder: Path) -> tuple[Path, int] | None:
     """A copy of ``path`` holding only its pages without ruled tables (by our own test)."""
-    from evidencekit.extract.pdf import _count_paths
+    from evidencekit.extract.pdf import count_paths
 
     source = pypdfium2.PdfDocument(path)
     keep = []
     for i in range(len(source)):
         page = source[i]
-        if _count_paths(page) < MIN_PATH_OBJECTS:
+        if count_paths(page) < MIN_PATH_OBJECTS:
             keep.append(i)
         page.close()
     if not keep:

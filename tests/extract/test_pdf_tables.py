@@ -163,3 +163,30 @@ def test_a_ruled_table_on_a_rotated_page_lines_up_with_its_text(tmp_path):
     document = read_document(path)
     assert [t.grid() for t in document.tables] == [rows]
     assert document.text == "Tabel 1. Contoh putar\nKelompok | n | p\nA | 12 | 0,04\nB | 13 | 0,05\nTeks sesudah tabel."
+
+
+def test_a_table_ruled_only_across_is_read_as_a_grid(write_pdf, kit):
+    """Top, header and bottom rules, no vertical lines, cells 20-30 pt apart (a common journal style)."""
+    rows = [["Variabel", "Pre", "Post", "p"], ["Skor ASI", "8,2", "11,5", "0,001"],
+            ["Frekuensi BAK", "5,1", "6,8", "0,020"], ["Berat badan (g)", "3100", "3250", "0,130"]]
+    xs = (72, 190, 235, 285)
+    texts = kit.lines_at(72, 90, ["Tabel 5. Hasil uji berpasangan"])
+    for r, row in enumerate(rows):
+        texts += [kit.Text(x, 120 + 18 * r + (4 if r else 0), value, 9) for x, value in zip(xs, row)]
+    rules = [kit.Rule(70, 116, 330, 116), kit.Rule(70, 136, 330, 136), kit.Rule(70, 196, 330, 196)]
+    texts += kit.lines_at(72, 210, ["Sumber: data primer penelitian ini."])
+    document = read_document(write_pdf([kit.PageSpec(texts, rules)]))
+    (table,) = document.tables
+    assert table.grid() == rows
+    assert table.ruled is False and table.caption == "Tabel 5. Hasil uji berpasangan"
+    assert document.text.split("\n")[-1] == "Sumber: data primer penelitian ini."
+
+
+def test_prose_between_three_rules_stays_prose(write_pdf, kit):
+    texts = kit.lines_at(72, 120, ["Kotak ini berisi kalimat biasa yang panjang sekali isinya.",
+                                   "Baris kedua juga kalimat biasa yang cukup panjang di sini.",
+                                   "Baris ketiga menutup isi kotak dengan kalimat terakhir."])
+    rules = [kit.Rule(70, 110, 400, 110), kit.Rule(70, 150, 400, 150), kit.Rule(70, 170, 400, 170)]
+    document = read_document(write_pdf([kit.PageSpec(texts, rules)]))
+    assert document.tables == ()
+    assert document.text.startswith("Kotak ini berisi kalimat biasa")

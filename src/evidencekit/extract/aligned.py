@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from evidencekit.extract.order import Block
 
 MIN_ROWS = 3
+#: Between horizontal rules the rules already say "table": two rows with cells are enough.
+MIN_RULED_ROWS = 2
 #: Share of the band's rows that must have cells in two or more columns.
 MIN_MULTI_SHARE = 0.6
 PROSE_WORDS = 6
@@ -76,15 +78,42 @@ def aligned_table(band: Sequence["Block"], edges: Sequence[float]) -> AlignedTab
         return None
     if not any(c and sum(1 for t in c if DIGIT.search(t)) >= NUMERIC_SHARE * len(c) for c in cells[1:]):
         return None
-    grid = []
-    for row in body:
-        out = [""] * width
-        for b in sorted(row, key=lambda b: b.x0):
-            k = column_of(b)
-            out[k] = f"{out[k]} {b.line.text}".strip()
-        grid.append(tuple(out))
+    grid = _grid(body, column_of, width)
     inner = [b for row in body for b in row]
     bbox = (min(b.x0 for b in inner), min(b.top for b in inner), max(b.x1 for b in inner),
             max(b.bottom for b in inner))
     return AlignedTable(tuple(grid), bbox, tuple(b for row in rows[:first] for b in row),
                         tuple(b for row in rows[last + 1:] for b in row))
+
+
+def _grid(rows: list[list["Block"]], column_of, width: int) -> tuple[tuple[str, ...], ...]:
+    grid = []
+    for row in rows:
+        out = [""] * width
+        for b in sorted(row, key=lambda b: b.x0):
+            k = column_of(b)
+            out[k] = f"{out[k]} {b.line.text}".strip()
+        grid.append(tuple(out))
+    return tuple(grid)
+
+
+def table_in_rules(blocks: Sequence["Block"]) -> tuple[tuple[str, ...], ...] | None:
+    """The grid of the lines between a table's horizontal rules (cut into cells already), or
+    None when they read as prose: the same tests as :func:`aligned_table`, with two rows enough."""
+    from evidencekit.extract.order import gutters
+
+    if not blocks:
+        return None
+    edges = [g[1] for g in gutters(blocks)]
+    if not edges:
+        return None
+    column_of = lambda b: sum(1 for e in edges if b.x0 >= e)  # noqa: E731
+    rows = _rows(blocks)
+    if sum(1 for row in rows if len({column_of(b) for b in row}) >= 2) < MIN_RULED_ROWS:
+        return None
+    cells: list[list[str]] = [[] for _ in range(len(edges) + 1)]
+    for b in blocks:
+        cells[column_of(b)].append(b.line.text)
+    if any(c and statistics.median(len(t.split()) for t in c) >= PROSE_WORDS for c in cells):
+        return None
+    return _grid(rows, column_of, len(edges) + 1)

@@ -17,6 +17,7 @@ import statistics as stats
 from dataclasses import dataclass
 from typing import Sequence
 
+from evidencekit.extract.aligned import table_in_rules
 from evidencekit.extract.order import Block, order_blocks
 from evidencekit.extract.pdf import Line, PdfPage, inside
 from evidencekit.extract.pdf_tables import RawTable, continues, merge
@@ -78,7 +79,7 @@ def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]
     items: list[_Item] = []
     columns: dict[int, int] = {}
     for page in pages:
-        page_tables = tables.get(page.number, [])
+        page_tables = list(tables.get(page.number, [])) + _rule_tables(page, tables.get(page.number, []))
         blocks = [Block(t.bbox[0], t.bbox[2], t.bbox[1], t.bbox[3], table=k)
                   for k, t in enumerate(page_tables)]
         for i, line in enumerate(page.lines):
@@ -100,6 +101,24 @@ def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]
             else:
                 items.append(_Item(page.number, block.column, line=block.line))
     return items, columns
+
+
+def _rule_tables(page: PdfPage, ruled: Sequence[RawTable]) -> list[RawTable]:
+    """Tables ruled only across (top, header, bottom rules) on ``page``, read from the lines
+    between the rules, which the reader cut into cells."""
+    out = []
+    for box in page.rule_boxes:
+        if any(_overlap(box, t.bbox) for t in ruled):
+            continue
+        pieces = [piece for piece in page.cell_pieces if inside(piece, box)]
+        grid = table_in_rules([Block(l.x0, l.x1, l.top, l.bottom, line=l) for l in pieces])
+        if grid is not None:
+            out.append(RawTable(page.number, box, grid, ruled=False))
+    return out
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def join_split_headings(items: list[_Item]) -> list[_Item]:

@@ -43,6 +43,18 @@ GAP_CHECK_EM_PER_CHAR = 0.7
 #: cells of a text-aligned table, side-by-side boxes. Sparse justified lines get split too; the
 #: reading order joins pieces on one baseline again unless they form a table.
 SPLIT_GAP_EM = 3.0
+#: Horizontal rules: thinner than this, longer than this (points); a table ruled only across has
+#: at least RULES_PER_TABLE of one width (ends within RULE_ALIGN), at most RULE_MAX_STEP apart.
+RULE_THICKNESS = 3.0
+RULE_MIN_LENGTH = 60.0
+RULE_ALIGN = 3.0
+RULE_MAX_STEP = 400.0
+RULES_PER_TABLE = 3
+#: Inside such a table a gap of this many em separates two cells; its lines are cut into cells
+#: only when this share of them holds a digit.
+CELL_GAP_EM = 0.9
+NUMERIC_BOX_SHARE = 0.5
+DIGIT = re.compile(r"\d")
 #: Side-by-side column lines joined by pdfium: a gap of this many em between two text objects,
 #: its centre in this zone of the page width, and this share of the page width on each side.
 GUTTER_EM = 0.9
@@ -84,6 +96,11 @@ class PdfPage:
     height: float
     lines: tuple[Line, ...]
     path_objects: int = 0
+    #: Boxes (x0, top, x1, bottom) between three or more horizontal rules of one width: maybe
+    #: tables ruled only across (top, header and bottom rules) ...
+    rule_boxes: tuple[tuple[float, float, float, float], ...] = ()
+    #: ... and their lines cut at every gap of CELL_GAP_EM em, one piece per cell.
+    cell_pieces: tuple[Line, ...] = ()
 
 
 # --------------------------------------------------------------------------- opening
@@ -159,21 +176,29 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
     """A page's lines, split where pdfium put two pieces of text on one baseline."""
     width, height = page.get_size()                 # user space, before /Rotate
     rotation = page.get_rotation() % 360
+    paths, rules = _paths(page, height)
+    boxes = rule_boxes(rules) if rotation == 0 else ()
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
-        boxer = _Boxer(textpage, height, text, textpage.count_chars(), width, rotation)
+        boxer = _Boxer(textpage, height, text, textpage.count_chars(), width, rotation, boxes)
         found: list[Line | _GutterCut] = []
         offset = 0
         for raw in text.split("\r\n"):
             found.extend(boxer.lines(raw, offset))
             offset += len(raw) + 2
+        cell_pieces = boxer.cell_pieces()
     finally:
         textpage.close()
-    paths = _count_paths(page)
     if rotation in (90, 270):
         width, height = height, width               # the page as displayed
-    return PdfPage(number, width, height, tuple(_apply_gutter_cuts(found)), paths)
+    return PdfPage(number, width, height, tuple(_apply_gutter_cuts(found)), paths, boxes,
+                   tuple(cell_pieces))
+
+
+def count_paths(page: pdfium.PdfPage) -> int:
+    """How many vector paths (rules, borders) a page draws, counted up to 64."""
+    return _paths(page, page.get_size()[1])[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,29 +227,69 @@ def _apply_gutter_cuts(found: list[Line | _GutterCut]) -> list[Line]:
     return lines
 
 
-def _count_paths(page: pdfium.PdfPage, enough: int = 64) -> int:
-    """Vector path objects on the page (rules, cell borders), counted up to ``enough``.
-    Raw calls: pypdfium2's object wrappers cost more than reading the page's text."""
+def _paths(page: pdfium.PdfPage, height: float, enough: int = 64
+           ) -> tuple[int, list[tuple[float, float, float]]]:
+    """Vector path objects on the page (counted up to ``enough``) and its horizontal rules as
+    (x0, x1, y from the top). Raw calls: pypdfium2's object wrappers cost more than the text."""
     raw = page.raw
     count = 0
+    rules: list[tuple[float, float, float]] = []
+    others: list[tuple[float, float, float, float]] = []
+    l, b, r, t = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
     for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) == pdfium_c.FPDF_PAGEOBJ_PATH:
-            count += 1
-            if count >= enough:
-                break
-    return count
+        obj = pdfium_c.FPDFPage_GetObject(raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        count += 1
+        if pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+            if t.value - b.value < RULE_THICKNESS and r.value - l.value > RULE_MIN_LENGTH:
+                rules.append((l.value, r.value, height - t.value))
+            elif t.value - b.value > RULE_THICKNESS:       # a vertical rule, a box: not rule-only
+                others.append((l.value, r.value, height - t.value, height - b.value))
+        if count >= enough:
+            break
+    boxes = rule_boxes(rules)
+    return count, [] if not boxes else [
+        r for r in rules if not any(_crosses(o, box) for o in others for box in boxes if _in_box(r, box))]
+
+
+def _in_box(rule: tuple[float, float, float], box: tuple[float, float, float, float]) -> bool:
+    return box[0] - RULE_ALIGN <= rule[0] and rule[1] <= box[2] + RULE_ALIGN and box[1] <= rule[2] <= box[3]
+
+
+def _crosses(other: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:
+    """Does a path that is not a horizontal rule overlap the box?"""
+    x0, x1, top, bottom = other
+    return x0 < box[2] and x1 > box[0] and top < box[3] and bottom > box[1]
+
+
+def rule_boxes(rules: list[tuple[float, float, float]]) -> tuple[tuple[float, float, float, float], ...]:
+    """Boxes spanned by three or more horizontal rules of one width (top, header, bottom rule
+    of a table ruled only across). Two rules (a running head's and a foot's) are not a table."""
+    groups: list[list[tuple[float, float, float]]] = []
+    for rule in sorted(rules, key=lambda r: (round(r[0]), round(r[1]), r[2])):
+        group = groups[-1] if groups else None
+        if group and abs(group[0][0] - rule[0]) <= RULE_ALIGN and abs(group[0][1] - rule[1]) <= RULE_ALIGN \
+                and rule[2] - group[-1][2] <= RULE_MAX_STEP:
+            group.append(rule)
+        else:
+            groups.append([rule])
+    return tuple((g[0][0], g[0][2], g[0][1], g[-1][2]) for g in groups if len(g) >= RULES_PER_TABLE)
 
 
 class _Boxer:
     """Boxes of text ranges from pdfium's loose character boxes (font ascent to descent)."""
 
     def __init__(self, textpage: pdfium.PdfTextPage, page_height: float, text: str, count: int,
-                 page_width: float = 0.0, rotation: int = 0):
+                 page_width: float = 0.0, rotation: int = 0,
+                 rule_boxes: tuple[tuple[float, float, float, float], ...] = ()):
         self.textpage = textpage
         self.raw = textpage.raw
         self.page_height = page_height
         self.page_width = page_width
         self.rotation = rotation
+        self.rule_boxes = rule_boxes
+        self.in_boxes: list[tuple[int, Line, str, int, int, int, float]] = []
         self.rect = pdfium_c.FS_RECTF()
         # pdfium counts a character outside the BMP twice (UTF-16), Python once.
         self.index = None
@@ -243,6 +308,21 @@ class _Boxer:
         if self.rotation == 0:
             return r.left, r.right, self.page_height - r.top, self.page_height - r.bottom
         return _displayed((r.left, r.right, r.bottom, r.top), self.rotation, self.page_width, self.page_height)
+
+    def cell_pieces(self) -> list[Line]:
+        """The lines inside rule boxes cut into cells, for boxes whose lines are mostly numbers
+        (a box of prose between rules is not cut: that would cost a call per space)."""
+        pieces: list[Line] = []
+        for k in range(len(self.rule_boxes)):
+            here = [entry for entry in self.in_boxes if entry[0] == k]
+            if sum(1 for e in here if DIGIT.search(e[1].text)) < NUMERIC_BOX_SHARE * len(here):
+                continue
+            for _, whole, raw, offset, first, last, size in here:
+                if " " in whole.text:
+                    pieces.extend(self._split(raw, offset, first, last, size, CELL_GAP_EM))
+                else:
+                    pieces.append(whole)
+        return pieces
 
     def lines(self, raw: str, offset: int) -> Iterable[Line | _GutterCut]:
         """The visual lines of one pdfium line (cut again where pdfium joined a hyphenated
@@ -263,6 +343,11 @@ class _Boxer:
         _, x1, t1, b1 = self.box(last)
         top, bottom = min(t0, t1), max(b0, b1)
         size = max(bottom - top, 1.0)
+        if self.rule_boxes:
+            whole = Line(stripped, x0, x1, top, bottom)
+            for k, box in enumerate(self.rule_boxes):
+                if inside(whole, box):
+                    self.in_boxes.append((k, whole, raw, offset, first, last, size))
         if x1 - x0 <= GAP_CHECK_EM_PER_CHAR * size * len(stripped) or " " not in stripped:
             whole = Line(stripped, x0, x1, top, bottom)
             found = self._gutter_cut(first, last, x0, x1, size) if " " in stripped else None
@@ -304,15 +389,16 @@ class _Boxer:
                     return index, centre
         return None
 
-    def _split(self, raw: str, offset: int, first: int, last: int, size: float) -> Iterable[Line]:
-        """Split a line at every gap wider than SPLIT_GAP_EM em."""
+    def _split(self, raw: str, offset: int, first: int, last: int, size: float,
+               gap_em: float = SPLIT_GAP_EM) -> Iterable[Line]:
+        """Split a line at every gap wider than ``gap_em`` em."""
         start = first
         for m in re.finditer(r" +", raw):
             a, b = offset + m.start() - 1, offset + m.end()
             if a < first or b > last:
                 continue
             left, right = self.box(a), self.box(b)
-            if right[0] - left[1] > SPLIT_GAP_EM * size:
+            if right[0] - left[1] > gap_em * size:
                 yield self._line(start, a + 1, offset, raw)
                 start = b
         yield self._line(start, last + 1, offset, raw)
