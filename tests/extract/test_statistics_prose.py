@@ -175,3 +175,22 @@ def test_a_ci_inside_a_descriptive_or_ratio_is_not_repeated_as_bare():
 def test_a_count_of_n_keeps_its_denominator(text):
     pc = one(text, "percent")
     assert (pc.count, pc.n) == (9, 25)
+
+
+@pytest.mark.parametrize(("text", "value", "p"), [
+    ("Uji t berpasangan memberi t hitung (3,2) > t tabel (2,06) sehingga H0 ditolak.", 3.2, None),
+    ("Diperoleh t hitung = 3,2 > t tabel 2,06 dengan p = 0,004.", 3.2, 0.004),
+    ("nilai t hitung 4,512 lebih besar dari t tabel 2,093 (p=0,000)", 4.512, 0.0),
+    ("thitung = 2,5 dan ttabel = 2,1 pada taraf 5%", 2.5, None),
+    ("nilai t tabel = 2,06 dan t-hitung sebesar 3,1", 3.1, None),
+])
+def test_t_hitung_is_the_t_statistic_and_t_tabel_is_never_read(text, value, p):
+    s = one(text, "t")
+    assert s.value.value == pytest.approx(value)
+    assert (s.p.value if s.p else None) == (pytest.approx(p) if p is not None else None)
+    assert not [x for x in stats(text) if getattr(x, "value", None) is not None
+                and x.value.text in ("2,06", "2,093", "2,1")]
+
+
+def test_a_number_in_brackets_after_a_bare_statistic_name_is_not_a_value():
+    assert [s for s in stats("korelasi r (0,5) kuat dan Z (1,2) pada data") if s.kind.value in ("r", "Z")] == []

@@ -106,31 +106,103 @@ class StatContext:
     # ------------------------------------------------------------------ tests
 
     @cached_property
-    def _methods_tests(self) -> list[TestName]:
-        sections = [(s.start, s.end) for s in self.document.sections if s.name == "methods"]
-        return [m.test for m in self.mentions
-                if any(a <= m.start < b for a, b in sections) and m.test not in NORMALITY]
+    def _stated_tests(self) -> dict[str, frozenset[TestName]]:
+        """Tests the methods and the results sections name outside tables (normality left out)."""
+        out: dict[str, set[TestName]] = {"methods": set(), "results": set()}
+        for s in self.document.sections:
+            if s.name in out:
+                out[s.name].update(m.test for m in self.mentions if s.start <= m.start < s.end
+                                   and m.test not in NORMALITY and self._in_table(m.start) is None)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
+    def _cells(self) -> list[tuple[int, int]]:
+        """(start, end) of every located cell of the reader's tables, sorted; for text input, the
+        cells of a review's extraction table flattened into the text (cut back by review_text)."""
+        cells = [(c.start, c.end) for t in self.document.tables for row in t.rows for c in row
+                 if c.start is not None and c.end is not None and c.end > c.start]
+        if not cells:
+            from evidencekit.extract.review_text import flat_rows
+
+            starts = [s.start for s in self.document.sections] or None
+            cells = [span for row in flat_rows(self.document.text, section_starts=starts)
+                     for span in row.spans.values() if span[1] > span[0]]
+        return sorted(cells)
+
+    @cached_property
+    def _section_bounds(self) -> list[tuple[int, int]]:
+        return sorted((s.start, s.end) for s in self.document.sections)
+
+    def cell(self, offset: int) -> tuple[int, int] | None:
+        """(start, end) of the table cell holding ``offset`` (PDF tables), or None."""
+        holding = [c for c in self._cells if c[0] <= offset < c[1]]
+        return min(holding, key=lambda c: c[1] - c[0]) if holding else None
+
+    def _in_table(self, offset: int) -> tuple[int, int] | None:
+        return next(((t.start, t.end) for t in self.document.tables if t.start <= offset < t.end), None) or \
+            next(((a, b) for a, b in self.masked if a <= offset < b), None)
+
+    def _section(self, offset: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in self._section_bounds if a <= offset < b), None)
 
     def test_for(self, kind: StatKind, start: int, *, also: tuple[int, int] | None = None) -> TestName | None:
         """The test a statistic at ``start`` belongs to, or None when the paper does not say.
 
-        Order: a test named in ``also`` (a table and its footnote) or the same sentence;
-        the nearest earlier mention; the one test the methods section states.
+        Order, so that the answer does not depend on the reading order of tables and columns:
+        a test named in ``also`` (a table and its footnote); for a statistic inside a table cell
+        read as prose (a review's extraction table), that cell's words only; the same sentence;
+        for a Z, the sentence's design words (before and after -> Wilcoxon signed-rank, between
+        groups -> Mann-Whitney); the nearest earlier mention in the same section, outside any
+        table; the one test the methods section states (else the one the results name).
         """
         allowed = KIND_TESTS.get(kind, frozenset())
+        if also is None and (cell := self.cell(start)) is not None:
+            return self._named_in(cell, start, allowed)
         s0, s1 = self.sentence(start)
-        windows = ([also] if also else []) + [(s0, s1)]
-        for a, b in windows:
-            here = [m for m in self.mentions if a <= m.start < b and m.test in allowed]
-            if here:
-                before = [m for m in here if m.start <= start]
-                return (before[-1] if before else here[0]).test
+        for a, b in ([also] if also else []) + [(s0, s1)]:
+            if (named := self._named_in((a, b), start, allowed)) is not None:
+                return named
+        if kind is StatKind.Z and (cue := _design_cue(self.text[s0:s1])) is not None:
+            return cue
+        table = self._in_table(start)
+        section = self._section(start) or (0, len(self.text))
         earlier = [m for m in self.mentions
-                   if m.start < start and m.test in allowed and m.test not in NORMALITY]
+                   if section[0] <= m.start < start and m.test in allowed and m.test not in NORMALITY
+                   and self._in_table(m.start) == table]
         if earlier:
             return earlier[-1].test
-        stated = {t for t in self._methods_tests if t in allowed}
-        return stated.pop() if len(stated) == 1 else None
+        for name in ("methods", "results"):
+            stated = self._stated_tests[name] & allowed
+            if len(stated) == 1:
+                return next(iter(stated))
+        return None
 
+    def _named_in(self, window: tuple[int, int], start: int, allowed: frozenset[TestName]) -> TestName | None:
+        """The test named in ``window``: the last one before ``start``, else the first after."""
+        a, b = window
+        here = [m for m in self.mentions if a <= m.start < b and m.test in allowed]
+        if not here:
+            return None
+        before = [m for m in here if m.start <= start]
+        return (before[-1] if before else here[0]).test
+
+
+#: Words of a sentence that say which comparison a rank statistic (Z) made: one group measured
+#: twice (signed-rank) or two groups (rank-sum).
+_PAIRED_CUE_RE = re.compile(
+    r"(?i)\b(?:sebelum\s+dan\s+(?:sesudah|setelah)|pre[\s-]?(?:test|tes)?\s+(?:dan|and)\s+post|"
+    r"before\s+and\s+after|pretest\s+(?:dan|and)\s+posttest)")
+_BETWEEN_CUE_RE = re.compile(
+    r"(?i)\b(?:antara\s+kelompok|antar\s+kelompok|between\s+(?:the\s+)?(?:two\s+)?groups|"
+    r"kelompok\s+(?:intervensi|eksperimen|perlakuan)\s+dan\s+(?:kelompok\s+)?kontrol)")
+
+
+def _design_cue(sentence: str) -> TestName | None:
+    paired, between = _PAIRED_CUE_RE.search(sentence), _BETWEEN_CUE_RE.search(sentence)
+    if paired and not between:
+        return TestName.WILCOXON_SIGNED_RANK
+    if between and not paired:
+        return TestName.MANN_WHITNEY
+    return None
 
 __all__ = ["KIND_TESTS", "NORMALITY", "StatContext", "fold"]

@@ -22,9 +22,10 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": 
 #: Words that can start a test phrase: only paragraphs holding one are tokenized (a prefilter
 #: that keeps spaCy off most of a paper).
 _PREFILTER = re.compile(
-    r"(?i)wilcoxon|t[\s-]?tes|mann|kruskal|friedman|anova|ancova|chi|kai\s|kuadrat|fisher|mcnemar|"
-    r"mc\s?nemar|pearson|spearman|korelasi|correlation|regres|shapiro|kolmogorov|welch|"
-    r"product\s+moment|uji\s+t\b|berpasangan|independen|paired|analisis\s+varians|analysis\s+of"
+    r"(?i)wilcoxon|t[\s-]?tes|mann|kruskal|friedman|anova|ancova|chi|χ|(?<![a-z])x[2²]|kai\s|kuadrat|"
+    r"fisher|mcnemar|whit(?:ney|man)|man\s|spr?e?a?r?m[ae]n|"
+    r"mc\s?nemar|pearson|korelasi|correlation|regres|shapiro|kolmogorov|welch|"
+    r"product\s+moment|uji\s+t\b|berpasangan|independen|paired|analisis\s+(?:ko)?varians|analysis\s+of|uji\s+beda"
 )
 
 
@@ -76,16 +77,37 @@ def find_test_mentions(text: str, offset: int = 0) -> list[TestMention]:
     mentions: list[TestMention] = []
     last_end = -1
     for a, b in windows:
-        doc = nlp.make_doc(text[a:b].translate(_DASHES))
+        squeezed, where = _squeeze(text[a:b].translate(_DASHES))
+        doc = nlp.make_doc(squeezed)
         spans = [(doc[s:e], nlp.vocab.strings[k]) for k, s, e in matcher(doc)]
         spans.sort(key=lambda se: (se[0].start_char, -(se[0].end_char - se[0].start_char)))
         for span, key in spans:
-            start, end = a + span.start_char, a + span.end_char
+            start, end = a + where[span.start_char], a + where[span.end_char - 1] + 1
             if start < last_end:
                 continue                               # inside a longer phrase already taken
             last_end = end
             mentions.append(TestMention(offset + start, offset + end, TestName(key)))
     return mentions
+
+
+_SPACES_RE = re.compile(r"\s{2,}|[^\S ]")
+
+
+def _squeeze(window: str) -> tuple[str, list[int]]:
+    """``window`` with every whitespace run made one space ("Mann \\n\\nWhitney" is a phrase
+    again: spaCy keeps extra whitespace as tokens), and each kept character's index in ``window``."""
+    if not _SPACES_RE.search(window):
+        return window, list(range(len(window)))
+    out, where, last = [], [], 0
+    for m in _SPACES_RE.finditer(window):
+        out.append(window[last:m.start()])
+        where.extend(range(last, m.start()))
+        out.append(" ")
+        where.append(m.start())
+        last = m.end()
+    out.append(window[last:])
+    where.extend(range(last, len(window)))
+    return "".join(out), where
 
 
 #: Characters of context tokenized before and after a prefilter hit (test phrases are short).

@@ -39,8 +39,8 @@ STAT_NAMES = {
     "Q": r"(?:Q[\s-]?within|Q[\s-]?between|Qw|Qb|Q)",
     "OR": r"(?:a?OR|odds\s+ratio)",
     "RR": r"(?:RR|risk\s+ratio|relative\s+risk)",
-    "t": r"t",
-    "F": r"F",
+    "t": r"t(?:[-_]?hitung)?",                 # "thitung" / "t-hitung" = t computed (Indonesian)
+    "F": r"F(?:[-_]?hitung)?",
     "r": r"r",
     "Z": r"[zZ]",
     "U": r"U",
@@ -52,13 +52,14 @@ STAT_NAMES = {
 _STAT_ALTERNATION = "|".join(f"(?P<{'k_' + k}>{v})" for k, v in STAT_NAMES.items())
 
 #: A test statistic: name, optional df, glue words, comparison (optional when glue words are
-#: there: "Z sebesar -3,317"), value.
+#: there: "Z sebesar -3,317"), value — bracketed after glue words: "t hitung (3,2) > t tabel".
+#: A critical value ("t tabel 2,06", "t table") is never one: "tabel" is not a glue word.
 STAT_RE = re.compile(
     rf"(?<![A-Za-z0-9_])(?:{_STAT_ALTERNATION})(?![A-Za-z])"
     rf"\s*(?:{DF})?"
     rf"\s*(?:value\s*|nilai\s*)?{GLUE}"
     rf"(?P<vop>{OP})?\s*\$?\s*"
-    rf"(?P<value>{NUM})"
+    rf"(?P<vbr>\(\s*)?(?P<value>{NUM})(?(vbr)\s*\))"
 )
 
 #: A p broken after its decimal mark by a line end or a space, "0, \n000" / "0, 000": read as

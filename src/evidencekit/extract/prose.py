@@ -137,12 +137,19 @@ def _stat_kind(m: re.Match[str]) -> str | None:
     return None
 
 
+#: "t hitung" / "F hitung" / "t count": the statistic as computed, named without a sign.
+_COMPUTED_RE = re.compile(r"(?i)hitung|count")
+
+
 def _accept_stat(ctx: StatContext, m: re.Match[str], key: str) -> bool:
     has_df = m.group("df1") is not None
     has_op = m.group("vop") is not None
     between = ctx.text[m.end("k_" + key):m.start("value")]
     has_glue = bool(re.search(r"[A-Za-z:]", between.replace("(", "").replace(")", "")))
-    if key in _NEEDS_OPERATOR and not (has_df or has_op):
+    computed = bool(_COMPUTED_RE.search(ctx.text, m.start(), m.start("value")))
+    if m.group("vbr") and not has_glue:
+        return False                                   # "r (0,5)": a bracket alone names nothing
+    if key in _NEEDS_OPERATOR and not (has_df or has_op or computed):
         return False
     if not (has_df or has_op or has_glue):
         return False
