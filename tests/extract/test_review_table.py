@@ -9,8 +9,8 @@ from evidencekit.extract.review_text import find_flat_header, flat_rows
 from evidencekit.model import Cell, Document, Section, Table
 from evidencekit.vocab import Design, Sampling
 
-HEADER_ID = ["No.", "Penulis dan tahun", "Judul", "Desain penelitian", "Populasi dan sampel", "Intervensi utama",
-             "Intervensi pembanding", "Hasil"]
+HEADER_ID = ["No.", "Penulis dan tahun", "Judul", "Desain penelitian", "Sampel", "Intervensi utama",
+             "Pembanding", "Hasil penelitian"]
 ROW_1 = ["1.", "Wati, S. & Rahman, A. (2020)", "Pengaruh kompres hangat terhadap nyeri perineum",
          "Quasi eksperimen dengan non equivalent control group", "30 ibu nifas (15 dan 15); purposive sampling",
          "Kompres hangat", "Kompres dingin", "Skor nyeri turun; uji Mann-Whitney p = 0,012"]
@@ -55,7 +55,7 @@ def test_a_grid_gives_one_record_per_row_read_by_the_field_finders():
     assert first.comparator == "Kompres dingin" and [p.value for p in first.p_values] == [0.012]
     assert (second.design, second.n_total, second.sampling) == (Design.ONE_GROUP_PRETEST_POSTTEST, 18, Sampling.TOTAL)
     assert [p.value for p in second.p_values] == [0.0]
-    assert second.cells["Intervensi pembanding"] == "Tidak ada"
+    assert second.cells["Pembanding"] == "Tidak ada"
 
 
 def test_a_row_broken_over_a_page_is_joined_and_the_repeated_header_dropped():
@@ -83,13 +83,12 @@ tahun
 Judul
 Desain
 penelitian
-Populasi dan
-sampel
+Sampel
 Intervensi
 utama
-Intervensi
-pembanding
+Pembanding
 Hasil
+penelitian
 1. Wati, S.
 & Rahman, A.
 (2020)
