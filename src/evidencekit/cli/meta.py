@@ -122,18 +122,18 @@ def print_tables(out: dict) -> None:
     """Rich tables: the studies, the pooled estimate, heterogeneity and the notes."""
     r = out["result"]
     if "effects" in out:
-        from scipy import stats
+        from evidencekit.meta.dist import wald_ci
 
-        crit = float(stats.norm.ppf(1 - (1 - out["level"]) / 2))
         t = Table(title=f"Studies ({out['measure']})")
         for col in ("study", "yi", f"{100 * out['level']:g}% CI", "weight %"):
             t.add_column(col, justify="left" if col == "study" else "right")
         weights = dict(zip(r["studies"], r["weights"]))
-        for e in out["effects"]:
-            yi, vi = e["yi"], e["vi"]
-            half = crit * math.sqrt(vi) if vi is not None and vi >= 0 else None
-            ci = f"[{_fmt(yi - half)}, {_fmt(yi + half)}]" if yi is not None and half is not None else "—"
-            t.add_row(str(e["study"]), _fmt(yi), ci, _fmt(weights.get(e["study"]), 2))
+        yis = [math.nan if e["yi"] is None else e["yi"] for e in out["effects"]]
+        lowers, uppers = wald_ci(yis, [math.nan if e["vi"] is None else e["vi"] for e in out["effects"]],
+                                 out["level"])
+        for e, lower, upper in zip(out["effects"], lowers.tolist(), uppers.tolist()):
+            ci = f"[{_fmt(lower)}, {_fmt(upper)}]" if math.isfinite(lower) and math.isfinite(upper) else "—"
+            t.add_row(str(e["study"]), _fmt(e["yi"]), ci, _fmt(weights.get(e["study"]), 2))
         console.print(t)
     s = Table(title=f"Pooled: {r.get('method')} ({out['test'] if 'ddf' in r else 'z'}), k = {r['k']}")
     for col in ("estimate", "se", "stat", "p", "CI lower", "CI upper"):

@@ -42,3 +42,18 @@ def chi2_ppf(q: float, df: float) -> float:
 
 def f_sf(x: float, df1: float, df2: float) -> float:
     return float(special.fdtrc(df1, df2, x))
+
+
+def z_crit(level: float) -> float:
+    """The two-sided standard-normal critical value of a confidence level (0.95 -> 1.959964)."""
+    return norm_ppf(1 - (1 - level) / 2)
+
+
+def wald_ci(yi, vi, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Each study's own Wald interval yi ± z(level)·√vi, as metafor's ``summary.escalc`` and the study
+    rows of ``forest()`` give it; NaN where yi or vi is missing or vi is negative."""
+    yi = np.asarray(yi, float)
+    vi = np.asarray(vi, float)
+    with np.errstate(invalid="ignore"):
+        half = z_crit(level) * np.sqrt(np.where(vi >= 0, vi, np.nan))
+    return yi - half, yi + half

@@ -148,7 +148,7 @@ def fit_rma(y: np.ndarray, v: np.ndarray, X: np.ndarray, *, method: str = "REML"
         ddf = k - p
         crit = dist.t_ppf(1 - (1 - level) / 2, ddf)
     else:
-        crit = dist.norm_ppf(1 - (1 - level) / 2)
+        crit = dist.z_crit(level)
     return Fit(y, v, X, method, test, level, t2, se_t2, wls.beta, vb, s2w, ddf, crit, wls, iterations,
                tuple(notes))
 
@@ -239,7 +239,7 @@ def _pool_intercept(y: np.ndarray, v: np.ndarray, *, method: str, test: str, lev
         var *= s2w
         crit = dist.t_ppf(1 - (1 - level) / 2, ddf)
     else:
-        crit = dist.norm_ppf(1 - (1 - level) / 2)
+        crit = dist.z_crit(level)
     se = math.sqrt(var)
     with np.errstate(divide="ignore", invalid="ignore"):
         stat = float(np.float64(mu) / se) if se > 0 else (math.nan if mu == 0 else math.copysign(math.inf, mu))

@@ -14,6 +14,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
+from evidencekit.meta.dist import wald_ci
 from evidencekit.model import Span
 
 #: tau² estimators, named as metafor's ``method`` argument
@@ -193,6 +194,13 @@ def fit_statistics(ll_ml: float, ll_reml: float, *, vi: Any, p: int, method: str
     return out
 
 
+def _fit_statistics_of(result: Any, p: int) -> dict[str, FitStatistics]:
+    """:func:`fit_statistics` of a fitted result with ``p`` coefficients, from its log-likelihoods."""
+    if result.loglik_ml is None or result.loglik_reml is None:
+        raise ValueError("this result carries no log-likelihoods")
+    return fit_statistics(result.loglik_ml, result.loglik_reml, vi=result.vi, p=p, method=result.method)
+
+
 @dataclass(frozen=True, slots=True)
 class MetaResult(_ResultBase):
     """One pooled analysis (metafor ``rma.uni`` without moderators).
@@ -244,9 +252,11 @@ class MetaResult(_ResultBase):
 
         ML deviance is relative to the saturated model (−2 (ll − Σ log φ(0; v_i))); REML's is −2 ll.
         """
-        if self.loglik_ml is None or self.loglik_reml is None:
-            raise ValueError("this result carries no log-likelihoods")
-        return fit_statistics(self.loglik_ml, self.loglik_reml, vi=self.vi, p=1, method=self.method)
+        return _fit_statistics_of(self, p=1)
+
+    def study_ci(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each pooled study's own Wald interval at the fit's level (the study rows of a forest plot)."""
+        return wald_ci(self.yi, self.vi, self.level)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -324,10 +334,7 @@ class RegressionResult(_ResultBase):
 
     def fit_statistics(self) -> dict[str, FitStatistics]:
         """metafor's ``fit.stats`` (ML and REML) of the meta-regression."""
-        if self.loglik_ml is None or self.loglik_reml is None:
-            raise ValueError("this result carries no log-likelihoods")
-        return fit_statistics(self.loglik_ml, self.loglik_reml, vi=self.vi, p=len(self.coefficients),
-                              method=self.method)
+        return _fit_statistics_of(self, p=len(self.coefficients))
 
     def coefficient(self, term: str) -> Coefficient:
         for c in self.coefficients:

@@ -1,18 +1,15 @@
 """The rows of a forest plot, laid out from the meta engine's results (pure; no drawing).
 
 Every number on a row is read from a :class:`~evidencekit.meta.results.MetaResult` (estimate,
-CI, prediction interval, weights, heterogeneity, tests) or a :class:`SubgroupResult`; the only
-arithmetic here is each study's own Wald interval, ``yi ± z(level)·√vi``, which is how metafor's
-``forest()`` draws study rows too.
+CI, prediction interval, weights, heterogeneity, tests) or a :class:`SubgroupResult`, and each
+study's own Wald interval comes from :meth:`MetaResult.study_ci` (as metafor's ``forest()`` draws
+study rows); nothing is computed here.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-
-from scipy.stats import norm
 
 from evidencekit.model import Flag
 from evidencekit.reports.formatting import fmt_num, p_text
@@ -89,25 +86,16 @@ class ForestLayout:
     notes: tuple[str, ...] = field(default=())
 
 
-def crit(level: float) -> float:
-    """The two-sided normal quantile of a confidence level given as 0.95 or 95."""
-    level = level / 100.0 if level > 1 else level
-    return float(norm.ppf(1 - (1 - level) / 2))
-
-
 def study_rows(result, info: Mapping[str, StudyInfo], weights: Mapping[str, float] | None = None
                ) -> list[StudyRow]:
     """One row per pooled study, in the fit's order, weights in percent from ``weights`` (the
     overall fit) or from ``result`` itself."""
-    z = crit(result.level)
     own = dict(zip(result.studies, result.weights))
     rows = []
-    for study, yi, vi in zip(result.studies, result.yi, result.vi):
-        half = z * math.sqrt(vi)
+    for study, yi, lower, upper in zip(result.studies, result.yi, *result.study_ci()):
         meta = info.get(study, StudyInfo(label=study))
         weight = (weights or own).get(study, own.get(study))
-        rows.append(StudyRow(study, meta.label, meta.arms, yi, yi - half, yi + half, weight, meta.flags,
-                             meta.anchor))
+        rows.append(StudyRow(study, meta.label, meta.arms, yi, lower, upper, weight, meta.flags, meta.anchor))
     return rows
 
 

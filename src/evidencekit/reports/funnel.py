@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 
 from evidencekit.reports.formatting import display_value, fmt_num, is_ratio, plot_escape
-from evidencekit.reports.forest_rows import StudyInfo, crit
+from evidencekit.meta.dist import z_crit
+from evidencekit.reports.forest_rows import StudyInfo
 from evidencekit.reports.i18n import labels as get_labels
 
 #: Contour levels, widest first, and their shades (darker = further from the estimate).
@@ -38,7 +39,7 @@ def funnel_figure(result, *, trimfill=None, info: Mapping[str, StudyInfo] | None
     centre = result.estimate
     fig = go.Figure()
     for level, shade in levels:
-        z = crit(level)
+        z = z_crit(level)
         fig.add_trace(go.Scatter(
             x=[X(centre - z * top), X(centre), X(centre + z * top), X(centre - z * top)], y=[top, 0, top, top],
             mode="lines", fill="toself", fillcolor=shade, line=dict(color="#98a2b3", width=0.8, dash="dot"),
