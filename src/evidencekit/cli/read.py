@@ -32,7 +32,7 @@ def text(
 
     Offsets in the JSON (start/end) index this text.
 
-    Example: evidencekit text examples/pijat_oksitosin_id.pdf
+    Example: evidencekit text examples/01_id_one_group_wilcoxon.pdf
     """
     result = process(path, until="read")
     if result.error:
