@@ -8,8 +8,8 @@ import pytest
 from scipy import stats as sps
 
 from evidencekit.checks.context import CheckContext
-from evidencekit.checks.pvalues import (check_decision_error, check_p_format, check_p_recompute,
-                                        p_from_statistic, recompute_p)
+from evidencekit.checks.pcompute import p_from_statistic
+from evidencekit.checks.pvalues import check_decision_error, check_p_format, check_p_recompute, recompute_p
 from evidencekit.checks.ranktests import mann_whitney_p, wilcoxon_p
 from evidencekit.model import Statistic, StudyRecord
 from evidencekit.vocab import CheckId, POperator, Severity, StatKind, TestName

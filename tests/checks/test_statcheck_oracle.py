@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from evidencekit.checks.pvalues import (decision_flipped, p_from_statistic, p_inconsistent,
-                                        p_range)
+from evidencekit.checks.pcompute import (decision_flipped, p_from_statistic, p_inconsistent,
+                                         p_range)
 from evidencekit.checks.rounding import unround
 
 #: statcheck's computed_p is R's pt/pf/pchisq/pnorm; scipy agrees to ~1e-15 (verification_report.md)
@@ -135,7 +135,7 @@ def test_p_from_statistic_matches_the_readme_hand_checks():
 
 @pytest.mark.parametrize("row", [r for r in _rows("onetailedtxt") if r["one_tailed_in_txt"]], ids=row_id)
 def test_one_tailed_mention_rescues_exactly_the_results_statcheck_rescues(row):
-    from evidencekit.checks.pvalues import one_tailed_fit
+    from evidencekit.checks.pcompute import one_tailed_fit
     error, decision, p = our_verdict(row)                       # two-tailed first
     if error:
         kind = KIND[row["test_type"]]
