@@ -1,9 +1,14 @@
 """Read a file into a :class:`~evidencekit.model.Document`: the front door of extraction.
 
-``read_document(path, limits=...)`` reads a PDF (:mod:`.pdf`, :mod:`.pdf_tables`, :mod:`.layout`)
-or a text file (.txt, .md; :mod:`.text`) into one normalised text with pages, sections
-(:mod:`.sections`), tables and language (:mod:`.lang`). Every bad input raises an error of
-:mod:`evidencekit.errors` whose message says what to do.
+``read_document(path, limits=...)`` reads a PDF or a text file (.txt, .md; :mod:`.text`) into
+one normalised text with pages, sections (:mod:`.sections`), tables and language
+(:mod:`.lang`). Every bad input raises an error of :mod:`evidencekit.errors` whose message says
+what to do.
+
+A PDF goes: :mod:`.pdf` (pdfium lines with boxes, limits, bad input) → :mod:`.pdf_tables`
+(pdfplumber, only on pages that draw rules) → :mod:`.furniture` (running heads, page labels)
+→ :mod:`.order` (bands and columns; :mod:`.aligned` for unruled tables) → :mod:`.layout`
+(paragraphs, hyphenation, table blocks, offsets).
 
 Tables are blocks of the text (one line per row, cells joined by " | "); :func:`prose` gives
 the rest, for readers that must skip tables.
@@ -134,7 +139,8 @@ def render_with_markers(document: Document) -> str:
         rows, cols = t.shape
         label = f" {t.caption}" if t.caption else ""
         marks.append((t.start, 1, f"=== [table {k}{where}: {rows} rows x {cols} columns]{label} ==="))
-        marks.append((t.end, -1, f"=== [end of table {k}] ==="))
+        after = t.end + 1 if document.text[t.end:t.end + 1] == "\n" else t.end
+        marks.append((after, -1, f"=== [end of table {k}] ==="))
     for p in document.pages:
         label = f" (printed {p.label})" if p.label else ""
         marks.append((p.start, -2, f"--- page {p.number}{label} ---"))
