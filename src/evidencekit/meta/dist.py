@@ -40,9 +40,6 @@ def chi2_ppf(q: float, df: float) -> float:
     return float(special.chdtri(df, 1 - q))
 
 
-def f_sf(x: float, df1: float, df2: float) -> float:
-    return float(special.fdtrc(df1, df2, x))
-
 
 def z_crit(level: float) -> float:
     """The two-sided standard-normal critical value of a confidence level (0.95 -> 1.959964)."""

@@ -7,7 +7,6 @@ with what the report adds (study labels, arm data, flags). Nothing is recomputed
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -38,11 +37,6 @@ class AnalysisReport:
     trimfill: object | None = None                   # meta.results.TrimFillResult
     favours: tuple[str, str] | None = None
     notes: tuple[str, ...] = ()
-
-
-def slug(text: str) -> str:
-    """A file-name-safe key: "One-group pre/post" -> "one-group-pre-post"."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "analysis"
 
 
 def analysis_figures(a: AnalysisReport, lang: str) -> tuple[object, object | None]:
