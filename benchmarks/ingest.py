@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/ingest.py                 # N = 1,000 papers, a quarter as PDFs
     .venv/bin/python benchmarks/ingest.py --n 200 --until read
+    .venv/bin/python benchmarks/ingest.py --n 300 --scale 5   # papers as long as real ones
 
 Prints files/s and pages/s per configuration, the speed-up of 2 workers over 1 (target ≥ 1.8×
 on an idle machine with 2 free cores), and peak memory (this process and all its children,
@@ -41,7 +42,8 @@ class Measure:
     seconds: float
     peak_mb: float
     writer_cpu_s: float          # CPU time of this process (the one writer) during the run
-    worker_s: float              # summed per-file time in the workers (documents.seconds)
+    worker_s: float              # summed per-file wall time in the workers (documents.seconds)
+    worker_cpu_s: float          # summed per-file CPU time in the workers (documents.cpu_seconds)
 
     @property
     def files_per_s(self) -> float:
@@ -95,14 +97,15 @@ def run(label: str, folder: Path, workdir: Path, options: IngestOptions) -> Meas
         summary = ingest([folder], db, options)
         seconds = time.perf_counter() - started
         writer_cpu = sum(me.cpu_times()[:2]) - cpu_before
-    worker_s = db.execute("SELECT coalesce(sum(seconds), 0) FROM documents").fetchone()[0]
+    worker_s, worker_cpu = db.execute("SELECT coalesce(sum(seconds), 0), coalesce(sum(cpu_seconds), 0) "
+                                      "FROM documents").fetchone()
     for code, count, example in db.execute(
             "SELECT error_code, count(*), min(error_message) FROM documents "
             "WHERE error_code IS NOT NULL GROUP BY error_code"):
         print(f"  {label}: {count} failed with {code}, e.g. {example}", flush=True)
     db.close()
     return Measure(label, summary.n_ingested, summary.n_failed, summary.n_pages, seconds,
-                   memory.peak / 2**20, writer_cpu, worker_s)
+                   memory.peak / 2**20, writer_cpu, worker_s, worker_cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--until", default="check", choices=("read", "extract", "check"))
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--scale", type=int, default=1,
+                        help="paper length: 1 = 2-3 PDF pages, 5 = about a real paper (6-8 pages)")
     args = parser.parse_args(argv)
     import distributed  # noqa: F401 — configures its loggers on import; quiet them afterwards
 
@@ -121,11 +126,12 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(tmp)
         started = time.perf_counter()
         full = workdir / "papers"
-        write_corpus(full, args.n, pdf_fraction=args.pdf_fraction, seed=args.seed)
+        write_corpus(full, args.n, pdf_fraction=args.pdf_fraction, seed=args.seed, scale=args.scale)
         quarter = workdir / "papers_quarter"
-        write_corpus(quarter, max(1, args.n // 4), pdf_fraction=args.pdf_fraction, seed=args.seed + 1)
+        write_corpus(quarter, max(1, args.n // 4), pdf_fraction=args.pdf_fraction, seed=args.seed + 1,
+                     scale=args.scale)
         print(f"generated {args.n} + {max(1, args.n // 4)} synthetic papers "
-              f"({args.pdf_fraction:.0%} PDF) in {time.perf_counter() - started:.1f} s; "
+              f"({args.pdf_fraction:.0%} PDF, scale {args.scale}) in {time.perf_counter() - started:.1f} s; "
               f"stage: {args.until}; CPUs available: {len(os.sched_getaffinity(0))}")
 
         settings = WorkSettings(until=args.until)
@@ -148,11 +154,18 @@ def main(argv: list[str] | None = None) -> int:
                   f"peak {m.peak_mb:>7.0f} MB", flush=True)
 
     one, two, small = measures[0], measures[1], measures[2]
-    per_file_work = one.worker_s / one.files
-    per_file_writer = one.writer_cpu_s / one.files
+    for m in (one, two):
+        work, cpu, writer = (1000 * x / m.files for x in (m.worker_s, m.worker_cpu_s, m.writer_cpu_s))
+        share = (m.worker_cpu_s + m.writer_cpu_s) / m.seconds
+        print(f"\n{m.label}: per file {work:.1f} ms wall / {cpu:.1f} ms CPU in a worker, {writer:.1f} ms "
+              f"CPU in the writer; the run got {share:.2f} CPUs of the machine")
+    cpu_one = (one.worker_cpu_s + one.writer_cpu_s) / one.files
+    cpu_two = (two.worker_cpu_s + two.writer_cpu_s) / two.files
+    per_file_work, per_file_writer = one.worker_cpu_s / one.files, one.writer_cpu_s / one.files
     bound = 2 * per_file_work / (per_file_work + per_file_writer)
-    print(f"\nper file: {1000 * per_file_work:.1f} ms in a worker, {1000 * per_file_writer:.1f} ms CPU "
-          f"in the writer -> best speed-up of 2 workers on 2 free cores {bound:.2f}x")
+    print(f"CPU per file: {1000 * cpu_one:.1f} ms with 1 worker, {1000 * cpu_two:.1f} ms with 2 "
+          f"(parallel overhead {cpu_two / cpu_one - 1:+.0%}); with 2 free cores 2 workers can reach "
+          f"{bound:.2f}x (the writer's share is the serial part)")
     print(f"speed-up, 2 workers over 1: {two.files_per_s / one.files_per_s:.2f}x (target >= 1.8x); "
           f"load average now {os.getloadavg()[0]:.1f} (other processes share the cores)")
     if len(measures) > 3:

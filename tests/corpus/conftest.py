@@ -16,7 +16,7 @@ from evidencekit.pipeline import Limits
 HOSTILE_WORK = f"{Path(__file__).with_name('hostile_work.py')}:work"
 
 #: Columns that differ between two ingests of the same files by design (row ids, times, runs).
-VOLATILE = {"id", "document_id", "owner_id", "run_id", "seconds", "ingested_at", "rowid"}
+VOLATILE = {"id", "document_id", "owner_id", "run_id", "seconds", "cpu_seconds", "ingested_at", "rowid"}
 CONTENT_TABLES = ("documents", "texts", "pages", "sections", "records", "statistics",
                   "frequency_tables", "flags", "evidence")
 

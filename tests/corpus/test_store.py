@@ -52,7 +52,8 @@ def save(db, result, **kw):
 
 def test_a_new_corpus_records_its_schema_version_and_migration(db):
     assert store.schema_version(db) == store.SCHEMA_VERSION
-    assert [r["version"] for r in db["schema_migrations"].rows] == [1]
+    assert [r["version"] for r in db["schema_migrations"].rows] == list(range(1, store.SCHEMA_VERSION + 1))
+    assert "cpu_seconds" in db["documents"].columns_dict
     assert {"documents", "statistics", "flags", "records", "effects", "analyses", "runs",
             "texts_fts", "evidence_fts"} <= set(db.table_names())
 

@@ -166,7 +166,8 @@ def _store(db: sqlite_utils.Database, outcome: Outcome, options: IngestOptions, 
            counts: dict[str, int], emit: Callable[[IngestEvent], None]) -> None:
     task, result = outcome.task, outcome.result
     kwargs = dict(sha256=task.sha256, path=task.path, size_bytes=task.size_bytes,
-                  tool_version=options.tool_version, run_id=run_id, seconds=round(outcome.seconds, 4))
+                  tool_version=options.tool_version, run_id=run_id, seconds=round(outcome.seconds, 4),
+                  cpu_seconds=None if outcome.cpu_seconds is None else round(outcome.cpu_seconds, 4))
     try:
         store.save_result(db, result, **kwargs)
     except (ValueError, TypeError) as exc:     # a result the schema cannot hold: keep it as a failure

@@ -21,7 +21,7 @@ def to_json(value: Any) -> str | None:
 
 def document_row(result: DocumentResult, *, sha256: str, path: str, size_bytes: int | None,
                  tool_version: str, run_id: int | None, seconds: float | None,
-                 ingested_at: str) -> dict[str, Any]:
+                 ingested_at: str, cpu_seconds: float | None = None) -> dict[str, Any]:
     record = result.record
     document = result.document
     return {
@@ -36,7 +36,7 @@ def document_row(result: DocumentResult, *, sha256: str, path: str, size_bytes: 
         "error_code": result.error.code if result.error else None,
         "error_message": result.error.message if result.error else None,
         "tool_version": tool_version, "run_id": run_id, "seconds": seconds,
-        "ingested_at": ingested_at, "result_json": to_json(result.to_dict()),
+        "cpu_seconds": cpu_seconds, "ingested_at": ingested_at, "result_json": to_json(result.to_dict()),
     }
 
 

@@ -183,9 +183,15 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db["evidence"].enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)
 
 
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """CPU seconds each document took in its worker (beside the wall-clock ``seconds``)."""
+    db.execute("ALTER TABLE documents ADD COLUMN cpu_seconds REAL")
+
+
 #: (version, name, step). Append only: a released step never changes, a new schema is a new step.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "initial schema", _migration_1),
+    (2, "documents.cpu_seconds", _migration_2),
 )
 
 #: The schema version this evidencekit writes.
@@ -306,7 +312,7 @@ def stored_documents(db: sqlite_utils.Database) -> dict[str, Stored]:
 
 def save_result(db: sqlite_utils.Database, result: DocumentResult, *, sha256: str, path: str,
                 size_bytes: int | None, tool_version: str, run_id: int | None = None,
-                seconds: float | None = None) -> int:
+                seconds: float | None = None, cpu_seconds: float | None = None) -> int:
     """Store one document and everything found in it, in ONE transaction; return its row id.
 
     Idempotent: the rows of an earlier ingest of the same content (same ``sha256``), and of other
@@ -316,7 +322,7 @@ def save_result(db: sqlite_utils.Database, result: DocumentResult, *, sha256: st
         db.execute("DELETE FROM documents WHERE sha256 = ? OR path = ?", [sha256, path])
         doc_row = rows.document_row(result, sha256=sha256, path=path, size_bytes=size_bytes,
                                     tool_version=tool_version, run_id=run_id, seconds=seconds,
-                                    ingested_at=now())
+                                    cpu_seconds=cpu_seconds, ingested_at=now())
         doc = _insert(db, "documents", doc_row)
         document = result.document
         if document is not None:

@@ -115,8 +115,11 @@ class SyntheticPaper:
         return "\n\n".join(self.paragraphs) + "\n"
 
 
-def make_paper(rng: random.Random, language: str | None = None) -> SyntheticPaper:
-    """A paper with consistent statistics, drawn from ``rng``."""
+def make_paper(rng: random.Random, language: str | None = None, *, scale: int = 1) -> SyntheticPaper:
+    """A paper with consistent statistics, drawn from ``rng``; ``scale`` k makes the introduction,
+    the measurements and the discussion k times longer (k = 5 is about a real paper's length)."""
+    if scale < 1:
+        raise ValueError(f"scale must be at least 1; got {scale!r}")
     lang = language or rng.choice(("id", "en"))
     ph = _PHRASES[lang]
     dec = ph["decimal"]
@@ -153,11 +156,12 @@ def make_paper(rng: random.Random, language: str | None = None) -> SyntheticPape
                                          page=rng.randint(1, 120)) for _ in range(12)]
     paragraphs = (
         ph["title"].format(**values), ph["abstract"].format(**values),
-        h["introduction"], pick("intro", 6), pick("intro", 5), pick("intro", 4),
+        h["introduction"], *(pick("intro", k) for _ in range(scale) for k in (6, 5, 4)),
         h["methods"], ph["methods"].format(**values),
         h["results"], ph["characteristics"].format(**values), ph["results"].format(**values),
-        *(ph["day"].format(**(values | measurement() | {"d": d})) for d in range(2, rng.randint(4, 7))),
-        h["discussion"], pick("discussion", 5), pick("discussion", 4), pick("discussion", 6),
+        *(ph["day"].format(**(values | measurement() | {"d": d}))
+          for d in range(2, 2 + scale * rng.randint(2, 5))),
+        h["discussion"], *(pick("discussion", k) for _ in range(scale) for k in (5, 4, 6)),
         h["conclusion"], ph["conclusion"].format(**values),
         h["references"], *references,
     )
@@ -175,7 +179,8 @@ def _split(rng: random.Random, n: int, parts: int) -> list[int]:
     return [b - a for a, b in zip([0, *cuts], [*cuts, n])]
 
 
-def write_corpus(folder: str | Path, n: int, *, pdf_fraction: float = 0.25, seed: int = 0) -> list[Path]:
+def write_corpus(folder: str | Path, n: int, *, pdf_fraction: float = 0.25, seed: int = 0,
+                 scale: int = 1) -> list[Path]:
     """Write ``n`` synthetic papers into ``folder`` (``pdf_fraction`` of them as PDFs); return paths."""
     if not 0 <= pdf_fraction <= 1:
         raise ValueError(f"pdf_fraction must lie in [0, 1]; got {pdf_fraction!r}")
@@ -184,7 +189,7 @@ def write_corpus(folder: str | Path, n: int, *, pdf_fraction: float = 0.25, seed
     rng = random.Random(seed)
     paths = []
     for i in range(n):
-        paper = make_paper(rng)
+        paper = make_paper(rng, scale=scale)
         as_pdf = rng.random() < pdf_fraction
         path = folder / f"synthetic_{i:05d}_{paper.language}.{'pdf' if as_pdf else 'txt'}"
         if as_pdf:

@@ -66,11 +66,12 @@ class WorkSettings:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """A task's result and how long the worker took."""
+    """A task's result, how long the worker took (wall clock) and the CPU time it used."""
 
     task: Task
     result: DocumentResult
     seconds: float
+    cpu_seconds: float | None = None
 
 
 def process_file(path: str, limits: Limits, until: str) -> DocumentResult:
@@ -95,7 +96,7 @@ def resolve_work(spec: str) -> Callable[[str, Limits, str], DocumentResult]:
 
 def run_task(task: Task, settings: WorkSettings) -> Outcome:
     """Process one file in this process and never raise for a bad file."""
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.thread_time()
     work = resolve_work(settings.work)
     try:
         result = work(task.source, settings.limits, settings.until)
@@ -110,7 +111,7 @@ def run_task(task: Task, settings: WorkSettings) -> Outcome:
                         f"(at {_where(exc)}) — please report this file to the evidencekit maintainers")
     if result.sha256 is None:
         result = replace(result, sha256=task.sha256)
-    return Outcome(task, result, time.perf_counter() - started)
+    return Outcome(task, result, time.perf_counter() - started, time.thread_time() - cpu_started)
 
 
 def _where(exc: BaseException) -> str:

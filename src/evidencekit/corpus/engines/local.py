@@ -101,7 +101,11 @@ class LocalEngine:
                         continue
                     if not healthy or slot.done >= self.max_tasks_per_worker:
                         slot.stop(kill=not healthy)
-                        slots[i] = self._spawn(settings)
+                        slots[i] = slot = self._spawn(settings)
+                    # The next file goes out before the caller stores this result, so the worker
+                    # computes while the writer writes.
+                    if (task := next(pending, None)) is not None:
+                        slot.give(task, deadline_s)
                     yield outcome
         finally:
             for slot in slots:
