@@ -25,6 +25,19 @@ def fmt_num(x: float | int | None, decimals: int = 2) -> str:
     return text.replace("-", "−")
 
 
+def format_number(x: float | int | None, digits: int = 3) -> str:
+    """A number for display: whole numbers without decimals, others to ``digits`` decimals, "" for None."""
+    if x is None:
+        return ""
+    if isinstance(x, int) or (isinstance(x, float) and x.is_integer() and abs(x) < 1e15):
+        return str(int(x))
+    if not math.isfinite(x):
+        return str(x)
+    if abs(x) < 10 ** -digits:
+        return f"{x:.{digits}g}"
+    return f"{x:.{digits}f}".rstrip("0").rstrip(".")
+
+
 def fmt_p(p: float | None) -> str:
     """A p-value as a journal prints it: "0.032", "0.0004", "< 0.0001"."""
     if p is None or not math.isfinite(p):

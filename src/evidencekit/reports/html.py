@@ -12,7 +12,6 @@ text escaping by :func:`evidencekit.reports.formatting.plot_escape`.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -29,6 +28,7 @@ from evidencekit.model import DocumentResult
 from evidencekit.reports.evidence import (
     DocumentFlags, document_anchor, group_flags, source_href, study_flags, worst_severity,
 )
+from evidencekit.reports.formatting import format_number
 from evidencekit.reports.i18n import labels
 from evidencekit.vocab import Severity
 
@@ -114,19 +114,6 @@ def script_json(obj: Any) -> Markup:
 def plot_view(element_id: str, figure: Any, title: str = "") -> PlotView:
     """A :class:`PlotView` of a plotly figure (its JSON made script-safe)."""
     return PlotView(element_id, script_json(figure.to_json()), title)
-
-
-def format_number(x: float | int | None, digits: int = 3) -> str:
-    """A number for display: whole numbers without decimals, others to ``digits`` decimals, "" for None."""
-    if x is None:
-        return ""
-    if isinstance(x, int) or (isinstance(x, float) and x.is_integer() and abs(x) < 1e15):
-        return str(int(x))
-    if not math.isfinite(x):
-        return str(x)
-    if abs(x) < 10 ** -digits:
-        return f"{x:.{digits}g}"
-    return f"{x:.{digits}f}".rstrip("0").rstrip(".")
 
 
 def document_title(result: DocumentResult) -> str:
