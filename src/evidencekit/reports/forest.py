@@ -14,12 +14,13 @@ from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
+from evidencekit.reports.evidence import worst_severity
 from evidencekit.reports.formatting import (
     display_value, fmt_ci, fmt_num, fmt_pct, is_ratio, plot_escape, shorten,
 )
 from evidencekit.reports.forest_rows import (
     ForestLayout, PooledRow, PredictionRow, RowLabels, StudyInfo, StudyRow, TextRow,
-    axis_limits, forest_layout, worst,
+    axis_limits, forest_layout,
 )
 from evidencekit.reports.i18n import labels as get_labels
 
@@ -140,7 +141,7 @@ def draw_forest(layout: ForestLayout, result, *, lang: str, favours: tuple[str, 
         name="flags", text=[str(len(r.flags)) if r.flags else "" for _, r in studies],
         textfont=dict(color="white", size=10), textposition="middle center",
         marker=dict(symbol="circle", opacity=1, size=[17 if r.flags else 9 for _, r in studies],
-                    color=[SEVERITY_COLOURS[(worst(r.flags).value if r.flags else None)] for _, r in studies]),
+                    color=[SEVERITY_COLOURS[(worst_severity(r.flags).value if r.flags else None)] for _, r in studies]),
         hovertext=[_flag_hover(r.flags, lang) for _, r in studies], hoverinfo="text", showlegend=False,
         customdata=[f"#{r.anchor}" if r.anchor and r.flags else "" for _, r in studies]))
 

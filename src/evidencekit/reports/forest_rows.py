@@ -8,7 +8,7 @@ study rows); nothing is computed here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from evidencekit.model import Flag
@@ -180,7 +180,3 @@ def axis_limits(layout: ForestLayout, null: float = 0.0, spread: float = 0.6) ->
     pad = 0.04 * (hi - lo)
     return lo - pad, hi + pad
 
-
-def worst(flags: Sequence[Flag]):
-    """The worst severity of ``flags`` or None."""
-    return min((f.severity for f in flags), key=lambda s: s.rank, default=None)
