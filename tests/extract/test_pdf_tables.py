@@ -190,3 +190,22 @@ def test_prose_between_three_rules_stays_prose(write_pdf, kit):
     document = read_document(write_pdf([kit.PageSpec(texts, rules)]))
     assert document.tables == ()
     assert document.text.startswith("Kotak ini berisi kalimat biasa")
+
+
+@pytest.mark.parametrize(("cell", "joined"), [
+    ("menguji peru\nbahan yang terjadi", "menguji perubahan yang terjadi"),   # cut, no hyphen
+    ("desain Pre-\nExperimental", "desain Pre-Experimental"),               # cut after a hyphen
+    ("pijat\noksitosin", "pijat oksitosin"),                                 # two words
+    ("breast\ncare", "breast care"),                      # first part is a word of the paper
+])
+def test_join_cell_lines_mends_words_a_narrow_column_cut(cell, joined):
+    from evidencekit.extract.layout import join_cell_lines
+
+    vocabulary = {"perubahan", "breast", "care", "breastcare", "pijat", "oksitosin", "menguji"}
+    assert join_cell_lines(cell, vocabulary) == joined
+
+
+def test_the_review_table_cells_have_mended_words(review):
+    results = " ".join(row[3] + " " + row[7] for row in review.tables[0].grid())
+    assert "perubahan-perubahan" in results
+    assert "Pre- Experimental" not in results and "Pre-Experimental" in results

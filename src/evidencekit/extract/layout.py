@@ -38,6 +38,8 @@ FONT_CHANGE = 0.2
 SENTENCE_END = re.compile(r"[.!?:]['\")]?$")
 CAPTION = re.compile(r"^(?:tabel|table|gambar|figure|grafik|bagan)\s*\d+", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_][\w-]*")
+LETTERS_END = re.compile(r"[^\W\d_]+$")       # the letters a cell line ends with
+LETTERS_START = re.compile(r"[^\W\d_]+")      # ... and the next one starts with
 
 
 @dataclass
@@ -211,7 +213,7 @@ def layout(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],
             writer.newline()
             page_starts.setdefault(item.page, writer.length)
             caption = last_paragraph if CAPTION.match(last_paragraph) else None
-            table, row_starts = _write_table(writer, item.table, caption)
+            table, row_starts = _write_table(writer, item.table, caption, vocabulary)
             out_tables.append(table)
             for page, start in zip(item.table.pages_of_rows(), row_starts):
                 page_starts.setdefault(page, start)       # a table running over pages
@@ -235,7 +237,28 @@ def layout(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],
     return text, out_pages, tuple(out_tables)
 
 
-def _write_table(writer: _Writer, table: RawTable, caption: str | None) -> tuple[Table, list[int]]:
+def join_cell_lines(value: str, vocabulary: set[str]) -> str:
+    """A cell's lines as one: a word a narrow column cut in two ("peru" / "bahan") is joined
+    when the whole word is the paper's own and its first part is not; other lines get a space,
+    and a hyphenated break is joined as in the prose."""
+    lines = value.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        head, tail = LETTERS_END.search(out), LETTERS_START.match(line)
+        if head and tail:
+            whole = (head.group() + tail.group()).lower()
+            if whole in vocabulary and head.group().lower() not in vocabulary:
+                out += line
+                continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalnum() and line[:1].isalnum():
+            out += line
+            continue
+        out += " " + line
+    return out
+
+
+def _write_table(writer: _Writer, table: RawTable, caption: str | None,
+                 vocabulary: set[str] = frozenset()) -> tuple[Table, list[int]]:
     start = writer.length
     rows = []
     row_starts = []
@@ -247,6 +270,7 @@ def _write_table(writer: _Writer, table: RawTable, caption: str | None) -> tuple
         for c, value in enumerate(row):
             if c:
                 writer.write(CELL_SEPARATOR)
+            value = join_cell_lines(value, vocabulary) if "\n" in value else value
             if value:
                 a, b = writer.write(value)
                 cells.append(Cell(value, a, b))

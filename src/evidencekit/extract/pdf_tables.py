@@ -60,8 +60,10 @@ class RawTable:
 
 
 def cell_text(raw: str | None) -> str:
-    """A cell's lines joined by spaces, with our character normalisation."""
-    return normalise_line(SPACE.sub(" ", raw or ""))
+    """A cell's lines, each normalised, still one per line: the layout joins them, mending words
+    a narrow column broke without a hyphen ("peru" / "bahan")."""
+    lines = (normalise_line(line) for line in (raw or "").split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def find_ruled_tables(data: bytes, page_numbers: Sequence[int], *, name: str,
