@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from evidencekit.errors import EvidencekitError
+from evidencekit.model import CONTRACT_VERSION
 from evidencekit.vocab import (
     CheckId,
     Design,
@@ -36,7 +37,6 @@ from evidencekit.vocab import (
     TestName,
 )
 
-CONTRACT_VERSION = 1
 SCHEMA_ID = "https://evidencekit.invalid/schema/contract-v1.json"
 SCHEMA_RESOURCE = "schema/contract-v1.json"
 
@@ -293,23 +293,26 @@ def _natural(line: str) -> list[Any]:
 # --------------------------------------------------------------------------- evidence offsets
 
 
-def evidence_spans(document: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
-    """(JSON path, span dict) of every evidence span of one contract document that has
-    offsets: statistics, flags' evidence, and the record's (and review rows') field evidence."""
+def _all_spans(document: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
+    """(JSON path, span dict) of every place of one contract document that may carry offsets."""
     for i, stat in enumerate(document.get("statistics") or ()):
-        if stat.get("start") is not None and stat.get("end") is not None:
-            yield f"$.statistics[{i}]", stat
+        yield f"$.statistics[{i}]", stat
     for i, flag in enumerate(document.get("flags") or ()):
         for j, span in enumerate(flag.get("evidence") or ()):
-            if span.get("start") is not None and span.get("end") is not None:
-                yield f"$.flags[{i}].evidence[{j}]", span
+            yield f"$.flags[{i}].evidence[{j}]", span
     records = [("$.record", document.get("record"))]
     records += [(f"$.studies[{i}]", study) for i, study in enumerate(document.get("studies") or ())]
     for where, record in records:
         for name, spans in ((record or {}).get("evidence") or {}).items():
             for j, span in enumerate(spans):
-                if span.get("start") is not None and span.get("end") is not None:
-                    yield f"{where}.evidence.{name}[{j}]", span
+                yield f"{where}.evidence.{name}[{j}]", span
+
+
+def evidence_spans(document: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
+    """(JSON path, span dict) of every evidence span of one contract document that has
+    offsets: statistics, flags' evidence, and the record's (and review rows') field evidence."""
+    return ((where, span) for where, span in _all_spans(document)
+            if span.get("start") is not None and span.get("end") is not None)
 
 
 def offset_mismatches(document: dict[str, Any], text: str) -> list[str]:
