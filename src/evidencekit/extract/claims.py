@@ -9,7 +9,7 @@ instrument is scored in whole points. Phrases come from ``lexicon/<lang>/claims.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from evidencekit.extract.lexicon import phrases
@@ -42,6 +42,8 @@ MINUTES = re.compile(r"(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\s*(?:menit|minutes?
 #: "selama tiga hari", "for 3 days"
 DAYS = re.compile(rf"\b{COUNT}\s+(?:(?!(?:a|per|times|kali|dalam)\b)[a-z]+\s+)?(?:hari|days?)\b", re.IGNORECASE)   # "five consecutive days"
 
+#: Characters after a rule's threshold searched for its reading ("… berarti ada pengaruh").
+READING_CHARS = 160
 #: Sections whose statements are the study's own (not background or references).
 OWN_SECTIONS = ("abstract", "abstract_en", "methods", "results", "conclusion", "discussion", None)
 
@@ -145,7 +147,6 @@ class Claims:
     questionnaire: bool = False
     thresholds: tuple[Threshold, ...] = ()
     one_tailed: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------ finders
@@ -163,8 +164,14 @@ def sentences(document: Document) -> list[tuple[int, int]]:
 
 
 def _number(text: str) -> float:
+    """A NUMBER match as a float: "0,05", ".05" and "0.05" are 0.05."""
     t = text.replace(",", ".")
     return float("0" + t if t.startswith(".") else t)
+
+
+def _operator(op: str) -> str:
+    """"<" or ">" for an operator as printed ("≤", "=<", ">=" …); "=" stays "="."""
+    return op.replace("≤", "<").replace("≥", ">").replace("=<", "<").replace("=>", ">")[0]
 
 
 def _count(text: str) -> int:
@@ -178,22 +185,17 @@ def find_decision_rules(document: Document, span: tuple[int, int]) -> list[Decis
     matches = list(RULE.finditer(text))
     out = []
     for i, m in enumerate(matches):
-        op = m.group("op").replace("≤", "<").replace("≥", ">").replace("=<", "<").replace("=>", ">")[0]
+        op = _operator(m.group("op"))
         if op not in "<>":
             continue
         tail_end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        tail = text[m.end():tail_end]
-        if len(tail) > 160:
-            tail = tail[:160]
+        tail = text[m.end():tail_end][:READING_CHARS]
         neg, pos = has_phrase("no_effect", tail), has_phrase("effect", tail)
         if neg is None and pos is None:
             continue
         # the phrase that comes first is the reading; "tidak ada pengaruh" contains "ada pengaruh"
         effect = not (neg is not None and (pos is None or neg.start() <= pos.start()))
-        try:
-            threshold = _number(m.group("alpha"))
-        except ValueError:
-            continue
+        threshold = _number(m.group("alpha"))
         if not 0 < threshold < 1:
             continue
         reading = neg if not effect else pos
@@ -231,12 +233,8 @@ def find_claims(document: Document) -> Claims:
                 minutes=(int(mins.group("a")), int(mins.group("b") or mins.group("a"))) if mins else None,
                 days=_count(days.group("k")) if days else None))
         for m in BRACKETED_THRESHOLD.finditer(text):
-            try:
-                value = _number(m.group("alpha"))
-            except ValueError:
-                continue
-            op = m.group("op").replace("≤", "<").replace("≥", ">")
-            thresholds.append(Threshold(op, value, document.span(a + m.start(), a + m.end())))
+            thresholds.append(Threshold(_operator(m.group("op")), _number(m.group("alpha")),
+                                        document.span(a + m.start(), a + m.end())))
         one_tailed = one_tailed or bool(has_phrase("one_tailed", text))
         concepts = outcome_concepts_in(text)
         if concepts:
