@@ -97,8 +97,9 @@ RANGE_RE = re.compile(RANGE)
 
 #: A 95% confidence interval announced by its name: "95% CI", "CI 95%", "Confidence Interval",
 #: "Interval Kepercayaan (CI) 95%"; a few glue words may stand between name and numbers.
+#: (The lookahead of the letters a name starts with only lets the engine skip other places.)
 CI_RE = re.compile(
-    r"(?i:(?:95\s?%\s*)?(?:CI|confidence\s+interval|interval\s+kepercayaan|selang\s+kepercayaan)"
+    r"(?i:(?=[9cis])(?:95\s?%\s*)?(?:CI|confidence\s+interval|interval\s+kepercayaan|selang\s+kepercayaan)"
     r"(?:\s*\(CI\))?(?:\s*95\s?%)?)"
     r"[^\d\n]{0,25}?"
     + RANGE
@@ -106,7 +107,7 @@ CI_RE = re.compile(
 
 #: "mean (SD) 3.2 (1.1)", "rerata (SD) = 3,2 (1,1)": the name pair announces the number pair.
 MEAN_SD_PAREN_RE = re.compile(
-    r"(?i:(?:mean|rata-rata|rerata|average|\bM)\s*\(\s*(?:sd|s\.d\.?|std)\s*\))"
+    r"(?i:(?=[mra])(?:mean|rata-rata|rerata|average|\bM)\s*\(\s*(?:sd|s\.d\.?|std)\s*\))"
     rf"\s*(?:[:=]|adalah|sebesar|of|was)?\s*(?P<mean>{NUM})\s*\(\s*(?P<sd>{NUM})\s*\)")
 
 #: "mean ± SD": "9,17 ± 0,874", "2.5 +/- 1.1".

@@ -66,14 +66,17 @@ def _words(key: str) -> re.Pattern[str]:
 
 @cache
 def _descriptor_re() -> re.Pattern[str]:
-    parts = []
+    parts, firsts = [], {"m", "n"}
     for key in ("mean", "sd", "se", "median", "min", "max"):
         phrases = [p for p in lexicon.phrases("statistics")[key] if len(p) > 1]
         parts.append(f"(?P<{key}>{phrase_alternation(phrases)})")
+        firsts.update(p[0] for p in phrases)
     # one-letter M and n count only as "M = 2.5" / "n = 24"
     parts.append(r"(?P<mean_m>\bM(?=\s*=))")
     parts.append(r"(?P<n>\b[nN](?=\s*=))")
-    return re.compile(rf"(?i:(?<![A-Za-z])(?:{'|'.join(parts)})(?![A-Za-z]))")
+    # the first-letter lookahead only lets the engine skip places no phrase can start (speed)
+    first = "".join(re.escape(c) for c in sorted(firsts))
+    return re.compile(rf"(?i:(?<![A-Za-z])(?=[{first}])(?:{'|'.join(parts)})(?![A-Za-z]))")
 
 
 @cache
@@ -269,7 +272,9 @@ def find_descriptives(ctx: StatContext) -> list[Descriptive]:
     (SD = 1.1)", "9,17 ± 0,874", "median 2, minimum 1, maksimum 2"."""
     out: list[Descriptive] = []
     paired: list[tuple[int, int]] = []
-    for m in (*PLUSMINUS_RE.finditer(ctx.text), *MEAN_SD_PAREN_RE.finditer(ctx.text)):
+    text = ctx.text
+    plus_minus = PLUSMINUS_RE.finditer(text) if ("±" in text or "+/-" in text or "+-" in text) else ()
+    for m in (*plus_minus, *MEAN_SD_PAREN_RE.finditer(text)):
         if ctx.is_masked(m.start()):
             continue
         mean, sd = ctx.number(m.group("mean")), ctx.number(m.group("sd"))

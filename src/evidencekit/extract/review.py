@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from evidencekit.extract import lexicon
 from evidencekit.extract.fields.bibliography import join_initials
@@ -55,14 +56,19 @@ def column_of(header: str) -> str | None:
     """The canonical column a header cell names, or None: the longest matching phrase wins."""
     best: tuple[int, str] | None = None
     text = " ".join(header.split())
-    for key, phrases in lexicon.phrases("review_columns").items():
-        if key.startswith("opener_"):
-            continue
-        for phrase in phrases:
-            if re.search(phrase_pattern(phrase), text, re.IGNORECASE):
-                if best is None or len(phrase) > best[0]:
-                    best = (len(phrase), key)
+    for key, phrase, pattern in _column_patterns():
+        if pattern.search(text):
+            if best is None or len(phrase) > best[0]:
+                best = (len(phrase), key)
     return best[1] if best else None
+
+
+@cache
+def _column_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(key, phrase, compiled pattern) of every column phrase, in lexicon order (compiled once)."""
+    return tuple((key, phrase, re.compile(phrase_pattern(phrase), re.IGNORECASE))
+                 for key, phrases in lexicon.phrases("review_columns").items() if not key.startswith("opener_")
+                 for phrase in phrases)
 
 
 def map_columns(headers: list[str]) -> dict[int, str]:

@@ -62,12 +62,51 @@ def find_hits(name: str, text: str, offset: int = 0, keys: tuple[str, ...] | Non
     Offsets are shifted by ``offset`` so they index the document when ``text`` is a slice of it.
     ``keys`` keeps only phrases of those keys.
     """
-    built = compiled(name, tuple(keys) if keys is not None else None)
+    built = _dispatch(name, tuple(keys) if keys is not None else None)
     if built is None:
         return []
-    pattern, phrase_keys = built
-    return [Hit(phrase_keys[m.lastindex - 1], offset + m.start(), offset + m.end(), m.group(0))
-            for m in pattern.finditer(text)]
+    candidates, by_char = built
+    hits: list[Hit] = []
+    last_end = -1
+    # the same matches as compiled(...).finditer(text): only places where a phrase can start are
+    # tried, each with the phrases whose first letter fits (the big alternation is slow in re)
+    for c in candidates.finditer(text):
+        p = c.start()
+        if p < last_end:
+            continue
+        pattern, phrase_keys = by_char(text[p])
+        m = pattern.match(text, p)
+        if m:
+            hits.append(Hit(phrase_keys[m.lastindex - 1], offset + m.start(), offset + m.end(), m.group(0)))
+            last_end = m.end()
+    return hits
+
+
+@cache
+def _dispatch(name: str, keys: tuple[str, ...] | None):
+    """For lexicon ``name``: a pattern of the places a phrase can start (word edge, then one of
+    the phrases' first letters), and a cached function char -> (pattern, keys) of the phrases
+    whose first letter matches that char (same order as :func:`compiled`, so the same one wins)."""
+    entries = [(phrase, key) for key, phrases in lexicon.phrases(name).items() for phrase in phrases
+               if keys is None or key in keys]
+    if not entries:
+        return None
+    entries.sort(key=lambda e: (-len(e[0]), e[0]))
+    firsts = [re.split(r"[\s\-\u2010-\u2015]+", phrase.strip()) for phrase, _ in entries]
+    first_chars = [next(w for w in words if w)[0] for words in firsts]
+    candidates = re.compile(f"{LEFT_EDGE}(?=[{''.join(re.escape(c) for c in sorted(set(first_chars)))}])",
+                            re.IGNORECASE)
+
+    @cache
+    def by_char(ch: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+        mine = [(phrase, key) for (phrase, key), first in zip(entries, first_chars)
+                if re.fullmatch(re.escape(first), ch, re.IGNORECASE)]
+        if not mine:                                   # cannot happen for a candidate; stay exact anyway
+            return compiled(name, keys)
+        alternation = "|".join(f"({phrase_pattern(phrase).removeprefix(LEFT_EDGE)})" for phrase, _ in mine)
+        return re.compile(f"{LEFT_EDGE}(?:{alternation})", re.IGNORECASE), tuple(key for _, key in mine)
+
+    return candidates, by_char
 
 
 def squash(text: str) -> str:

@@ -168,10 +168,16 @@ _AS_PRIMARY = re.compile(r"(?:with\s+|dengan\s+)?(?P<x>[^\W\d_][\w\s-]{2,50}?)\s
                          r"sebagai\s+luaran\s+utama)", re.IGNORECASE)
 
 
+#: The fixed words of _AS_PRIMARY, found first (fast) before it runs.
+_PRIMARY_WORDS = re.compile(r"as\s+the\s+primary\s+outcome|sebagai\s+luaran\s+utama", re.IGNORECASE)
+
+
 def find_primary_outcome(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """Outcomes named as primary: "X as the primary outcome"."""
     flat = re.sub(r"\s", " ", text)
-    out = []
+    out: list[tuple[str, int, int]] = []
+    if not _PRIMARY_WORDS.search(flat):
+        return out                        # the slow pattern below cannot match (its fixed words are missing)
     for m in _AS_PRIMARY.finditer(flat):
         x = re.sub(r"^(?:.*\b(?:with|dengan)\s+)", "", m.group("x"))
         start = m.end("x") - len(x)
