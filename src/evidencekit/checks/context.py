@@ -93,5 +93,6 @@ def n_for(d, ctx: "CheckContext") -> tuple[int | None, str]:
 
 def context_for(result: DocumentResult, settings: CheckSettings | None = None,
                 scores_are_integers: bool = False, one_tailed_stated: bool = False) -> CheckContext:
+    """The :class:`CheckContext` of one processed document (settings resolved to their defaults)."""
     return CheckContext(CheckSettings.resolve(settings), result.record, result.document,
                         scores_are_integers, one_tailed_stated)

@@ -138,6 +138,7 @@ def check_design_conflict(record: StudyRecord) -> Flag | None:
 
 
 def pretty(v: Any) -> str:
+    """A vocabulary code as words for a message ("simple_random" -> "simple random")."""
     return str(v).replace("_", " ")
 
 
@@ -238,6 +239,7 @@ def _family(concept: str) -> frozenset[str]:
 
 
 def incompatible_outcomes(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two sets of outcome concepts share no concept family (milk volume vs knowledge)."""
     fa = frozenset().union(*(_family(x) for x in a))
     fb = frozenset().union(*(_family(x) for x in b))
     return fa.isdisjoint(fb)

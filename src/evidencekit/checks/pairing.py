@@ -46,6 +46,7 @@ class Inputs:
 
 
 def same_row(table: FrequencyTable, d: Descriptive) -> bool:
+    """True when a descriptive's label words (and time, pre or post) are those of a frequency table."""
     t_words = set(values.norm(table.label).split())
     d_words = set(values.norm(d.label).split()) | set(values.norm(d.time).split())
     d_words -= {"tabel", "table"}
@@ -54,6 +55,7 @@ def same_row(table: FrequencyTable, d: Descriptive) -> bool:
 
 
 def table_pairs(inp: Inputs) -> list[tuple[FrequencyTable, Descriptive]]:
+    """(frequency table, table descriptive) pairs that describe the same variable and sample."""
     pairs = []
     for t in inp.tables:
         for d in inp.descriptives:
@@ -92,6 +94,7 @@ def two_group_p_bounds(inp: Inputs, ds: list[Descriptive], skip: set[float]) -> 
 
 
 def n_from_tables(inp: Inputs) -> list[Candidate]:
+    """Sample sizes printed in a paired design's tables, as candidates for the n_conflict check."""
     if inp.ctx.paired is not True:
         return []
     return [Candidate(d.n, d.span) for d in inp.descriptives if d.n and d.source is Source.TABLE]

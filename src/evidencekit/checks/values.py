@@ -26,6 +26,7 @@ WORD = re.compile(r"[a-z0-9]+")
 
 
 def norm(text: str | None) -> str:
+    """Lower-case words of ``text`` joined by single spaces ("" for None), for label matching."""
     return " ".join(WORD.findall((text or "").lower()))
 
 
@@ -176,6 +177,7 @@ VOLUME = frozenset({"ml", "cc", "l", "mililiter", "millilitre", "milliliter"})
 
 
 def unit_of(u: str | None) -> str | None:
+    """A printed unit compared as lower case without brackets ("(mL)" -> "ml"); None when blank."""
     return (u or "").strip().lower().strip("()") or None
 
 
@@ -206,8 +208,9 @@ POST = re.compile(r"\b(post|sesudah|setelah|after|akhir)", re.IGNORECASE)
 
 
 def time_of(d: Descriptive) -> str | None:
+    """"pre" or "post" when a descriptive's time or label says so, else None."""
     text = f"{d.time or ''} {d.label or ''}"
-    if POST.search(text) or re.search(r"posttest|post-test", text, re.IGNORECASE):
+    if POST.search(text):                  # also "posttest", "post-test"
         return "post"
     if PRE.search(text):
         return "pre"

@@ -58,6 +58,7 @@ def _phrase_regex(key: str) -> re.Pattern[str] | None:
 
 
 def has_phrase(key: str, text: str) -> re.Match[str] | None:
+    """The first phrase of lexicon key ``key`` (claims.toml, every language) in ``text``, or None."""
     rx = _phrase_regex(key)
     return rx.search(text) if rx else None
 

@@ -18,6 +18,7 @@ def norm_sf(x):
 
 @lru_cache(maxsize=256)
 def norm_ppf(q: float) -> float:
+    """The q-quantile of the standard normal."""
     return float(special.ndtri(q))
 
 
@@ -28,10 +29,12 @@ def t_sf(x, df: float):
 
 @lru_cache(maxsize=1024)
 def t_ppf(q: float, df: float) -> float:
+    """The q-quantile of t_df."""
     return float(special.stdtrit(df, q))
 
 
 def chi2_sf(x: float, df: float) -> float:
+    """P(χ²_df > x)."""
     return float(special.chdtrc(df, x))
 
 

@@ -79,6 +79,7 @@ def columns_for(measure: str, available: Sequence[str]) -> tuple[str, ...]:
 
 
 def check_measure(measure: str) -> str:
+    """The measure code as metafor spells it ("smd" -> "SMD"); DataError naming the known ones."""
     m = measure.upper() if measure.upper() in MEASURE_COLUMNS else measure
     if m not in MEASURE_COLUMNS:
         raise DataError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")

@@ -141,4 +141,5 @@ def dot(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def intercept(k: int) -> np.ndarray:
+    """The k × 1 design matrix of an intercept-only model."""
     return np.ones((k, 1))

@@ -189,6 +189,7 @@ def write_extraction_table(results: Iterable[DocumentResult], fmt: str, output: 
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:
+    """The extraction rows as CSV text, every column of :data:`COLUMNS` in order."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
