@@ -147,3 +147,25 @@ def test_a_heading_set_on_two_lines_is_one_heading(write_pdf, kit):
     document = read_document(write_pdf([kit.PageSpec(lines)]))
     assert "HASIL DAN PEMBAHASAN" in document.text.split("\n")
     assert [s.name for s in document.sections][-1] == "results"
+
+
+def test_a_sentence_running_from_a_full_column_line_into_the_next_column_is_one_paragraph(write_pdf, kit):
+    left = ["Baris pertama kolom kiri penuh sampai", "ke tepi kanan kolom dan berlanjut lagi",
+            "dengan kalimat yang belum juga selesai", "hingga baris terakhir yang tetap penuh"]
+    right = ["Jakarta sebagai nama kota di awal kolom", "kanan menutup kalimat itu di sini saja.",
+             "Kalimat baru dimulai pada baris ketiga", "dan ditutup pada baris keempat ini."]
+    page = kit.PageSpec(kit.lines_at(57, 100, left) + kit.lines_at(310, 100, right))
+    text = read_document(write_pdf([page])).text
+    assert "tetap penuh Jakarta sebagai" in text
+
+
+def test_a_lone_line_at_a_page_top_takes_no_sentence_over(write_pdf, kit):
+    one = kit.PageSpec(kit.lines_at(57, 600, ["Kalimat panjang ini berlanjut ke halaman dua dan",
+                                              "masih belum selesai di akhir halaman pertama ini",
+                                              "karena kalimatnya memang sangat panjang sekali",
+                                              "sampai baris keempat yang penuh hingga ke tepi"]))
+    two = kit.PageSpec([kit.Text(57, 30, "Nama Penulis dkk. Judul Singkat Artikel")] + kit.lines_at(
+        57, 80, ["lalu selesai di halaman kedua dengan titik.", "Kalimat lain menyusul di sini.",
+                 "Dan satu lagi untuk melengkapi.", "Serta penutup paragraf ini."]))
+    text = read_document(write_pdf([one, two])).text
+    assert "\nNama Penulis dkk. Judul Singkat Artikel\n" in text

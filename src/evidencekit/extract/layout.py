@@ -36,6 +36,9 @@ SPLIT_HEADING_CHARS = 40
 #: Lines whose heights differ by more than this share are set in different font sizes.
 FONT_CHANGE = 0.2
 SENTENCE_END = re.compile(r"[.!?:]['\")]?$")
+FOOTNOTE_END = re.compile(r"[^\W\d_][.!?]\d{1,2}$")     # "... sehat.20": a sentence, then its note
+#: Regions with fewer lines are not body text (running heads, front-matter boxes).
+BODY_LINES = 4
 CAPTION = re.compile(r"^(?:tabel|table|gambar|figure|grafik|bagan)\s*\d+", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_][\w-]*")
 LETTERS_END = re.compile(r"[^\W\d_]+$")       # the letters a cell line ends with
@@ -146,8 +149,8 @@ def _vocabulary(items: Sequence[_Item]) -> set[str]:
     return {w.lower() for item in items if item.line for w in WORD.findall(item.line.text)}
 
 
-def _page_metrics(items: Sequence[_Item]) -> dict[tuple[int, int], tuple[float, float, float]]:
-    """(page, column) -> (usual gap between lines, left edge, right edge)."""
+def _page_metrics(items: Sequence[_Item]) -> dict[tuple[int, int], tuple[float, float, float, int]]:
+    """(page, column) -> (usual gap between lines, left edge, right edge, number of lines)."""
     groups: dict[tuple[int, int], list[Line]] = {}
     for item in items:
         if item.line is not None:
@@ -156,12 +159,13 @@ def _page_metrics(items: Sequence[_Item]) -> dict[tuple[int, int], tuple[float, 
     for key, lines in groups.items():
         gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if 0 <= b.top - a.bottom < 3 * a.height]
         gap = stats.median(gaps) if gaps else 0.3 * lines[0].height
-        metrics[key] = (gap, min(l.x0 for l in lines), max(l.x1 for l in lines))
+        metrics[key] = (gap, min(l.x0 for l in lines), max(l.x1 for l in lines), len(lines))
     return metrics
 
 
-def _breaks(prev: _Item, cur: _Item, metrics, caption: bool = False) -> bool:
-    """Does a new paragraph start at ``cur``?"""
+def _breaks(prev: _Item, cur: _Item, metrics, caption: bool = False, solitary: bool = False) -> bool:
+    """Does a new paragraph start at ``cur``? ``solitary``: a wide gap follows ``cur`` (a lone
+    line at a page top, such as a running head only one page has, takes no sentence over)."""
     a, b = prev.line, cur.line
     assert a is not None and b is not None
     if match_heading(a.text) or match_heading(b.text) or CAPTION.match(b.text):
@@ -169,16 +173,41 @@ def _breaks(prev: _Item, cur: _Item, metrics, caption: bool = False) -> bool:
     if caption and not SENTENCE_END.search(a.text) and b.top - a.bottom < 2 * a.height:
         return False                                   # a caption's second line
     if prev.page != cur.page or prev.column != cur.column or b.top < a.top:
-        # a column or page break: the paragraph goes on if the sentence clearly does
-        return bool(SENTENCE_END.search(a.text)) or not b.text[:1].islower()
-    if abs(a.height - b.height) > FONT_CHANGE * max(a.height, b.height):
+        # a column or page break: the paragraph goes on if its sentence does, and the line
+        # before the break is full (runs to its column's edge) or the next starts in lower case
+        if SENTENCE_END.search(a.text) or FOOTNOTE_END.search(a.text) or _font_change(a, b):
+            return True
+        if b.text[:1].islower():
+            return False
+        # a full line carries the sentence over only between columns of body text (a lone
+        # running head or a block of front matter is not body text)
+        _, _, right, count = metrics[(prev.page, prev.column)]
+        body = count >= BODY_LINES and metrics[(cur.page, cur.column)][3] >= BODY_LINES
+        return not (body and not solitary and a.x1 >= right - SHORT_LINE * a.height)
+    if _font_change(a, b):
         return True                                    # a title over its author line
-    gap, left, right = metrics[(cur.page, cur.column)]
+    gap, left, right, _ = metrics[(cur.page, cur.column)]
     if b.top - a.bottom > gap + GAP_BREAK * a.height:
         return True
     if b.x0 - left > INDENT_BREAK * b.height and b.x0 - a.x0 > INDENT_BREAK * b.height:
         return True
     return a.x1 < right - SHORT_LINE * a.height and bool(SENTENCE_END.search(a.text))
+
+
+def _solitary(items: Sequence[_Item], metrics) -> list[bool]:
+    """For each item: is it a line with no next line of its own paragraph close below it?"""
+    out = []
+    for item, nxt in zip(items, [*items[1:], None]):
+        if item.line is None or nxt is None or nxt.line is None or (nxt.page, nxt.column) != (item.page, item.column):
+            out.append(True)
+            continue
+        gap = metrics[(item.page, item.column)][0]
+        out.append(nxt.line.top - item.line.bottom > gap + GAP_BREAK * item.line.height)
+    return out
+
+
+def _font_change(a: Line, b: Line) -> bool:
+    return abs(a.height - b.height) > FONT_CHANGE * max(a.height, b.height)
 
 
 def _join(writer: _Writer, prev_text: str, text: str, vocabulary: set[str]) -> int:
@@ -208,7 +237,8 @@ def layout(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],
     prev: _Item | None = None
     prev_text = ""
     last_paragraph = ""
-    for item in items:
+    alone = _solitary(items, metrics)
+    for k, item in enumerate(items):
         if item.table is not None:
             writer.newline()
             page_starts.setdefault(item.page, writer.length)
@@ -223,7 +253,7 @@ def layout(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],
         text = normalise_line(item.line.text)
         if not text:
             continue
-        if prev is not None and not _breaks(prev, item, metrics, bool(CAPTION.match(last_paragraph))):
+        if prev is not None and not _breaks(prev, item, metrics, bool(CAPTION.match(last_paragraph)), alone[k]):
             page_starts.setdefault(item.page, _join(writer, prev_text, text, vocabulary))
             last_paragraph += " " + text
         else:
