@@ -103,7 +103,7 @@ from hypothesis import strategies as st  # noqa: E402
 def test_numeric_reads_comma_and_point_decimals_alike(values, comma):
     import pandas as pd
 
-    from evidencekit.cli.meta import numeric
+    from evidencekit.meta.from_csv import numeric
 
     text = [f"{v:.4f}".replace(".", ",") if comma else f"{v:.4f}" for v in values]
     parsed = numeric(pd.DataFrame({"yi": text}), "yi")

@@ -14,6 +14,7 @@ moderators                             ``subgroup(effects, by)``, ``regression(e
 sensitivity                            ``leave_one_out``, ``influence``, ``cumulative`` (on a result)
 small-study effects                    ``regtest`` (rma / lm), ``ranktest``, ``trimfill`` (L0, R0)
 from papers                            ``from_records(documents)``, ``analyse_records(documents)``
+from a CSV                             ``from_csv.read_study_csv(path)``, ``from_csv.analyse_table(data)``
 =====================================  ===========================================================
 
 ``Control()`` reproduces metafor's default convergence (what metafor prints); ``TIGHT`` its
