@@ -118,10 +118,10 @@ def write_effects_csv(analyses: Sequence[AnalysisReport], path: Path) -> Path:
         for a in analyses:
             r = a.result
             by_study = {e.study: e for e in a.effects}
-            for study, yi, vi, w in zip(r.studies, r.yi, r.vi, r.weights):
+            for study, yi, vi, sei, w in zip(r.studies, r.yi, r.vi, r.sei, r.weights):
                 e = by_study.get(study)
                 label = a.info[study].label if study in a.info else study
-                writer.writerow((a.key, study, label, r.measure, yi, vi, vi ** 0.5, w,
+                writer.writerow((a.key, study, label, r.measure, yi, vi, sei, w,
                                  e.derived_from if e else "", json.dumps(dict(e.assumed)) if e else "{}",
                                  e.conservative if e else "", e.group if e else ""))
     return path

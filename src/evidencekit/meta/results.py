@@ -254,6 +254,11 @@ class MetaResult(_ResultBase):
         """
         return _fit_statistics_of(self, p=1)
 
+    @property
+    def sei(self) -> np.ndarray:
+        """Each pooled study's standard error, √vi."""
+        return np.sqrt(self.vi)
+
     def study_ci(self) -> tuple[np.ndarray, np.ndarray]:
         """Each pooled study's own Wald interval at the fit's level (the study rows of a forest plot)."""
         return wald_ci(self.yi, self.vi, self.level)
@@ -280,7 +285,7 @@ class MetaResult(_ResultBase):
         import pandas as pd
 
         return pd.DataFrame({"study": self.labels, "yi": self.yi, "vi": self.vi,
-                             "sei": [math.sqrt(v) for v in self.vi], "weight_pct": self.weights})
+                             "sei": self.sei, "weight_pct": self.weights})
 
     def summary_frame(self) -> Any:
         """The pooled numbers as a one-row DataFrame."""

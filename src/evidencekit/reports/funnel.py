@@ -33,7 +33,7 @@ def funnel_figure(result, *, trimfill=None, info: Mapping[str, StudyInfo] | None
     def X(v: float) -> float:
         return display_value(result.measure, v)
 
-    se = [math.sqrt(v) for v in result.vi]
+    se = result.sei.tolist()
     filled_se = [math.sqrt(v) for v in trimfill.filled_vi] if trimfill is not None else []
     top = 1.1 * max(se + filled_se + [1e-6])
     centre = result.estimate
