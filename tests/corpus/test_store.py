@@ -78,8 +78,8 @@ def test_saved_result_fills_every_table_with_its_rows(db):
     assert counts["documents"] == 1 and counts["texts"] == 1 and counts["pages"] == 1
     assert counts["sections"] == 2 and counts["records"] == 1 and counts["statistics"] == 3
     assert counts["flags"] == 1
-    # evidence: the record's n_total span, two statistic spans and the flag's span
-    assert counts["evidence"] == 4
+    # evidence: the record's n_total span and the flag's span (statistics keep theirs in their row)
+    assert counts["evidence"] == 2
     doc = next(db.query("SELECT * FROM documents"))
     assert (doc["design"], doc["n_total"], doc["n_statistics"], doc["n_flags"]) == (
         "one_group_pretest_posttest", 20, 3, 1)
@@ -92,7 +92,7 @@ def test_saving_the_same_content_again_replaces_its_rows(db):
     save(db, make_result())
     assert queries.count_rows(db)["documents"] == 1
     assert queries.count_rows(db)["statistics"] == 3
-    assert db.execute("SELECT count(*) FROM evidence_fts").fetchone()[0] == 4
+    assert db.execute("SELECT count(*) FROM evidence_fts").fetchone()[0] == 2
 
 
 def test_new_content_at_the_same_path_replaces_the_old_document(db):
@@ -107,7 +107,8 @@ def test_search_finds_words_in_text_and_in_evidence_with_snippets(db):
     assert {h.where for h in hits} == {"text"}
     assert queries.HIT_START + "Pijat" + queries.HIT_END in hits[0].snippet
     evidence_hits = queries.search(db, "0,006")
-    assert {h.where for h in evidence_hits} == {"text", "statistic", "flag"}
+    assert {h.where for h in evidence_hits} == {"text", "flag"}
+    assert {h.where for h in queries.search(db, "20 ibu nifas")} == {"text", "record"}
     assert queries.search(db, "oksitosin") == []
 
 

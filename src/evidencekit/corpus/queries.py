@@ -27,8 +27,8 @@ SNIPPET_TOKENS = 16
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One match: in a document's text (``where`` = "text") or in a piece of evidence
-    (``where`` = "record", "statistic", "frequency_table" or "flag")."""
+    """One match: in a document's text (``where`` = "text") or in the evidence a record field or
+    a flag cites (``where`` = "record" or "flag")."""
 
     document_id: int
     doc_id: str

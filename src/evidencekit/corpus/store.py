@@ -11,6 +11,7 @@ an interrupted run loses nothing that was already stored.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -327,22 +328,29 @@ def save_result(db: sqlite_utils.Database, result: DocumentResult, *, sha256: st
         document = result.document
         if document is not None:
             _insert(db, "texts", {"document_id": doc, "text": document.text})
-            _insert_many(db, "pages", (rows.page_row(doc, p) for p in document.pages))
-            _insert_many(db, "sections", (rows.section_row(doc, i, s)
-                                          for i, s in enumerate(document.sections)))
-        for study_row, record in rows.records_of(result):
-            owner = _insert(db, "records", rows.record_row(doc, study_row, record))
-            _insert_many(db, "evidence", rows.record_evidence_rows(doc, owner, record))
-        for i, stat in enumerate(result.statistics):
-            owner = _insert(db, "statistics", rows.statistic_row(doc, i, stat))
-            _insert_many(db, "evidence", rows.span_evidence_rows(doc, "statistic", owner, (stat.span,)))
-        for i, table in enumerate(result.frequency_tables):
-            owner = _insert(db, "frequency_tables", rows.frequency_table_row(doc, i, table))
-            _insert_many(db, "evidence", rows.span_evidence_rows(doc, "frequency_table", owner,
-                                                                 (table.span,)))
+            _insert_many(db, "pages", [rows.page_row(doc, p) for p in document.pages])
+            _insert_many(db, "sections", [rows.section_row(doc, i, s)
+                                          for i, s in enumerate(document.sections)])
+        # One statement per table: owners get explicit ids so their evidence can point at them.
+        # Statistics and frequency tables keep their one span in their own row (their text is in
+        # the document text and its index); records and flags cite spans in ``evidence``.
+        evidence: list[dict[str, Any]] = []
+        records = list(rows.records_of(result))
+        first = _next_id(db, "records")
+        _insert_many(db, "records", [{"id": first + i} | rows.record_row(doc, study_row, record)
+                                     for i, (study_row, record) in enumerate(records)])
+        for i, (_, record) in enumerate(records):
+            evidence += rows.record_evidence_rows(doc, first + i, record)
+        _insert_many(db, "statistics", [rows.statistic_row(doc, i, stat)
+                                        for i, stat in enumerate(result.statistics)])
+        _insert_many(db, "frequency_tables", [rows.frequency_table_row(doc, i, table)
+                                              for i, table in enumerate(result.frequency_tables)])
+        first = _next_id(db, "flags")
+        _insert_many(db, "flags", [{"id": first + i} | rows.flag_row(doc, i, flag)
+                                   for i, flag in enumerate(result.flags)])
         for i, flag in enumerate(result.flags):
-            owner = _insert(db, "flags", rows.flag_row(doc, i, flag))
-            _insert_many(db, "evidence", rows.span_evidence_rows(doc, "flag", owner, flag.evidence))
+            evidence += rows.span_evidence_rows(doc, "flag", first + i, flag.evidence)
+        _insert_many(db, "evidence", evidence)
     return doc
 
 
@@ -358,8 +366,8 @@ def save_analysis(db: sqlite_utils.Database, analysis: Mapping[str, Any],
     weights = rows.study_weights(analysis)
     with db.atomic():
         analysis_id = _insert(db, "analyses", rows.analysis_row(analysis, tool_version, now()))
-        _insert_many(db, "effects", (rows.effect_row(analysis_id, e, weights.get(str(e.get("study"))))
-                                     for e in effects))
+        _insert_many(db, "effects", [rows.effect_row(analysis_id, e, weights.get(str(e.get("study"))))
+                                     for e in effects])
     return analysis_id
 
 
@@ -368,18 +376,23 @@ def save_analysis(db: sqlite_utils.Database, analysis: Mapping[str, Any],
 # rows per minute into tables whose columns this module defines, so it uses prepared statements.
 
 
-def _insert_sql(table: str, columns: Iterable[str]) -> str:
+@functools.lru_cache(maxsize=64)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
     cols = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in cols.split(", "))
-    return f'INSERT INTO "{table}" ({cols}) VALUES ({marks})'
+    return f'INSERT INTO "{table}" ({cols}) VALUES ({", ".join("?" * len(columns))})'
 
 
 def _insert(db: sqlite_utils.Database, table: str, row: Mapping[str, Any]) -> int:
-    cursor = db.conn.execute(_insert_sql(table, row), list(row.values()))
+    cursor = db.conn.execute(_insert_sql(table, tuple(row)), list(row.values()))
     return int(cursor.lastrowid)
 
 
-def _insert_many(db: sqlite_utils.Database, table: str, items: Iterable[Mapping[str, Any]]) -> None:
-    items = list(items)
+def _insert_many(db: sqlite_utils.Database, table: str, items: list[Mapping[str, Any]]) -> None:
+    """Insert rows that all have the same keys, in that order."""
     if items:
-        db.conn.executemany(_insert_sql(table, items[0]), [list(r.values()) for r in items])
+        db.conn.executemany(_insert_sql(table, tuple(items[0])), [list(r.values()) for r in items])
+
+
+def _next_id(db: sqlite_utils.Database, table: str) -> int:
+    """The id the next row of ``table`` gets (one writer, inside its transaction)."""
+    return int(db.conn.execute(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
