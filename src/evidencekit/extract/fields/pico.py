@@ -34,9 +34,11 @@ def _alt(key: str) -> str:
 
 @cache
 def _aim_re(link: str) -> re.Pattern[str]:
-    # effect word, the intervention (lazy, no sentence end), a link word, the outcome up to a stop
+    # effect word, the intervention (lazy, no sentence end), a link word, the outcome up to a stop;
+    # the lookahead of the effect words' first letters only lets the engine skip other places
+    firsts = "".join(sorted({re.escape(p.strip()[0]) for p in lexicon.phrases("pico").get("effect", ()) if p.strip()}))
     return re.compile(
-        rf"(?:{_alt('effect')})\s+(?P<i>[^.;:\n]{{3,{MAX_PART}}}?)\s+(?:{_alt(link)})\s+"
+        rf"{f'(?=[{firsts}])' if firsts else ''}(?:{_alt('effect')})\s+(?P<i>[^.;:\n]{{3,{MAX_PART}}}?)\s+(?:{_alt(link)})\s+"
         rf"(?P<o>[^.;:,\n()]{{3,{MAX_PART}}}?)(?=\s+(?:{_alt('stop')})|\s*[.;:,()\n]|\s*$)",
         re.IGNORECASE)
 
