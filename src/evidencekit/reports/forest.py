@@ -49,8 +49,7 @@ def method_footnote(result, lang: str) -> str:
     L = get_labels(lang)
     ci = L["forest_ci_knha"] if result.test == "knha" else L["forest_ci_z"]
     model = L["forest_model_common"] if result.method in ("EE", "FE") else f"{L['forest_model_random']}, {result.method} τ²"
-    level = result.level * 100 if result.level <= 1 else result.level
-    return f"{L['forest_method']}: {model}; {ci}; {level:g}%."
+    return f"{L['forest_method']}: {model}; {ci}; {result.level * 100:g}%."
 
 
 def _flag_hover(flags, lang: str) -> str:
@@ -81,32 +80,18 @@ def forest_figure(result, *, info: Mapping[str, StudyInfo] | None = None, subgro
                        L["forest_favours_intervention"]), measure_label=measure_label, title=title)
 
 
-def draw_forest(layout: ForestLayout, result, *, lang: str, favours: tuple[str, str],
-                measure_label: str | None, title: str | None) -> go.Figure:
+def _note(x: float, y: float, s: str, anchor: str = "left", bold: bool = False, size: int = 12,
+          colour: str = INK) -> dict:
+    """A text annotation at paper-x ``x`` on row ``y``."""
+    return dict(x=x, y=y, xref="paper", yref="y", text=f"<b>{s}</b>" if bold else s,
+                showarrow=False, xanchor=anchor, yanchor="middle", font=dict(size=size, color=colour))
+
+
+def _draw_studies(fig: go.Figure, notes: list[dict], studies: list[tuple[int, StudyRow]], lo: float, hi: float,
+                  X, lang: str) -> None:
+    """Study rows: CI lines (clipped to [lo, hi] with arrows), weighted squares, the text columns
+    and the flags column (a dot coloured by the worst severity, linking to the flags)."""
     L = get_labels(lang)
-    ratio = is_ratio(layout.measure)
-    null = 0.0
-    lo, hi = axis_limits(layout, null)
-
-    def X(v: float) -> float:                 # analysis scale -> plotted x
-        return display_value(layout.measure, v)
-
-    n = len(layout.rows)
-    ys = [-(i + 1) for i in range(n)]
-    fig = go.Figure()
-    notes: list[dict] = []
-
-    def text(x: float, y: float, s: str, anchor: str = "left", bold: bool = False, size: int = 12,
-             colour: str = INK) -> None:
-        notes.append(dict(x=x, y=y, xref="paper", yref="y", text=f"<b>{s}</b>" if bold else s,
-                          showarrow=False, xanchor=anchor, yanchor="middle", font=dict(size=size, color=colour)))
-
-    for x, head, anchor in ((COL_STUDY, L["forest_study"], "left"), (COL_ARMS, L["forest_arms"], "left"),
-                            (sum(COL_FLAGS) / 2, L["forest_flags"], "center"),
-                            (COL_EFFECT, L["forest_effect"], "left"), (COL_WEIGHT, L["forest_weight"], "right")):
-        text(x, 0, head, anchor, bold=True)
-
-    studies = [(y, r) for y, r in zip(ys, layout.rows) if isinstance(r, StudyRow)]
     max_w = max((r.weight or 0.0 for _, r in studies), default=0.0) or 1.0
     line_x, line_y, left_arrows, right_arrows = [], [], [], []
     for y, r in studies:
@@ -117,10 +102,10 @@ def draw_forest(layout: ForestLayout, result, *, lang: str, favours: tuple[str, 
             left_arrows.append((X(lo), y))
         if r.ci_upper > hi:
             right_arrows.append((X(hi), y))
-        text(COL_STUDY, y, plot_escape(shorten(r.label, 34)))
-        text(COL_ARMS, y, plot_escape(shorten(r.arms, 34)), size=11, colour="#475467")
-        text(COL_EFFECT, y, f"{fmt_num(X(r.yi))} {fmt_ci(X(r.ci_lower), X(r.ci_upper))}")
-        text(COL_WEIGHT, y, fmt_pct(r.weight), "right")
+        notes.append(_note(COL_STUDY, y, plot_escape(shorten(r.label, 34))))
+        notes.append(_note(COL_ARMS, y, plot_escape(shorten(r.arms, 34)), size=11, colour="#475467"))
+        notes.append(_note(COL_EFFECT, y, f"{fmt_num(X(r.yi))} {fmt_ci(X(r.ci_lower), X(r.ci_upper))}"))
+        notes.append(_note(COL_WEIGHT, y, fmt_pct(r.weight), "right"))
     fig.add_trace(go.Scatter(x=line_x, y=line_y, mode="lines", line=dict(color=INK, width=1.2),
                              hoverinfo="skip", showlegend=False, name="ci"))
     for symbol, points in (("triangle-left", left_arrows), ("triangle-right", right_arrows)):
@@ -141,12 +126,16 @@ def draw_forest(layout: ForestLayout, result, *, lang: str, favours: tuple[str, 
         name="flags", text=[str(len(r.flags)) if r.flags else "" for _, r in studies],
         textfont=dict(color="white", size=10), textposition="middle center",
         marker=dict(symbol="circle", opacity=1, size=[17 if r.flags else 9 for _, r in studies],
-                    color=[SEVERITY_COLOURS[(worst_severity(r.flags).value if r.flags else None)] for _, r in studies]),
+                    color=[SEVERITY_COLOURS[(worst_severity(r.flags).value if r.flags else None)]
+                           for _, r in studies]),
         hovertext=[_flag_hover(r.flags, lang) for _, r in studies], hoverinfo="text", showlegend=False,
         customdata=[f"#{r.anchor}" if r.anchor and r.flags else "" for _, r in studies]))
 
-    bottom = ys[-1] if ys else -1
-    for y, r in zip(ys, layout.rows):
+
+def _draw_summaries(fig: go.Figure, notes: list[dict], rows: list[tuple[int, object]], lo: float, hi: float,
+                    X) -> None:
+    """Pooled diamonds (subtotals grey), prediction-interval bars and the text rows."""
+    for y, r in rows:
         if isinstance(r, PooledRow):
             h = 0.38
             fig.add_trace(go.Scatter(
@@ -155,10 +144,11 @@ def draw_forest(layout: ForestLayout, result, *, lang: str, favours: tuple[str, 
                 fillcolor="#7f8b99" if r.subtotal else INK, line=dict(color=INK, width=1),
                 hovertext=f"{plot_escape(r.label)}: {fmt_num(X(r.estimate))} {fmt_ci(X(r.ci_lower), X(r.ci_upper))}",
                 hoverinfo="text", showlegend=False))
-            text(COL_STUDY, y, r.label, bold=not r.subtotal)
-            text(COL_EFFECT, y, f"{fmt_num(X(r.estimate))} {fmt_ci(X(r.ci_lower), X(r.ci_upper))}", bold=not r.subtotal)
+            notes.append(_note(COL_STUDY, y, r.label, bold=not r.subtotal))
+            notes.append(_note(COL_EFFECT, y, f"{fmt_num(X(r.estimate))} {fmt_ci(X(r.ci_lower), X(r.ci_upper))}",
+                               bold=not r.subtotal))
             if r.weight is not None:
-                text(COL_WEIGHT, y, fmt_pct(r.weight), "right", bold=not r.subtotal)
+                notes.append(_note(COL_WEIGHT, y, fmt_pct(r.weight), "right", bold=not r.subtotal))
         elif isinstance(r, PredictionRow):
             a, b = max(r.lower, lo), min(r.upper, hi)
             fig.add_trace(go.Scatter(x=[X(a), X(b)], y=[y, y], mode="lines+markers", name="prediction",
@@ -167,11 +157,37 @@ def draw_forest(layout: ForestLayout, result, *, lang: str, favours: tuple[str, 
                                                  line=dict(width=2, color="#b42318")),
                                      hovertext=f"{r.label}: {fmt_ci(X(r.lower), X(r.upper))}",
                                      hoverinfo="text", showlegend=False))
-            text(COL_STUDY, y, r.label, size=11)
-            text(COL_EFFECT, y, fmt_ci(X(r.lower), X(r.upper)), size=11)
+            notes.append(_note(COL_STUDY, y, r.label, size=11))
+            notes.append(_note(COL_EFFECT, y, fmt_ci(X(r.lower), X(r.upper)), size=11))
         elif isinstance(r, TextRow):
-            text(COL_STUDY, y, plot_escape(r.text), bold=r.bold, size=12 if r.header else 11,
-                 colour=INK if r.header else "#475467")
+            notes.append(_note(COL_STUDY, y, plot_escape(r.text), bold=r.bold, size=12 if r.header else 11,
+                               colour=INK if r.header else "#475467"))
+
+
+def draw_forest(layout: ForestLayout, result, *, lang: str, favours: tuple[str, str],
+                measure_label: str | None, title: str | None) -> go.Figure:
+    """Draw the rows of ``layout``: column heads, study rows, summaries, the line of no effect with
+    the "favours" labels, the method footnote and the axes."""
+    L = get_labels(lang)
+    ratio = is_ratio(layout.measure)
+    null = 0.0
+    lo, hi = axis_limits(layout, null)
+
+    def X(v: float) -> float:                 # analysis scale -> plotted x
+        return display_value(layout.measure, v)
+
+    n = len(layout.rows)
+    ys = [-(i + 1) for i in range(n)]
+    fig = go.Figure()
+    notes: list[dict] = []
+    for x, head, anchor in ((COL_STUDY, L["forest_study"], "left"), (COL_ARMS, L["forest_arms"], "left"),
+                            (sum(COL_FLAGS) / 2, L["forest_flags"], "center"),
+                            (COL_EFFECT, L["forest_effect"], "left"), (COL_WEIGHT, L["forest_weight"], "right")):
+        notes.append(_note(x, 0, head, anchor, bold=True))
+
+    studies = [(y, r) for y, r in zip(ys, layout.rows) if isinstance(r, StudyRow)]
+    _draw_studies(fig, notes, studies, lo, hi, X, lang)
+    _draw_summaries(fig, notes, list(zip(ys, layout.rows)), lo, hi, X)
 
     study_ys = [y for y, _ in studies] or [-1]
     fig.add_shape(type="line", xref="x", yref="y", x0=X(null), x1=X(null), y0=min(study_ys) - 0.6,
@@ -184,6 +200,7 @@ def draw_forest(layout: ForestLayout, result, *, lang: str, favours: tuple[str, 
     notes.append(dict(x=0, y=0, xref="paper", yref="paper", yshift=-82, text=plot_escape(method_footnote(result, lang)),
                       showarrow=False, xanchor="left", yanchor="top", font=dict(size=10, color="#667085")))
 
+    bottom = ys[-1] if ys else -1
     axis_title = measure_label or L.get(f"measure_{layout.measure}", layout.measure)
     height = 100 + ROW_PX * (n + 1) + 110
     fig.update_layout(
