@@ -290,4 +290,4 @@ def labels(lang: str = DEFAULT_LANGUAGE) -> Mapping[str, str]:
 
 def label(lang: str, key: str, default: str | None = None) -> str:
     """One label; an unknown key gives ``default`` (or the key itself) rather than failing a report."""
-    return LABELS[check_language(lang)].get(key, default if default is not None else key)
+    return labels(lang).get(key, default if default is not None else key)
