@@ -3,12 +3,15 @@
 pdfplumber's ``extract_text`` builds a full layout model and costs ~50× pypdfium2's text
 extraction, so the prose is read here from pdfium: its text of the page, split into the lines
 pdfium detected, each line boxed by the loose boxes of its first and last characters (two calls
-per line, not one per character). Lines that span a wide gap are split at the gap (side-by-side
-columns written on one baseline). pdfplumber is used only on pages that draw enough ruled
-lines to hold a table (:mod:`evidencekit.extract.pdf_tables`).
+per line, not one per character). A line is cut again where pdfium joined two things on one
+baseline: a hyphenated break (U+FFFE), a wide gap (side-by-side boxes), two columns written
+line by line (text objects apart at a gutter several lines share). Lines between horizontal
+rules are also cut into cell pieces when they are mostly numbers (tables ruled only across).
+Pages turned by /Rotate are measured as displayed. pdfplumber runs only on pages that draw
+enough paths to hold a ruled table (:mod:`evidencekit.extract.pdf_tables`).
 
-Reading order is decided from geometry in :mod:`evidencekit.extract.order`. Running heads, feet and page numbers: :mod:`evidencekit.extract.furniture`.
-"""
+Reading order: :mod:`evidencekit.extract.order`; running heads, feet and page numbers:
+:mod:`evidencekit.extract.furniture`."""
 
 from __future__ import annotations
 
