@@ -119,3 +119,25 @@ def test_every_row_of_the_review_seed_names_the_gold_tests(shared_dir, gold, kin
     rows = gold[REVIEW]["extraction_table"]["rows"]
     studies = find_studies(read_document(path))
     assert [sorted(t.value for t in s.tests) for s in studies] == [sorted(r["tests"]) for r in rows]
+
+
+def test_a_table_statistic_takes_its_tables_test_else_the_proses_and_prose_never_takes_a_tables_test():
+    from evidencekit.extract.context import StatContext
+
+    text = ("Hasil. Perbedaan antar kelompok diuji dengan uji Mann-Whitney.\n"
+            "Kelompok | p | Uji Wilcoxon\nIntervensi | 0,010 | 0,002\n"
+            "Perubahan dalam kelompok bermakna dengan p = 0,030.")
+    first = text.index("Kelompok |")
+    end = text.index("0,002") + 5
+    cells = tuple(tuple(Cell(part, text.index(part, first), text.index(part, first) + len(part))
+                        for part in line.split(" | "))
+                  for line in text[first:end].split("\n"))
+    table = Table(page=1, rows=cells, start=first, end=end)
+    doc = Document(id="t", source="test", sha256="", text=text, tables=(table,),
+                   sections=(Section("results", "Hasil", 0, len(text)),))
+    ctx = StatContext.of(doc)
+    in_table = text.index("0,010")
+    assert ctx.test_for(StatKind.P_ONLY, in_table, also=(table.start, table.end)).value == "wilcoxon_signed_rank"
+    assert ctx.test_for(StatKind.U, in_table, also=(table.start, table.end)).value == "mann_whitney"
+    # the prose p after the table does not take the table's Wilcoxon, but the prose Mann-Whitney
+    assert ctx.test_for(StatKind.P_ONLY, text.index("p = 0,030")).value == "mann_whitney"

@@ -158,7 +158,7 @@ class StatContext:
         allowed = KIND_TESTS.get(kind, frozenset())
         if also is None and (cell := self.cell(start)) is not None:
             return self._named_in(cell, start, allowed)
-        s0, s1 = self.sentence(start)
+        s0, s1 = self._sentence_outside_tables(start)
         for a, b in ([also] if also else []) + [(s0, s1)]:
             if (named := self._named_in((a, b), start, allowed)) is not None:
                 return named
@@ -168,7 +168,7 @@ class StatContext:
         section = self._section(start) or (0, len(self.text))
         earlier = [m for m in self.mentions
                    if section[0] <= m.start < start and m.test in allowed and m.test not in NORMALITY
-                   and self._in_table(m.start) == table]
+                   and self._in_table(m.start) in (None, table)]
         if earlier:
             return earlier[-1].test
         for name in ("methods", "results"):
@@ -176,6 +176,20 @@ class StatContext:
             if len(stated) == 1:
                 return next(iter(stated))
         return None
+
+    def _sentence_outside_tables(self, start: int) -> tuple[int, int]:
+        """The sentence holding ``start``, cut at the tables it runs into (a table block has no
+        full stop, so the sentence finder joins it to the prose around it)."""
+        s0, s1 = self.sentence(start)
+        blocks = [(t.start, t.end) for t in self.document.tables] + list(self.masked)
+        for a, b in blocks:
+            if a <= start < b or b <= s0 or a >= s1:
+                continue
+            if b <= start:
+                s0 = max(s0, b)
+            else:
+                s1 = min(s1, a)
+        return s0, s1
 
     def _named_in(self, window: tuple[int, int], start: int, allowed: frozenset[TestName]) -> TestName | None:
         """The test named in ``window``: the last one before ``start``, else the first after."""
