@@ -170,3 +170,20 @@ def test_a_baseline_table_reads_groups_from_columns_and_what_cells_hold_from_row
     assert pcs == [("Primipara, Pijat", 9, 20, 45.0), ("Primipara, Kontrol", 11, 20, 55.0)]
     tests = [(s.kind.value, s.value.value, s.df, s.p.value, s.label) for s in found if s.kind.value in ("t", "chi2")]
     assert tests == [("t", 0.34, (38.0,), 0.736, "Umur, tahun"), ("chi2", 0.4, (1.0,), 0.527, "Primipara")]
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("t hitung", "t"), ("t-hitung", "t"), ("F hitung", "F"), ("t tabel", "critical"), ("F tabel", "critical"),
+])
+def test_a_t_hitung_column_holds_the_statistic_and_a_t_tabel_column_the_critical_value(header, role):
+    assert column_role(header) == role
+
+
+def test_a_critical_value_column_is_never_read_as_a_statistic_or_a_label():
+    text = ("Tabel 3. Hasil uji t berpasangan\nVariabel Mean SD t hitung t tabel p\n"
+            "Pre tes 5,20 1,10 4,512 2,093 0,000\nPost tes 7,80 1,30\n\nBerdasarkan tabel 3 hasilnya bermakna.\n")
+    found, _ = find_statistics(doc(text))
+    (t,) = [s for s in found if s.kind.value == "t"]
+    assert (t.value.value, t.p.value, t.label) == (4.512, 0.0, "Pre tes")
+    assert all("2,093" not in (s.label or "") for s in found)
+    assert not any(getattr(s, "value", None) is not None and s.value.text == "2,093" for s in found)

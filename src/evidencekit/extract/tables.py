@@ -41,13 +41,15 @@ COLUMN_ROLES: tuple[tuple[str, str], ...] = (
     ("min_max", r"min\s*[-–]\s*max|minimum\s*[-–]\s*maksimum|min-maks|range|rentang"),
     ("ci", r"(?:95\s?%\s*)?ci(?:\s*95\s?%)?|(?:95\s?%\s*)?confidence interval|interval kepercayaan"),
     ("p", r"p|p\s*[-_]?\s*value|nilai p|sig\.?|sig\.?\s*\(?2[\s-]*tailed\)?|asymp\.?\s*sig\.?\s*(?:\(2[\s-]*tailed\))?|p-?value\s*\*?"),
-    ("Z", r"z|nilai z|z hitung|z score"),
-    ("t", r"t|nilai t|t hitung|t-value"),
+    ("Z", r"z|nilai z|z[\s-]?hitung|z score"),
+    ("t", r"t|nilai t|t[\s-]?hitung|t-value"),
+    # a critical value ("t tabel", "F tabel") is the paper's threshold, never a statistic
+    ("critical", r"[tfz][\s-]?(?:tabel|table|kritis)|nilai kritis|critical value"),
     ("df", r"df|dk|db"),
     ("U", r"u|mann-whitney u"),
     ("W", r"w"),
     ("chi2", r"χ2|χ²|x2|chi-square|chi square|chi2"),
-    ("F", r"f hitung|f-value|f value"),
+    ("F", r"f[\s-]?hitung|f-value|f value"),
     ("r", r"r|koefisien korelasi"),
     ("rank", r"(?:negati(?:f|ve)|positi(?:f|ve))\s+ranks?|ties|mean rank|sum of ranks|selisih|difference"),
 )

@@ -32,6 +32,7 @@ CAPTION_RE = re.compile(r"^(?:Tabel|TABEL|Table|TABLE)\s+\d+(?:\.\d+)?\s*[.:]")
 HEADER_PHRASES = (
     r"[fn]\s*\(\s*%\s*\)", r"(?:rerata|rata-rata|mean)\s*\(\s*s\.?d\.?\s*\)",
     r"std\.?\s*deviation", r"standard\s+deviation", r"simpangan\s+baku(?:\s*\(sd\))?", r"standar\s+deviasi",
+    r"[tfz][\s-]?hitung", r"[tfz][\s-]?(?:tabel|table|kritis)",
     r"persentase(?:\s*\(%\))?", r"ci\s*95\s*%", r"95\s*%\s*ci", r"p\s*[-_]?\s*value", r"nilai\s+[zpt]",
     r"asymp\.?\s*sig\.?\s*(?:\(\s*2[\s-]*tailed\s*\))?", r"sig\.?\s*\(\s*2[\s-]*tailed\s*\)",
     r"(?:negati(?:f|ve)|positi(?:f|ve))\s+ranks?", r"mean\s+rank", r"rata-rata", r"rerata", r"mean",
