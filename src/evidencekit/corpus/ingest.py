@@ -169,7 +169,7 @@ def _store(db: sqlite_utils.Database, outcome: Outcome, options: IngestOptions, 
                   tool_version=options.tool_version, run_id=run_id, seconds=round(outcome.seconds, 4),
                   cpu_seconds=None if outcome.cpu_seconds is None else round(outcome.cpu_seconds, 4))
     try:
-        store.save_result(db, result, **kwargs)
+        store.save_result(db, result, result_json=outcome.result_json, **kwargs)
     except (ValueError, TypeError) as exc:     # a result the schema cannot hold: keep it as a failure
         log.exception("%s: could not store the result", task.source)
         result = failed(task, INTERNAL_ERROR, f"the result could not be stored ({exc}); please "

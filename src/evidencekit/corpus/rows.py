@@ -21,7 +21,9 @@ def to_json(value: Any) -> str | None:
 
 def document_row(result: DocumentResult, *, sha256: str, path: str, size_bytes: int | None,
                  tool_version: str, run_id: int | None, seconds: float | None,
-                 ingested_at: str, cpu_seconds: float | None = None) -> dict[str, Any]:
+                 ingested_at: str, cpu_seconds: float | None = None,
+                 result_json: str | None = None) -> dict[str, Any]:
+    """The documents row; ``result_json`` is the contract JSON when already serialised."""
     record = result.record
     document = result.document
     return {

@@ -313,17 +313,19 @@ def stored_documents(db: sqlite_utils.Database) -> dict[str, Stored]:
 
 def save_result(db: sqlite_utils.Database, result: DocumentResult, *, sha256: str, path: str,
                 size_bytes: int | None, tool_version: str, run_id: int | None = None,
-                seconds: float | None = None, cpu_seconds: float | None = None) -> int:
+                seconds: float | None = None, cpu_seconds: float | None = None,
+                result_json: str | None = None) -> int:
     """Store one document and everything found in it, in ONE transaction; return its row id.
 
     Idempotent: the rows of an earlier ingest of the same content (same ``sha256``), and of other
-    content that used to live at the same ``path``, are replaced.
+    content that used to live at the same ``path``, are replaced. ``result_json`` is the result's
+    contract JSON when a worker already serialised it.
     """
     with db.atomic():
         db.execute("DELETE FROM documents WHERE sha256 = ? OR path = ?", [sha256, path])
         doc_row = rows.document_row(result, sha256=sha256, path=path, size_bytes=size_bytes,
                                     tool_version=tool_version, run_id=run_id, seconds=seconds,
-                                    cpu_seconds=cpu_seconds, ingested_at=now())
+                                    cpu_seconds=cpu_seconds, ingested_at=now(), result_json=result_json)
         doc = _insert(db, "documents", doc_row)
         document = result.document
         if document is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from evidencekit.corpus.rows import to_json
 from evidencekit.errors import EvidencekitError
 from evidencekit.model import DocumentResult
 from evidencekit.pipeline import Limits, process
@@ -72,6 +73,7 @@ class Outcome:
     result: DocumentResult
     seconds: float
     cpu_seconds: float | None = None
+    result_json: str | None = None       # the contract JSON, serialised by the worker for the writer
 
 
 def process_file(path: str, limits: Limits, until: str) -> DocumentResult:
@@ -111,7 +113,14 @@ def run_task(task: Task, settings: WorkSettings) -> Outcome:
                         f"(at {_where(exc)}) — please report this file to the evidencekit maintainers")
     if result.sha256 is None:
         result = replace(result, sha256=task.sha256)
-    return Outcome(task, result, time.perf_counter() - started, time.thread_time() - cpu_started)
+    try:
+        result_json = to_json(result.to_dict())
+    except (ValueError, TypeError) as exc:      # e.g. a NaN that JSON cannot hold
+        result = failed(task, INTERNAL_ERROR, f"the result could not be serialised ({exc}) — please "
+                        "report this file to the evidencekit maintainers")
+        result_json = to_json(result.to_dict())
+    return Outcome(task, result, time.perf_counter() - started, time.thread_time() - cpu_started,
+                   result_json)
 
 
 def _where(exc: BaseException) -> str:
