@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -83,3 +84,22 @@ def test_workers_that_cannot_start_stop_the_batch_with_advice_not_error_rows(tmp
     conn = sqlite3.connect(tmp_path / "u.db")
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
     assert set(conn.execute("SELECT status FROM runs").fetchall()) == {("failed",)}
+
+
+def test_a_worker_that_died_while_idle_is_replaced_before_it_gets_a_file(papers):
+    import os
+
+    import psutil
+
+    files = sorted(papers.glob("*.txt"))
+    tasks = [Task(i, str(p), str(p), f"{i:064d}", p.stat().st_size) for i, p in enumerate(files)]
+    run = LocalEngine(workers=1).run(tasks, WorkSettings(limits=Limits(timeout_s=20), until="read"))
+    first = next(run)                        # meanwhile the worker reads the second file and waits
+    time.sleep(0.5)
+    me = psutil.Process()
+    workers = [c for c in me.children(recursive=True) if c.ppid() != me.pid]   # the forkserver's
+    assert len(workers) == 1
+    os.kill(workers[0].pid, signal.SIGKILL)
+    outcomes = [first, *run]
+    assert sorted(o.task.index for o in outcomes) == list(range(len(files)))
+    assert [o.result.error for o in outcomes if o.result.error] == []

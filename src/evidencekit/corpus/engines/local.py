@@ -3,8 +3,9 @@
 Why not ``concurrent.futures.ProcessPoolExecutor``: when one worker dies (a hostile PDF that
 segfaults a C library, or the kernel killing it at its memory cap) the executor breaks and every
 pending file fails. Here each worker has its own pipe; the parent waits on pipes and process
-sentinels together, so it knows *which* file killed *which* worker, records that file as failed,
-starts a fresh worker and goes on. A worker that passes the deadline is killed the same way.
+sentinels together, so it knows *which* file killed *which* worker, starts a fresh worker, tries
+that file once more (the death may have had another cause) and records it as failed if it kills
+the second worker too. A worker that passes the deadline is killed the same way.
 Workers are recycled after ``max_tasks_per_worker`` files so memory stays flat on long runs.
 
 Workers come from a ``forkserver`` (a clean single-threaded process with evidencekit preloaded),
@@ -20,6 +21,7 @@ import os
 import signal
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -79,15 +81,33 @@ class LocalEngine:
             self.context.set_forkserver_preload(PRELOAD)
 
     def run(self, tasks: Iterable[Task], settings: WorkSettings) -> Iterator[Outcome]:
-        pending = iter(tasks)
+        fresh = iter(tasks)
+        # A file whose worker died is tried once more on a new worker: the death may have had
+        # another cause (the kernel's OOM killer, an operator); dying twice marks the file.
+        retries: deque[Task] = deque()
+        crashed_once: set[int] = set()
+
+        def next_task() -> Task | None:
+            return retries.popleft() if retries else next(fresh, None)
+
         deadline_s = settings.limits.timeout_s + GRACE_S
         slots: list[_Slot] = []
         try:
             slots = [self._spawn(settings) for _ in range(self.workers)]
+
+            def give(i: int, task: Task) -> None:
+                """Send ``task`` to slot ``i``; a worker that died while idle is replaced first."""
+                if not slots[i].give(task, deadline_s):
+                    slots[i].stop(kill=True)
+                    slots[i] = self._spawn(settings)
+                    if not slots[i].give(task, deadline_s):
+                        raise EngineError("a fresh ingest worker died before it got its first file; "
+                                          "check that `python -c \"import evidencekit.pipeline\"` works")
+
             while True:
-                for slot in slots:
-                    if slot.task is None and (task := next(pending, None)) is not None:
-                        slot.give(task, deadline_s)
+                for i, slot in enumerate(slots):
+                    if slot.task is None and (task := next_task()) is not None:
+                        give(i, task)
                 busy = [s for s in slots if s.task is not None]
                 if not busy:
                     return
@@ -102,11 +122,17 @@ class LocalEngine:
                     if not healthy or slot.done >= self.max_tasks_per_worker:
                         slot.stop(kill=not healthy)
                         slots[i] = slot = self._spawn(settings)
+                    retry = (outcome.result.error is not None and outcome.result.error.code == WORKER_CRASHED
+                             and outcome.task.index not in crashed_once)
+                    if retry:
+                        crashed_once.add(outcome.task.index)
+                        retries.append(outcome.task)
                     # The next file goes out before the caller stores this result, so the worker
                     # computes while the writer writes.
-                    if (task := next(pending, None)) is not None:
-                        slot.give(task, deadline_s)
-                    yield outcome
+                    if (task := next_task()) is not None:
+                        give(i, task)
+                    if not retry:
+                        yield outcome
         finally:
             for slot in slots:
                 slot.stop(kill=slot.task is not None)      # interrupted: busy workers go at once
@@ -143,10 +169,15 @@ class _Slot:
     deadline: float = 0.0
     done: int = 0
 
-    def give(self, task: Task, deadline_s: float) -> None:
-        self.conn.send(task)
+    def give(self, task: Task, deadline_s: float) -> bool:
+        """Send ``task`` to the worker; False when the worker is gone (its pipe is closed)."""
+        try:
+            self.conn.send(task)
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            return False
         self.task, self.started = task, time.monotonic()
         self.deadline = self.started + deadline_s
+        return True
 
     def collect(self, ready: set, settings: WorkSettings) -> tuple[Outcome | None, bool]:
         """The outcome of this slot's task if it has one: (outcome, worker still usable)."""
