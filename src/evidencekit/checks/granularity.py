@@ -22,12 +22,9 @@ from evidencekit.checks import messages as msg
 from evidencekit.checks.context import CheckContext, n_candidates, n_for
 from evidencekit.checks.rounding import FLOAT_EPS, Interval, unround
 from evidencekit.checks.settings import Rounding
+from evidencekit.extract import units
 from evidencekit.model import Descriptive, Flag, FrequencyTable, PercentCount, Reported, Span
 from evidencekit.vocab import CheckId, Severity
-
-#: Units whose values are whole numbers (scores, counts); matched against Descriptive.unit.
-INTEGER_UNITS = frozenset({"score", "skor", "nilai", "poin", "point", "points", "orang", "kali",
-                           "times", "count", "jumlah", "item", "items"})
 
 #: Why-text when the paper's description of its instrument says the scores are whole numbers
 #: (a questionnaire or observation sheet scored in points): the message names this premise.
@@ -160,17 +157,34 @@ def percent_sum_interval(percents: list[tuple[float, int]]) -> Interval:
 
 
 def integer_valued(d: Descriptive, ctx: CheckContext) -> str | None:
-    """Why we believe the summarised values are whole numbers (None when we do not)."""
+    """Why we believe the summarised values are whole numbers (None when we do not).
+
+    In order: a k-item scale; a whole-number unit of the unit model (counts, points:
+    :mod:`evidencekit.extract.units`); a whole minimum and maximum as printed; the paper's
+    instrument scored in points. A continuous unit (ml, gram, kg, days …) rules out the
+    instrument premise: only the printed minimum and maximum can then show whole numbers.
+    """
     if d.items:
         return f"a {d.items}-item scale"
-    if d.unit and d.unit.strip().lower() in INTEGER_UNITS:
-        return f"whole {d.unit}"
+    model = units.unit(d.unit)
+    if model is not None and model.whole:
+        return model.describe()
     ends = [r for r in (d.min, d.max) if r is not None]
     if len(ends) == 2 and all(float(r.value).is_integer() for r in ends):
         return "its minimum and maximum are whole numbers"
+    if model is not None:                      # a known continuous unit
+        return None
     if ctx.scores_are_integers:
         return FROM_INSTRUMENT
     return None
+
+
+def _whole_numbers(d: Descriptive) -> str:
+    """What the whole numbers are: counts for a count unit, scores otherwise."""
+    model = units.unit(d.unit)
+    if model is not None and model.whole and model.dimension in ("count", "frequency"):
+        return "whole-number counts"
+    return "whole-number scores"
 
 
 def _spans(*objs) -> tuple[Span, ...]:
@@ -196,7 +210,7 @@ def check_grim(d: Descriptive, ctx: CheckContext) -> Flag | None:
     fit_text = f" With n = {msg.listing([str(f) for f in fits], 'or')} it fits." if fits else ""
     label = f" ({d.label})" if d.label else ""
     message = (f"Mean {msg.shown(d.mean)}{label} cannot be the average of {n * items}{n_how} "
-               f"whole-number scores ({why}); {msg.num(below, d.mean.decimals, comma)} or "
+               f"{_whole_numbers(d)} ({why}); {msg.num(below, d.mean.decimals, comma)} or "
                f"{msg.num(above, d.mean.decimals, comma)} can.{fit_text}")
     nearest = min((below, above), key=lambda v: abs(v - d.mean.value))
     # An error either way (gold/seeds.json, 001 Tabel 3): a summed points score is whole-number
@@ -230,7 +244,7 @@ def check_grimmer(d: Descriptive, ctx: CheckContext) -> Flag | None:
                           ctx.settings.rounding):
         return None
     label = f" ({d.label})" if d.label else ""
-    message = (f"SD {msg.shown(d.sd)}{label} cannot come from {n}{n_how} whole-number scores "
+    message = (f"SD {msg.shown(d.sd)}{label} cannot come from {n}{n_how} {_whole_numbers(d)} "
                f"({why}) with mean {msg.shown(d.mean)}; check the SD, the mean and n.")
     return Flag(CheckId.GRIMMER, Severity.ERROR, message, evidence=_spans(d),
                 reported=d.sd.value, details={"n": n, "items": items})

@@ -18,6 +18,7 @@ from collections import defaultdict
 from evidencekit.checks import messages as msg
 from evidencekit.checks.rounding import interval
 from evidencekit.extract.claims import level_keys_in
+from evidencekit.extract import units
 from evidencekit.model import Descriptive, Flag, FrequencyTable, PercentCount, Reported, Statistic
 from evidencekit.vocab import CheckId, Severity, Source, TestName
 
@@ -173,6 +174,7 @@ def check_main_p_values(stats: list[Statistic]) -> list[Flag]:
                  evidence=(a.span, b.span), details={"values": [va, vb]})]
 
 
+#: Printed volume units the unit model may not know by themselves (kept for callers).
 VOLUME = frozenset({"ml", "cc", "l", "mililiter", "millilitre", "milliliter"})
 
 
@@ -181,24 +183,33 @@ def unit_of(u: str | None) -> str | None:
     return (u or "").strip().lower().strip("()") or None
 
 
+def _dimension(printed: str) -> str | None:
+    """What a printed unit measures, by the unit model ("cc" -> "volume", "%" -> "percent")."""
+    model = units.unit(printed)
+    if model is not None:
+        return model.dimension
+    return "volume" if printed in VOLUME else None
+
+
 def check_units(described: list[tuple[Descriptive, frozenset[str]]], questionnaire: bool) -> list[Flag]:
     """unit_conflict: one quantity in two units (a summary in % of a quantity in ml: note), or
     questionnaire scores given in ml (warning). ``described`` pairs each descriptive with the
-    unit printed with it."""
+    units printed with it (as printed, or canonical keys of :mod:`evidencekit.extract.units`)."""
     out = []
-    units = {u for _, us in described for u in us}
-    if "%" in units and units & VOLUME:
-        ds = [d for d, us in described if "%" in us]
-        vol = sorted(units & VOLUME)[0]
+    dims = [(d, {u: _dimension(u) for u in us}) for d, us in described]
+    volumes = sorted({u for _, ud in dims for u, dim in ud.items() if dim == "volume"})
+    percent_ds = [d for d, ud in dims if "percent" in ud.values()]
+    if percent_ds and volumes:
+        vol = volumes[0]
         out.append(Flag(CheckId.UNIT_CONFLICT, Severity.NOTE,
                         f"A summary of a quantity measured in {vol} is given in % "
-                        f"({msg.listing([msg.shown(d.sd or d.mean) for d in ds])}); give it in {vol}.",
-                        evidence=tuple(d.span for d in ds if d.span)))
-    if questionnaire and units & VOLUME:
-        ds = [d for d, us in described if us & VOLUME]
+                        f"({msg.listing([msg.shown(d.sd or d.mean) for d in percent_ds])}); give it in {vol}.",
+                        evidence=tuple(d.span for d in percent_ds if d.span)))
+    if questionnaire and volumes:
+        ds = [d for d, ud in dims if "volume" in ud.values()]
         out.append(Flag(CheckId.UNIT_CONFLICT, Severity.WARNING,
                         f"The outcome is a questionnaire score, but its summaries are given in "
-                        f"{sorted(units & VOLUME)[0]}; scores have no volume unit.",
+                        f"{volumes[0]}; scores have no volume unit.",
                         evidence=tuple(d.span for d in ds[:3] if d.span)))
     return out
 

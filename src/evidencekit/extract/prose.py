@@ -25,6 +25,7 @@ from evidencekit.extract.patterns import (
     STAT_RE,
     phrase_alternation,
 )
+from evidencekit.extract.units import unit_in_sentence
 from evidencekit.model import Descriptive, PercentCount, Reported, Statistic
 from evidencekit.vocab import POperator, StatKind
 
@@ -280,7 +281,7 @@ def find_descriptives(ctx: StatContext) -> list[Descriptive]:
         mean, sd = ctx.number(m.group("mean")), ctx.number(m.group("sd"))
         if mean and sd and sd.value >= 0:
             out.append(Descriptive(mean=mean, sd=sd, span=ctx.span(m.start(), m.end()),
-                                   **_when(ctx, m.start())))
+                                   unit=_unit(ctx, m.start(), m.end()), **_when(ctx, m.start())))
             paired.append((m.start(), m.end()))
     keys = [k for k in _descriptor_re().finditer(ctx.text)
             if not ctx.is_masked(k.start()) and not any(a <= k.start() < b for a, b in paired)]
@@ -292,7 +293,7 @@ def find_descriptives(ctx: StatContext) -> list[Descriptive]:
         fields = {k: v for k, v in current.items() if k != "n"}
         if len(fields) >= 2 or (len(fields) == 1 and "n" in current and ("mean" in fields)):
             out.append(Descriptive(**current, span=ctx.span(cur_start, cur_end),
-                                   **_when(ctx, cur_first)))
+                                   unit=_unit(ctx, cur_first, cur_end), **_when(ctx, cur_first)))
         current.clear()
 
     for i, k in enumerate(keys):
@@ -325,6 +326,12 @@ def find_descriptives(ctx: StatContext) -> list[Descriptive]:
                 cur_end = ci.end()
     flush()
     return out
+
+
+def _unit(ctx: StatContext, start: int, end: int) -> str | None:
+    """The unit the sentence prints with a summary ("42,6 ± 9,8 ml", "7,45 kali sehari",
+    "volume (ml) …"); see :func:`evidencekit.extract.units.unit_in_sentence`."""
+    return unit_in_sentence(ctx.text, start, end, ctx.sentence(start))
 
 
 def _skip_glue(text: str, pos: int) -> int:

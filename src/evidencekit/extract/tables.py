@@ -20,6 +20,7 @@ import re
 from evidencekit.extract.context import StatContext
 from evidencekit.extract.numbers import parse_count
 from evidencekit.extract.patterns import NUM, RANGE_RE
+from evidencekit.extract.units import unit_of_label
 from evidencekit.model import (Cell, Descriptive, FrequencyTable, PercentCount, Reported, Statistic, Table,
                                replace)
 from evidencekit.vocab import POperator, Source, StatKind
@@ -145,7 +146,7 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
     if not any(r and r != "rank" for r in roles):
         return [], []
     quals = _qualifiers(rows, h, [q for _, q in split], roles)
-    units = [(_UNIT_RE.search(c.text).group(1) if _UNIT_RE.search(c.text) else None) for c in header]
+    units = [unit_of_label(c.text) for c in header]
     value_cols = [j for j, r in enumerate(roles) if r is not None]
     label_cols = [j for j, r in enumerate(roles) if r is None]
     # a frequency table prints percentages; an "n" column alone is a descriptive table's n
@@ -154,6 +155,9 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
     freq_with_block_summary = has_freq and has_summary
     caption = table.caption or _caption_before(ctx.text, table.start)
     caption_n = _caption_n(caption)
+    # the caption's unit is the summaries' unit, unless the table also counts people (a
+    # characteristics table's caption speaks of its percentages, not of its mean age)
+    caption_unit = None if has_freq else unit_of_label(caption)
     out: list[Statistic | Descriptive | PercentCount] = []
     freq_tables: list[FrequencyTable] = []
 
@@ -189,7 +193,7 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
         if freq_with_block_summary and leaf:
             n = caption_n or _group_n(body, leaf, roles, ctx)
             cells = {roles[j]: body[leaf[0]][j] for j in value_cols if roles[j] in SUMMARY_ROLES}
-            desc = _descriptive(cells, n, group_label or name, units, roles, ctx, caption)
+            desc = _descriptive(cells, n, group_label or name, units, roles, ctx, caption, caption_unit)
             if desc is not None:
                 out.append(desc)
         for i in leaf:
@@ -208,7 +212,7 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
                     if n is None and not _GROUP_RE.search(full):
                         n = caption_n                   # "(n=24)" of a one-group table
                     desc = _descriptive({k: v for k, v in mine.items() if k in SUMMARY_ROLES}, n,
-                                        full or name, units, roles, ctx, caption)
+                                        full or name, units, roles, ctx, caption, caption_unit)
                     if desc is not None:
                         out.append(desc)
             stat = _statistic(cells, label, table, ctx)
@@ -249,7 +253,7 @@ def _groups_by_rows(rows: list[list[Cell]], table: Table, ctx: StatContext) -> l
                 mean, sd = ctx.number(pair.group("a")), ctx.number(pair.group("b"))
                 if mean and sd:
                     out.append(Descriptive(label=label, n=n, mean=mean, sd=sd, group=group, span=span,
-                                           time=_time(base), source=Source.TABLE))
+                                           time=_time(base), unit=unit_of_label(base), source=Source.TABLE))
         stat = None
         if test_col is not None and row[test_col].text.strip() and row[test_col].start is not None:
             stat = read_statistic(ctx, row[test_col].start, row[test_col].end)
@@ -370,7 +374,10 @@ def _count_pct(row, cj, pj, ctx) -> tuple[int | None, Reported | None]:
     return count, pct
 
 
-def _descriptive(cells: dict[str, Cell], n, label, units, roles, ctx, caption=None) -> Descriptive | None:
+def _descriptive(cells: dict[str, Cell], n, label, units, roles, ctx, caption=None,
+                 caption_unit=None) -> Descriptive | None:
+    """One summary row. Its unit: the one its summary columns' headers print ("Mean (ml)"),
+    else the one its row label prints ("Berat badan (kg)"), else the caption's."""
     values: dict[str, object] = {}
     for role, cell in cells.items():
         text = cell.text.strip()
@@ -396,7 +403,8 @@ def _descriptive(cells: dict[str, Cell], n, label, units, roles, ctx, caption=No
     values = {k: v for k, v in values.items() if v is not None}
     if len(values) < 2:
         return None
-    unit = next((u for u, r in zip(units, roles) if u and r in SUMMARY_ROLES), None)
+    unit = (next((u for u, r in zip(units, roles) if u and r in SUMMARY_ROLES), None)
+            or unit_of_label(label) or caption_unit)
     own = label and not re.fullmatch(r"(?i)(?:tabel|table)\s+[\d.]+", label)
     when = _time(label) or (None if own else _time(caption or ""))   # no row label: the caption's
     group = _GROUP_RE.search(label)
