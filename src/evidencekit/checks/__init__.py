@@ -15,6 +15,7 @@ from evidencekit.checks.context import CheckContext, context_for
 from evidencekit.checks.registry import CHECKS, Inputs
 from evidencekit.checks.settings import CheckSettings
 from evidencekit.extract.claims import Claims, find_claims
+from evidencekit.extract.instrument import scale_items
 from evidencekit.model import DocumentResult, Flag
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def check_result(result: DocumentResult, settings: CheckSettings | None = None) 
         return []
     claims = find_claims(result.document) if result.document is not None else Claims()
     ctx = context_for(result, settings, scores_are_integers=claims.score_instrument,
-                      one_tailed_stated=claims.one_tailed)
+                      one_tailed_stated=claims.one_tailed, scale_items=scale_items(result.document))
     inputs = Inputs(result, ctx, claims)
     flags: list[Flag] = []
     for check_id, run in CHECKS.items():

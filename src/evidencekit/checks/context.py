@@ -29,6 +29,8 @@ class CheckContext:
     scores_are_integers: bool = False
     #: the paper says (some of) its tests were one-tailed, one-sided or directional
     one_tailed_stated: bool = False
+    #: the item count the paper gives its instrument ("kuesioner 10 item"), when it gives one
+    scale_items: int | None = None
 
     @property
     def alpha(self) -> float:
@@ -92,7 +94,8 @@ def n_for(d, ctx: "CheckContext") -> tuple[int | None, str]:
 
 
 def context_for(result: DocumentResult, settings: CheckSettings | None = None,
-                scores_are_integers: bool = False, one_tailed_stated: bool = False) -> CheckContext:
+                scores_are_integers: bool = False, one_tailed_stated: bool = False,
+                scale_items: int | None = None) -> CheckContext:
     """The :class:`CheckContext` of one processed document (settings resolved to their defaults)."""
     return CheckContext(CheckSettings.resolve(settings), result.record, result.document,
-                        scores_are_integers, one_tailed_stated)
+                        scores_are_integers, one_tailed_stated, scale_items)

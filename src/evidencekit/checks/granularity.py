@@ -165,9 +165,11 @@ def integer_valued(d: Descriptive, ctx: CheckContext) -> str | None:
     instrument premise: only the printed minimum and maximum can then show whole numbers.
     """
     if d.items:
-        return f"a {d.items}-item scale"
+        return f"mean item scores of a {d.items}-item scale"
     model = units.unit(d.unit)
     if model is not None and model.whole:
+        if model.dimension == "score" and ctx.scale_items:
+            return f"{model.describe()} of a {ctx.scale_items}-item instrument"
         return model.describe()
     ends = [r for r in (d.min, d.max) if r is not None]
     if len(ends) == 2 and all(float(r.value).is_integer() for r in ends):
@@ -175,7 +177,7 @@ def integer_valued(d: Descriptive, ctx: CheckContext) -> str | None:
     if model is not None:                      # a known continuous unit
         return None
     if ctx.scores_are_integers:
-        return FROM_INSTRUMENT
+        return f"the {ctx.scale_items}-item instrument is scored in points" if ctx.scale_items else FROM_INSTRUMENT
     return None
 
 

@@ -12,11 +12,12 @@ import logging
 import re
 
 from evidencekit.extract.context import StatContext
+from evidencekit.extract.instrument import says_per_item, scale_items
 from evidencekit.extract.patterns import N_EQ_RE
 from evidencekit.extract.prose import find_prose_statistics
-from evidencekit.extract.tables import interpret_table
+from evidencekit.extract.tables import caption_of, interpret_table
 from evidencekit.extract.text_tables import find_text_tables
-from evidencekit.model import Descriptive, Document, FrequencyTable, PercentCount, Span, Statistic
+from evidencekit.model import Descriptive, Document, FrequencyTable, PercentCount, Span, Statistic, Table, replace
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +43,35 @@ def find_statistics(document: Document) -> tuple[list[AnyStat], list[FrequencyTa
         items.extend(found)
         frequency_tables.extend(freq)
     items.extend(find_prose_statistics(ctx))
+    items = _with_scale_items(items, tables, ctx)
     items.sort(key=lambda s: (s.span.start if s.span else -1, s.span.end if s.span else -1))
     frequency_tables.sort(key=lambda f: f.span.start if f.span else -1)
     log.debug("%s: %d statistics, %d frequency tables", document.id, len(items), len(frequency_tables))
     return items, frequency_tables
+
+
+def _with_scale_items(items: list[AnyStat], tables: list[Table], ctx: StatContext) -> list[AnyStat]:
+    """``Descriptive.items`` = the instrument's item count, for summaries the paper calls a mean
+    per item (their own label, their table's caption, or their sentence). A summed total score
+    keeps ``items=None``: its granularity is 1/n whatever the item count (see
+    :mod:`evidencekit.extract.instrument`)."""
+    k = scale_items(ctx.document)
+    if k is None:
+        return items
+    out = []
+    for s in items:
+        if isinstance(s, Descriptive) and s.items is None and s.span is not None:
+            words = [s.label or ""]
+            table = next((t for t in tables if t.start <= s.span.start < t.end), None)
+            if table is not None:
+                words.append(caption_of(table, ctx.text))
+            else:
+                start, _ = ctx.sentence(s.span.start)
+                words.append(ctx.text[start:s.span.end])
+            if says_per_item(" ".join(words)):
+                s = replace(s, items=k)
+        out.append(s)
+    return out
 
 
 #: "sebanyak 24 orang", "as many as 15 respondents", "24 ibu nifas" after a sample word.

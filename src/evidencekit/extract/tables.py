@@ -285,6 +285,11 @@ def _caption_before(text: str, start: int) -> str:
     return ""
 
 
+def caption_of(table: Table, text: str) -> str:
+    """A table's caption: the reader's, else the "Tabel N. …" line just above it."""
+    return table.caption or _caption_before(text, table.start)
+
+
 def _table_name(caption: str) -> str:
     """"Tabel 3" from "Tabel 3. Distribusi …": a short label for a table without row groups."""
     m = re.match(r"(?i)\s*((?:tabel|table)\s+\d+(?:\.\d+)?)", caption)
@@ -450,4 +455,4 @@ def _statistic(cells: dict[str, Cell], label: str, table: Table, ctx: StatContex
                      label=label or None, span=span, source=Source.TABLE)
 
 
-__all__ = ["COLUMN_ROLES", "column_role", "interpret_table", "split_header"]
+__all__ = ["COLUMN_ROLES", "caption_of", "column_role", "interpret_table", "split_header"]
