@@ -1,25 +1,46 @@
-"""Ruled tables of a PDF, found with pdfplumber's table model, and tables that run over pages.
+"""Ruled tables of a PDF, found with pdfplumber's table model fed from pdfium, and tables that
+run over pages.
 
-pdfplumber parses a page's full layout (~50-200 ms a page), so it is opened only for pages that
-draw at least :data:`MIN_PATH_OBJECTS` vector paths (pdfium counts them in well under 1 ms);
-pages of plain prose never pay for it.
+pdfplumber's own page parse (pdfminer re-reading every character, ~50-200 ms a page) is what made
+tables slow, not its table model. So the model is kept and fed cheaply: pdfium's path objects
+(walked through form XObjects, their matrices applied) are classified into lines, rects and
+curves by pdfminer's own ``paint_path``, turned into edges by pdfplumber's own functions, and
+pdfplumber's :class:`~pdfplumber.table.TableFinder` runs on them with :data:`TABLE_SETTINGS`;
+cell texts come from pdfium's character boxes (only those inside a table), put in cells as
+pdfplumber's ``Table.extract`` does (:func:`cell_texts`). tests/extract/test_pdf_tables_oracle.py
+checks that this gives exactly pdfplumber's grids on every page of the shared and example PDFs.
+
+A page the pdfium path does not reproduce (turned by /Rotate, a media box not at the origin or
+cropped, forms nested too deep) is read with pdfplumber itself, and a log line says so. Either way
+only pages that draw at least :data:`MIN_PATH_OBJECTS` vector paths are looked at.
 """
 
 from __future__ import annotations
 
+import bisect
+import ctypes
 import io
 import logging
+import math
 import re
 import time
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfminer.converter import PDFLayoutAnalyzer
+from pdfminer.layout import LTContainer
+from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager
 from pdfminer.pdftypes import PDFException
 from pdfminer.psparser import PSException
+from pdfplumber import utils as plumber_utils
+from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from evidencekit.errors import Timeout
+from evidencekit.extract.pdf import PDFIUM_LOCK
 from evidencekit.extract.text import normalise_line
 
 log = logging.getLogger(__name__)
@@ -28,6 +49,14 @@ log = logging.getLogger(__name__)
 MIN_PATH_OBJECTS = 6
 #: pdfplumber settings: ruled tables only (lines drawn in the PDF).
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+#: Form XObjects nested deeper than this are not walked (the page goes to pdfplumber).
+MAX_FORM_DEPTH = 16
+#: pdfium's text of a line-end hyphen (it writes U+FFFE or U+0002 for the "-" it saw).
+PDFIUM_HYPHENS = frozenset({0xFFFE, 0x02})
+#: Text in a table turned more than this (radians) goes to pdfplumber, whose words follow it.
+MAX_CHAR_ANGLE = 0.01
+#: A cell grid: its box (x0, top, x1, bottom) and cell texts as pdfplumber's Table.extract gives them.
+Grid = tuple[tuple[float, float, float, float], list[list[str | None]]]
 SPACE = re.compile(r"\s+")
 #: What pdfplumber/pdfminer raise on malformed input (found by tests/extract/test_bad_input_fuzz.py):
 #: their own exceptions, and plain Python errors from a page tree or box that is not what the
@@ -66,51 +95,317 @@ def cell_text(raw: str | None) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def find_ruled_tables(data: bytes, page_numbers: Sequence[int], *, name: str,
-                      deadline: float) -> dict[int, list[RawTable]]:
+def find_ruled_tables(data: bytes, page_numbers: Sequence[int], *, name: str, deadline: float,
+                      reference: bool = False) -> dict[int, list[RawTable]]:
     """page number -> ruled tables with at least two rows and two columns, top to bottom.
 
-    A page pdfminer cannot parse loses its tables (logged), not its prose, which pdfium read.
+    Pages are read from pdfium (:func:`pdfium_grids`); a page it cannot match, and every page
+    when ``reference`` is true, is read with pdfplumber (:func:`plumber_grids`). A page the
+    parsers cannot read loses its tables (logged), not its prose, which pdfium read.
     """
+    grids: dict[int, list[Grid]] = {}
+    rest = list(page_numbers) if reference else _pdfium_pages(data, page_numbers, name, deadline, grids)
+    if rest:
+        _plumber_pages(data, rest, name, deadline, grids)
     found: dict[int, list[RawTable]] = {}
-    if not page_numbers:
-        return found
+    for number in page_numbers:
+        tables = [RawTable(number, bbox, tuple(tuple(cell_text(c) for c in row) for row in grid))
+                  for bbox, grid in grids.get(number, ()) if len(grid) >= 2 and len(grid[0]) >= 2]
+        if tables:
+            found[number] = sorted(tables, key=lambda t: t.bbox[1])
+    return found
+
+
+def _check_time(deadline: float, number: int) -> None:
+    if time.perf_counter() > deadline:
+        raise Timeout(f"Table reading stopped at page {number} because the time "
+                      "limit ran out; raise it with --timeout.")
+
+
+def _pdfium_pages(data: bytes, page_numbers: Sequence[int], name: str, deadline: float,
+                  grids: dict[int, list[Grid]]) -> list[int]:
+    """Fill ``grids`` from pdfium; return the pages left for pdfplumber."""
+    rest: list[int] = []
+    with PDFIUM_LOCK:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            log.info("%s: pdfium cannot open the file for its tables (%s), so pdfplumber reads them", name, exc)
+            return list(page_numbers)
+        try:
+            for number in page_numbers:
+                _check_time(deadline, number)
+                try:
+                    page = document[number - 1]
+                except pdfium.PdfiumError as exc:
+                    log.info("%s: page %d: pdfium cannot load it (%s), so pdfplumber reads its tables",
+                             name, number, exc)
+                    rest.append(number)
+                    continue
+                try:
+                    grids[number] = pdfium_grids(page)
+                except Unmatched as exc:
+                    log.info("%s: page %d: %s, so pdfplumber reads its tables", name, number, exc)
+                    rest.append(number)
+                finally:
+                    page.close()
+        finally:
+            document.close()
+    return rest
+
+
+def _plumber_pages(data: bytes, page_numbers: Sequence[int], name: str, deadline: float,
+                   grids: dict[int, list[Grid]]) -> None:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except PARSER_FAILURES as exc:
         log.warning("%s: pdfminer cannot parse the file, so its tables are not read (%s)", name, exc)
-        return found
+        return
     try:
         for number in page_numbers:
-            if time.perf_counter() > deadline:
-                raise Timeout(f"Table reading stopped at page {number} because the time "
-                              "limit ran out; raise it with --timeout.")
+            _check_time(deadline, number)
             try:
-                grids = _plumber_tables(pdf, number)
+                grids[number] = plumber_grids(pdf, number)
             except PARSER_FAILURES as exc:
                 log.warning("%s: tables of page %d could not be read (%s: %s)", name, number,
                             type(exc).__name__, exc)
-                continue
-            tables = [RawTable(number, bbox, tuple(tuple(cell_text(c) for c in row) for row in grid))
-                      for bbox, grid in grids if len(grid) >= 2 and len(grid[0]) >= 2]
-            if tables:
-                found[number] = sorted(tables, key=lambda t: t.bbox[1])
     finally:
         try:
             pdf.close()
         except PARSER_FAILURES as exc:
             log.debug("%s: pdfminer failed while closing (%s)", name, exc)
-    return found
 
 
-def _plumber_tables(pdf: pdfplumber.PDF, number: int) -> list[tuple[tuple[float, ...], list[list]]]:
-    """(bbox, cell grid) of every ruled table pdfplumber finds on a page. Only pdfplumber runs
-    here, so PARSER_FAILURES caught around it are the parser's, never ours."""
+def plumber_grids(pdf: pdfplumber.PDF, number: int) -> list[Grid]:
+    """(bbox, cell grid) of every ruled table pdfplumber finds on a page: the reference the
+    pdfium path must equal. Only pdfplumber runs here, so PARSER_FAILURES caught around it are
+    the parser's, never ours."""
     page = pdf.pages[number - 1]
     try:
-        return [(tuple(float(v) for v in t.bbox), t.extract()) for t in page.find_tables(TABLE_SETTINGS)]
+        return [(_box(t.bbox), t.extract()) for t in page.find_tables(TABLE_SETTINGS)]
     finally:
         page.close()
+
+
+# --------------------------------------------------------------------------- pdfium path
+
+
+class Unmatched(Exception):
+    """A page holds something the pdfium path does not reproduce as pdfplumber would."""
+
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_SETTINGS = TableSettings.resolve(TABLE_SETTINGS)
+
+
+def pdfium_grids(page: pdfium.PdfPage) -> list[Grid]:
+    """(bbox, cell grid) of every ruled table on a pdfium page, as :func:`plumber_grids` gives
+    them; raises :class:`Unmatched` for a page it cannot match. Hold :data:`PDFIUM_LOCK`."""
+    if page.get_rotation() % 360:
+        raise Unmatched("the page is turned by /Rotate")
+    box = tuple(page.get_mediabox())
+    if box[0] or box[1] or tuple(page.get_cropbox()) != box:
+        raise Unmatched("its media box is not at the origin or is cropped")
+    height = box[3]
+    page_edges = shape_edges(path_shapes(page, height))
+    tables = TableFinder(_EdgePage(page_edges, (0.0, 0.0, box[2], height)), _SETTINGS).tables
+    if not tables:
+        return []
+    boxes = [_box(t.bbox) for t in tables]
+    chars = table_chars(page, height, boxes)
+    return [(bbox, cell_texts(table, [c for c in chars if _centre_in(c, bbox)]))
+            for table, bbox in zip(tables, boxes)]
+
+
+def cell_texts(table: Table, chars: list[dict]) -> list[list[str | None]]:
+    """pdfplumber's ``Table.extract()`` over ``chars``: a character belongs to the cell its
+    centre falls in (left/top edge in, right/bottom edge out), a cell's text is pdfplumber's
+    ``extract_text`` of its characters in page order, a spanned-over cell is None. Characters
+    are looked up by their centres' sorted heights, not scanned once per row."""
+    order = sorted(range(len(chars)), key=lambda k: (chars[k]["top"] + chars[k]["bottom"]) / 2)
+    middles = [(chars[k]["top"] + chars[k]["bottom"]) / 2 for k in order]
+    grid: list[list[str | None]] = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        found = sorted(order[bisect.bisect_left(middles, top):bisect.bisect_left(middles, bottom)])
+        row_chars = [chars[k] for k in found if x0 <= (chars[k]["x0"] + chars[k]["x1"]) / 2 < x1]
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            inside = [c for c in row_chars if _in_cell(c, cell)]
+            texts.append(plumber_utils.extract_text(inside) if inside else "")
+        grid.append(texts)
+    return grid
+
+
+def _in_cell(char: dict, cell: Sequence[float]) -> bool:
+    """pdfplumber's ``char_in_bbox``: the centre is in, the right and bottom edges are out."""
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return cell[0] <= x < cell[2] and cell[1] <= y < cell[3]
+
+
+@dataclass
+class _EdgePage:
+    """All that pdfplumber's TableFinder reads of a page."""
+
+    edges: list[dict]
+    bbox: tuple[float, float, float, float]
+
+
+def _box(bbox: Sequence[float]) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = (float(v) for v in bbox)
+    return x0, top, x1, bottom
+
+
+def _centre_in(char: dict, bbox: tuple[float, float, float, float]) -> bool:
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _then(m: Matrix, n: Matrix) -> Matrix:
+    """Apply ``m``, then ``n`` (pdfminer's ``mult_matrix(m, n)``)."""
+    a1, b1, c1, d1, e1, f1 = m
+    a0, b0, c0, d0, e0, f0 = n
+    return (a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1,
+            a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
+
+
+def _matrix(obj) -> Matrix:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        return IDENTITY
+    return m.a, m.b, m.c, m.d, m.e, m.f
+
+
+def _path_operations(obj, m: Matrix) -> list[tuple]:
+    """A path object's path as pdfminer hands it to ``paint_path`` ("m", "l", "c" with their
+    points in page space, "h" closing), read segment by segment from pdfium. pdfium gives a
+    Bézier as three points in a row and marks a closed subpath on its last point."""
+    a, b, c, d, e, f = m
+    x, y = ctypes.c_float(), ctypes.c_float()
+    operations: list[tuple] = []
+    bezier: list[float] = []
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            bezier.extend((px, py))
+            if len(bezier) == 6:
+                operations.append(("c", *bezier))
+                bezier = []
+        elif kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            operations.append(("m", px, py))
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            operations.append(("l", px, py))
+        else:
+            raise Unmatched(f"a path segment of unknown type {kind}")
+        if pdfium_c.FPDFPathSegment_GetClose(segment):
+            operations.append(("h",))
+    return operations
+
+
+def _walk(parent, count: Callable, get: Callable, m: Matrix, out: list[list[tuple]], depth: int = 0) -> None:
+    for i in range(count(parent)):
+        obj = get(parent, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            out.append(_path_operations(obj, _then(_matrix(obj), m)))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            if depth >= MAX_FORM_DEPTH:
+                raise Unmatched(f"form XObjects nest deeper than {MAX_FORM_DEPTH}")
+            _walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                  _then(_matrix(obj), m), out, depth + 1)
+
+
+def path_shapes(page: pdfium.PdfPage, height: float) -> list[dict]:
+    """The page's lines, rects and curves as pdfplumber's ``page.objects`` holds them, from
+    pdfium's path objects classified by pdfminer's own ``paint_path`` (an ``re`` or a closed
+    four-sided axis-aligned path is a rect, a single segment a line, anything else a curve)."""
+    paths: list[list[tuple]] = []
+    _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, IDENTITY, paths)
+    analyzer = PDFLayoutAnalyzer(PDFResourceManager())
+    analyzer.ctm = IDENTITY
+    analyzer.cur_item = LTContainer((0, 0, 0, 0))
+    state = PDFGraphicState()
+    for operations in paths:
+        analyzer.paint_path(state, True, False, False, operations)
+    shapes = []
+    for item in analyzer.cur_item:
+        top = height - item.y1
+        shapes.append({"object_type": type(item).__name__[2:].lower(), "x0": item.x0, "y0": item.y0,
+                       "x1": item.x1, "y1": item.y1, "width": item.width, "height": item.height,
+                       "top": top, "bottom": height - item.y0, "doctop": top,
+                       "pts": [(px, height - py) for px, py in item.pts]})
+    return shapes
+
+
+def shape_edges(shapes: list[dict]) -> list[dict]:
+    """pdfplumber's ``page.edges``: one edge per line, four per rect, one per curve segment."""
+    edges: list[dict] = []
+    for shape in shapes:
+        kind = shape["object_type"]
+        if kind == "line":
+            edges.append(plumber_utils.line_to_edge(shape))
+        elif kind == "rect":
+            edges.extend(plumber_utils.rect_to_edges(shape))
+        else:
+            edges.extend(plumber_utils.curve_to_edges(shape))
+    return edges
+
+
+def table_chars(page: pdfium.PdfPage, height: float, boxes: Sequence[tuple[float, float, float, float]]
+                ) -> list[dict]:
+    """pdfplumber-style chars (text, x0, x1, top, bottom ...) of the characters whose centres
+    lie in ``boxes``, in pdfium's order, from its loose boxes (font ascent to descent, like
+    pdfminer's). Characters pdfium made up (spaces, line breaks) are left out."""
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.raw
+        rect = pdfium_c.FS_RECTF()
+        rect_ref = ctypes.byref(rect)
+        loose_box, generated = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_IsGenerated
+        top_of, bottom_of = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        chars: list[dict] = []
+        count = pdfium_c.FPDFText_CountChars(raw)
+        i = 0
+        while i < count:
+            loose_box(raw, i, rect_ref)
+            top, bottom = height - rect.top, height - rect.bottom
+            y = (top + bottom) / 2
+            nxt = i + 1
+            if not top_of <= y <= bottom_of:                  # most of a page: above or below
+                i = nxt
+                continue
+            x = (rect.left + rect.right) / 2
+            if (not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+                    or generated(raw, i) == 1):
+                i = nxt
+                continue
+            angle = pdfium_c.FPDFText_GetCharAngle(raw, i)           # radians, -1 when unknown
+            if min(angle, 2 * math.pi - angle) > MAX_CHAR_ANGLE:
+                raise Unmatched("a table holds turned text")
+            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            if code in (0x0A, 0x0D):
+                i = nxt
+                continue
+            if 0xD800 <= code < 0xDC00 and nxt < count:          # a surrogate pair: one character
+                text = chr(0x10000 + ((code - 0xD800) << 10) + (pdfium_c.FPDFText_GetUnicode(raw, nxt) - 0xDC00))
+                nxt += 1
+            else:
+                text = "-" if code in PDFIUM_HYPHENS else chr(code)
+            chars.append({"object_type": "char", "text": text, "x0": rect.left, "x1": rect.right,
+                          "y0": rect.bottom, "y1": rect.top, "top": top, "bottom": bottom, "doctop": top,
+                          "width": rect.right - rect.left, "height": bottom - top, "size": bottom - top,
+                          "upright": True})
+            i = nxt
+        return chars
+    finally:
+        textpage.close()
 
 
 def _same(a: Sequence[str], b: Sequence[str]) -> bool:

@@ -1,0 +1,179 @@
+"""Oracle: the pdfium-fed table model gives exactly pdfplumber's own grids.
+
+The reference is pdfplumber's ``page.find_tables`` + ``Table.extract`` (which re-parses the page
+with pdfminer); the fast path feeds the same table functions from pdfium. On every page of the
+shared and example PDFs, and on small PDFs drawn here in the ways tables get drawn (lines, ``re``
+rectangles, closed paths, a form XObject), both must agree: same number of tables, same cell
+texts (None stays None), same shape, boxes within BBOX_TOLERANCE points.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+from reportlab.pdfgen import canvas
+
+from evidencekit.extract.pdf import PDFIUM_LOCK
+from evidencekit.extract.pdf_tables import Unmatched, find_ruled_tables, pdfium_grids, plumber_grids
+
+#: Table boxes may differ by pdfium's single-precision floats, never by more than this (points).
+BBOX_TOLERANCE = 0.5
+ROOT = Path(__file__).resolve().parents[2]
+PDFS = sorted((ROOT.parent / "shared" / "pdf").glob("*.pdf")) + sorted((ROOT / "examples").glob("*.pdf"))
+
+
+def both_grids(data: bytes) -> list[tuple[int, list, list]]:
+    """(page number, pdfium grids, pdfplumber grids) of every page."""
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf, PDFIUM_LOCK:
+        document = pdfium.PdfDocument(data)
+        try:
+            for number in range(1, len(document) + 1):
+                page = document[number - 1]
+                try:
+                    fast = pdfium_grids(page)
+                finally:
+                    page.close()
+                out.append((number, fast, plumber_grids(pdf, number)))
+        finally:
+            document.close()
+    return out
+
+
+def assert_same_grids(data: bytes) -> int:
+    """Assert both paths agree on every page; return how many tables there were."""
+    tables = 0
+    for number, fast, reference in both_grids(data):
+        assert len(fast) == len(reference), f"page {number}: {len(fast)} tables, pdfplumber {len(reference)}"
+        for (fast_box, fast_grid), (ref_box, ref_grid) in zip(fast, reference):
+            assert fast_grid == ref_grid, f"page {number}: cells differ"
+            assert max(abs(a - b) for a, b in zip(fast_box, ref_box)) <= BBOX_TOLERANCE, (
+                f"page {number}: box {fast_box} vs {ref_box}")
+        tables += len(reference)
+    return tables
+
+
+def test_the_oracle_has_the_shared_and_example_pdfs_to_check():
+    assert len(PDFS) >= 10, f"expected the 5 shared and 5 example PDFs, found {len(PDFS)}"
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.stem)
+def test_pdfium_fed_tables_equal_pdfplumbers_on_every_page(path):
+    assert_same_grids(path.read_bytes())
+
+
+def test_the_shared_pdfs_hold_ruled_tables_for_the_oracle_to_compare():
+    tables = sum(assert_same_grids(p.read_bytes()) for p in PDFS if p.parent.name == "pdf")
+    assert tables >= 20          # the oracle compares real tables, not empty lists
+
+
+def drawn(draw) -> bytes:
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(595, 842), invariant=1)
+    draw(c)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+ROWS = [["Kelompok", "n", "Rerata"], ["Intervensi", "20", "12,5"], ["Control group", "18", "9,8"]]
+XS = [72, 200, 260, 340]
+
+
+def write_cells(c) -> None:
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(ROWS):
+        for k, value in enumerate(row):
+            c.drawString(XS[k] + 3, 700 - 18 * r + 5, value)
+
+
+def ruled_with_lines(c) -> None:
+    write_cells(c)
+    for r in range(len(ROWS) + 1):
+        c.line(XS[0], 718 - 18 * r, XS[-1], 718 - 18 * r)
+    for x in XS:
+        c.line(x, 718, x, 718 - 18 * len(ROWS))
+
+
+def ruled_with_rectangles(c) -> None:
+    write_cells(c)
+    for r in range(len(ROWS)):
+        for a, b in zip(XS, XS[1:]):
+            c.rect(a, 700 - 18 * r, b - a, 18, stroke=1, fill=0)
+
+
+def ruled_with_closed_paths_and_a_curve(c) -> None:
+    write_cells(c)
+    path = c.beginPath()
+    path.moveTo(XS[0], 718)
+    for x, y in ((XS[-1], 718), (XS[-1], 664), (XS[0], 664)):
+        path.lineTo(x, y)
+    path.close()
+    c.drawPath(path)
+    for x in XS[1:-1]:
+        c.line(x, 718, x, 664)
+    for y in (700, 682):
+        c.line(XS[0], y, XS[-1], y)
+    c.circle(450, 690, 20)
+    c.bezier(72, 600, 120, 650, 200, 550, 300, 600)
+
+
+def ruled_inside_a_form(c) -> None:
+    c.beginForm("grid")
+    ruled_with_lines(c)
+    c.endForm()
+    c.saveState()
+    c.translate(10, -40)
+    c.doForm("grid")
+    c.restoreState()
+
+
+@pytest.mark.parametrize("draw", [ruled_with_lines, ruled_with_rectangles, ruled_with_closed_paths_and_a_curve,
+                                  ruled_inside_a_form], ids=lambda f: f.__name__)
+def test_tables_drawn_in_each_way_read_the_same_through_pdfium(draw):
+    assert assert_same_grids(drawn(draw)) == 1
+
+
+def test_the_grid_drawn_here_reads_back_its_cells():
+    ((_, grid),) = both_grids(drawn(ruled_with_lines))[0][1]
+    assert grid == ROWS
+
+
+def rotated(c) -> None:
+    c.setPageRotation(90)
+    ruled_with_lines(c)
+
+
+def test_a_turned_page_is_left_to_pdfplumber():
+    data = drawn(rotated)
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(data)
+        page = document[0]
+        try:
+            with pytest.raises(Unmatched, match="Rotate"):
+                pdfium_grids(page)
+        finally:
+            page.close()
+            document.close()
+
+
+def test_a_page_left_to_pdfplumber_still_has_its_tables_and_says_so_in_the_log(caplog):
+    data = drawn(rotated)
+    with caplog.at_level(logging.INFO, logger="evidencekit.extract.pdf_tables"):
+        found = find_ruled_tables(data, [1], name="turned.pdf", deadline=float("inf"))
+    (table,) = found[1]                       # read as displayed: turned, so rows become columns
+    assert table.rows[0] == ("Control\ngroup", "Intervensi", "Kelompok")
+    assert found == find_ruled_tables(data, [1], name="turned.pdf", deadline=float("inf"), reference=True)
+    assert "turned.pdf: page 1: the page is turned by /Rotate, so pdfplumber reads its tables" in caplog.text
+
+
+def test_the_fast_path_and_the_reference_give_the_same_raw_tables():
+    data = drawn(ruled_with_rectangles)
+    fast = find_ruled_tables(data, [1], name="x.pdf", deadline=float("inf"))
+    reference = find_ruled_tables(data, [1], name="x.pdf", deadline=float("inf"), reference=True)
+    assert [t.rows for t in fast[1]] == [t.rows for t in reference[1]]
