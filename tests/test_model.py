@@ -56,3 +56,15 @@ def test_citation_takes_the_first_authors_surname_in_either_order(authors, expec
 
 def test_citation_is_none_without_authors():
     assert StudyRecord(year=2019).citation() is None
+
+
+def test_one_df_is_written_as_a_number_and_two_as_a_list():
+    t = Statistic(StatKind.T, Reported(2.45, 2, "2.45"), df=(58.0,))
+    f = Statistic(StatKind.F, Reported(4.1, 1, "4.1"), df=(2.0, 27.0))
+    assert t.to_dict()["df"] == 58 and f.to_dict()["df"] == [2, 27]
+    assert MainResult(df=(58.0,)).to_dict()["df"] == 58
+
+
+def test_df_reads_back_from_either_form():
+    assert MainResult.from_dict({"df": 58}).df == (58.0,)
+    assert MainResult.from_dict({"df": [2, 27]}).df == (2.0, 27.0)

@@ -235,7 +235,7 @@ class Statistic:
         d: dict[str, Any] = {
             "kind": self.kind.value,
             "value": _num(self.value),
-            "df": list(self.df) if self.df is not None else None,
+            "df": df_to_json(self.df),
             "p": _num(self.p),
             "p_operator": self.p_operator.value if self.p_operator else None,
             "test": self.test.value if self.test else None,
@@ -258,7 +258,7 @@ class Statistic:
         dec = d.get("decimals") or {}
         ci = d.get("ci95")
         return cls(StatKind(d["kind"]), _reported(d.get("value"), dec.get("value")),
-                   tuple(d["df"]) if d.get("df") is not None else None,
+                   df_from_json(d.get("df")),
                    _reported(d.get("p"), dec.get("p")), _opt(POperator, d.get("p_operator")),
                    _opt(TestName, d.get("test")), d.get("n"),
                    (_reported(ci[0], None), _reported(ci[1], None)) if ci else None,
@@ -399,14 +399,14 @@ class MainResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"test": _enum(self.test), "statistic": _enum(self.statistic), "value": self.value,
-                "df": list(self.df) if self.df else None, "p": self.p,
+                "df": df_to_json(self.df), "p": self.p,
                 "p_operator": _enum(self.p_operator), "significant": self.significant}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "MainResult":
         return cls(
             test=_opt(TestName, d.get("test")), statistic=_opt(StatKind, d.get("statistic")),
-            value=d.get("value"), df=tuple(d["df"]) if d.get("df") else None, p=d.get("p"),
+            value=d.get("value"), df=df_from_json(d.get("df")), p=d.get("p"),
             p_operator=_opt(POperator, d.get("p_operator")), significant=d.get("significant"))
 
 
@@ -618,6 +618,22 @@ def results_to_dict(results: Iterable[DocumentResult], version: str) -> dict[str
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def df_to_json(df: tuple[float, ...] | None) -> float | list[float] | None:
+    """Degrees of freedom as the contract writes them: one number (t, r, χ²), or a list of two
+    (F); whole numbers as integers."""
+    if not df:
+        return None
+    values = [int(x) if float(x).is_integer() else x for x in df]
+    return values[0] if len(values) == 1 else values
+
+
+def df_from_json(value: Any) -> tuple[float, ...] | None:
+    """The inverse of :func:`df_to_json` (also accepts a one-item list, as written before)."""
+    if value is None or value == []:
+        return None
+    return tuple(float(x) for x in value) if isinstance(value, list) else (float(value),)
 
 
 def _num(r: Reported | None) -> float | None:
