@@ -23,10 +23,11 @@ TABLE_METHODS = ("MH", "PETO")
 SENSITIVITY_MAX_K = 500
 
 
-def read_study_csv(path: Path) -> Any:
+def read_study_csv(path: str | Path) -> Any:
     """Read a study-data CSV (comma or semicolon separated; comma decimals accepted)."""
     import pandas as pd
 
+    path = Path(path)
     if not path.is_file():
         raise DataError(f"{path}: no such file; give the path of a CSV with one row per study.")
     header = path.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
