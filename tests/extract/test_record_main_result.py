@@ -46,6 +46,21 @@ def test_a_test_statistic_beats_a_bare_p_in_the_same_place():
     assert (main.statistic, main.value) == (StatKind.T, 2.5)
 
 
+def test_an_abstracts_bare_p_takes_the_statistic_the_results_print_with_the_same_p():
+    placed = [(_stat(0.032, start=10, test=TestName.INDEPENDENT_T), "abstract"),
+              (_stat(0.032, kind=StatKind.T, start=900, test=TestName.INDEPENDENT_T), "results")]
+    main, span = choose_main_result(placed, TestName.INDEPENDENT_T, None)
+    assert (main.statistic, main.value, main.p, span.start) == (StatKind.T, 2.5, 0.032, 10)
+
+
+def test_a_bare_p_matching_two_different_statistics_stays_without_one():
+    other = Statistic(StatKind.Z, value=Reported(-3.1, 1, "-3,1"), p=Reported(0.032, 3, "0,032"),
+                      p_operator=POperator.EQ, span=Span(None, None, 950, 955))
+    placed = [(_stat(0.032, start=10), "abstract"), (_stat(0.032, kind=StatKind.T, start=900), "results"),
+              (other, "results")]
+    assert choose_main_result(placed, None, None)[0].statistic is None
+
+
 def test_statistics_in_the_discussion_are_not_the_main_result():
     assert choose_main_result([(_stat(0.03), "discussion")], None, None) is None
 

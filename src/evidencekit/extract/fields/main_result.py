@@ -57,7 +57,22 @@ def choose_main_result(placed: list[tuple[Statistic, str | None]], main_test: Te
         return None
     stat = min(options, key=lambda o: o[0])[1]
     operator = stat.p_operator or POperator.EQ
+    # an abstract often gives only the p of a result whose statistic the results print
+    source = same_result_with_statistic(stat, [s for s, _ in placed]) if stat.kind is StatKind.P_ONLY else stat
+    source = source or stat
     return MainResult(
-        test=main_test or stat.test, statistic=None if stat.kind is StatKind.P_ONLY else stat.kind,
-        value=stat.value.value if stat.value is not None else None, df=stat.df, p=stat.p.value,
+        test=main_test or stat.test, statistic=None if source.kind is StatKind.P_ONLY else source.kind,
+        value=source.value.value if source.value is not None else None, df=source.df, p=stat.p.value,
         p_operator=operator, significant=significant(stat.p.value, operator, alpha or DEFAULT_ALPHA)), stat.span
+
+
+def same_result_with_statistic(bare: Statistic, statistics: list[Statistic]) -> Statistic | None:
+    """The test statistic printed elsewhere with the same p (same operator and value) and a test
+    that does not contradict the bare p's; None when there is none or more than one candidate
+    value (then we do not guess)."""
+    found = [s for s in statistics
+             if s.kind is not StatKind.P_ONLY and s.value is not None and s.p is not None
+             and s.p.value == bare.p.value and (s.p_operator or POperator.EQ) == (bare.p_operator or POperator.EQ)
+             and (bare.test is None or s.test is None or s.test == bare.test)]
+    values = {(s.kind, s.value.value, s.df) for s in found}
+    return found[0] if len(values) == 1 else None
