@@ -240,3 +240,21 @@ def test_parse_number_words_reads_english_and_indonesian_numbers(text, value):
 ])
 def test_sample_size_reads_numbers_in_words_but_not_per_group_sizes(text, n):
     assert _n(text) == n
+
+
+def test_a_count_in_a_sentence_about_the_population_is_the_population_not_the_sample():
+    from evidencekit.extract.fields.sample_size import find_sample_sizes
+    found = find_sample_sizes("Populasi penelitian ini adalah semua ibu bersalin di klinik itu, yakni 48 orang.")
+    assert [(f.n, f.strength) for f in found] == [(48, "population")]
+
+
+def test_a_population_count_is_not_a_sample_size_candidate_when_the_sample_is_stated():
+    from evidencekit.extract.record import find_record
+    from evidencekit.model import Document, Section
+    text = ("METODE\nPopulasi penelitian ini adalah semua ibu bersalin di klinik itu, yakni 48 orang. "
+            "Sampel sebanyak 26 ibu dipilih secara purposive.\n")
+    doc = Document(id="x", source="x.txt", sha256="0", text=text,
+                   sections=(Section("methods", "METODE", 0, len(text)),))
+    record = find_record(doc, [])
+    assert record.n_total == 26
+    assert [c.value for c in record.candidates["n_total"]] == [26]

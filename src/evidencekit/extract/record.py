@@ -301,7 +301,7 @@ def _sampling(paper: _Paper) -> list[_Found]:
 
 def _sample_sizes(paper: _Paper, statistics: list[Any], one_group: bool) -> tuple[list[_Found], list[_Found]]:
     """Sample-size statements in trusted places (best one per sentence), and stated arm splits."""
-    sizes, arms = [], []
+    sizes, arms, population = [], [], []
     for place in paper.ranked():
         text = paper.slice(place)
         for s, e in sentences(text, place.start):
@@ -312,8 +312,8 @@ def _sample_sizes(paper: _Paper, statistics: list[Any], one_group: bool) -> tupl
             best = best_sample_size([f for f in found if f.strength != "population"]) or best_sample_size(found)
             if best is None:
                 continue
-            sizes.append(_Found(best.n, paper.span(best.start, best.end), place.rank,
-                                (STRENGTH[best.strength], best.start)))
+            (population if best.strength == "population" else sizes).append(
+                _Found(best.n, paper.span(best.start, best.end), place.rank, (STRENGTH[best.strength], best.start)))
             for split in (f for f in found if f.arms):
                 arms.append(_Found(split.arms, paper.span(split.start, split.end), place.rank, (split.start,)))
     if one_group:
@@ -325,6 +325,8 @@ def _sample_sizes(paper: _Paper, statistics: list[Any], one_group: bool) -> tupl
                 place = place_at(paper.places, stat.span.start)
                 if place is not None and place.rank is not None:
                     sizes.append(_Found(stat.n, stat.span, place.rank, (STRENGTH["n_eq"], stat.span.start)))
+    if not sizes:
+        sizes = population     # only the population is stated (total sampling): it is the sample
     arms.sort(key=lambda f: (f.rank, f.order))
     return sizes, arms
 

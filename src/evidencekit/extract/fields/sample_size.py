@@ -9,7 +9,7 @@ doses are not sample sizes and are skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from evidencekit.extract import lexicon
@@ -76,7 +76,8 @@ def find_sample_sizes(text: str, offset: int = 0) -> list[SampleSize]:
     """Every sample-size statement in ``text`` (offsets shifted by ``offset``)."""
     found: dict[int, SampleSize] = {}           # by the number's position: first claim wins
     integer = re.compile(INTEGER)
-    for hit in find_hits("sample_size", text, keys=("total", "sample", "count", "population")):
+    hits = list(find_hits("sample_size", text, keys=("total", "sample", "count", "population")))
+    for hit in hits:
         stop = min(hit.end + CUE_WINDOW, _sentence_end(text, hit.end))
         m = integer.search(text, hit.end, stop)       # only the first number after the cue
         words = next(((v, s, e) for v, s, e in find_number_words(text[hit.end:stop])), None)
@@ -109,6 +110,11 @@ def find_sample_sizes(text: str, offset: int = 0) -> list[SampleSize]:
             people.append(m)            # "kelompok intervensi (16 orang)", "(n = 30)"
     people.sort(key=lambda m: m.start())
     found_list = sorted(found.values(), key=lambda s: s.start)
+    cues = {hit.key for hit in hits}
+    if "population" in cues and not cues & {"total", "sample"}:
+        # "Populasi … yaitu 31 orang": a count in a sentence about the population is its size
+        found_list = [replace(f, strength="population") if f.strength == "participants" else f
+                      for f in found_list]
     return found_list + _arms(text, people, offset) + _bracket_splits(text, found_list, offset)
 
 
