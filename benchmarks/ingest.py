@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/ingest.py                 # N = 1,000 papers, a quarter as PDFs
     .venv/bin/python benchmarks/ingest.py --n 200 --until read
     .venv/bin/python benchmarks/ingest.py --n 300 --scale 5   # papers as long as real ones
+    .venv/bin/python benchmarks/ingest.py --n 200 --extra-cpu-ms 300   # as costly as real PDFs
 
 Prints files/s and pages/s per configuration, the speed-up of 2 workers over 1 (target ≥ 1.8×
 on an idle machine with 2 free cores), and peak memory (this process and all its children,
@@ -27,10 +28,24 @@ import psutil
 from evidencekit.corpus import store
 from evidencekit.corpus.ingest import IngestOptions, ingest
 from evidencekit.corpus.synthetic import write_corpus
-from evidencekit.corpus.work import WorkSettings
+from evidencekit.corpus.work import DEFAULT_WORK, WorkSettings
 
 #: Seconds between memory samples.
 SAMPLE_S = 0.2
+
+#: Extra CPU work per file (ms) for --extra-cpu-ms, read by spin_work in the workers.
+EXTRA_CPU_ENV = "EVIDENCEKIT_BENCH_EXTRA_CPU_MS"
+
+
+def spin_work(path: str, limits, until: str):
+    """The pipeline plus a fixed amount of pure-Python CPU work: stands in for heavier papers
+    (real PDFs take 0.3-0.7 s each) without changing what is stored."""
+    from evidencekit.pipeline import process
+
+    deadline = time.thread_time() + float(os.environ.get(EXTRA_CPU_ENV, "0")) / 1000
+    while time.thread_time() < deadline:
+        sum(i * i for i in range(1000))
+    return process(path, limits=limits, until=until)
 
 
 @dataclass(frozen=True)
@@ -115,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--until", default="check", choices=("read", "extract", "check"))
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask engine")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--extra-cpu-ms", type=float, default=0.0,
+                        help="add this much CPU work per file in the workers (heavier papers)")
     parser.add_argument("--scale", type=int, default=1,
                         help="paper length: 1 = 2-3 PDF pages, 5 = about a real paper (6-8 pages)")
     args = parser.parse_args(argv)
@@ -131,10 +148,13 @@ def main(argv: list[str] | None = None) -> int:
         write_corpus(quarter, max(1, args.n // 4), pdf_fraction=args.pdf_fraction, seed=args.seed + 1,
                      scale=args.scale)
         print(f"generated {args.n} + {max(1, args.n // 4)} synthetic papers "
-              f"({args.pdf_fraction:.0%} PDF, scale {args.scale}) in {time.perf_counter() - started:.1f} s; "
+              f"({args.pdf_fraction:.0%} PDF, scale {args.scale}, extra CPU {args.extra_cpu_ms:g} ms/file) "
+              f"in {time.perf_counter() - started:.1f} s; "
               f"stage: {args.until}; CPUs available: {len(os.sched_getaffinity(0))}")
 
-        settings = WorkSettings(until=args.until)
+        os.environ[EXTRA_CPU_ENV] = str(args.extra_cpu_ms)   # before the forkserver starts
+        work = f"{Path(__file__).resolve()}:spin_work" if args.extra_cpu_ms else DEFAULT_WORK
+        settings = WorkSettings(until=args.until, work=work)
         # Warm-up (not reported): starts the forkserver and loads the pipeline's modules and the OS
         # page cache, so the first measured configuration pays no more start-up than the others.
         run("warm-up", quarter, workdir, IngestOptions(workers=2, settings=settings))

@@ -103,3 +103,24 @@ def test_a_worker_that_died_while_idle_is_replaced_before_it_gets_a_file(papers)
     outcomes = [first, *run]
     assert sorted(o.task.index for o in outcomes) == list(range(len(files)))
     assert [o.result.error for o in outcomes if o.result.error] == []
+
+
+def test_a_per_file_function_that_cannot_be_loaded_stops_the_run_with_a_clear_error(papers, db, options,
+                                                                                    tmp_path):
+    import pytest
+
+    from evidencekit.corpus.work import WorkNotFound
+
+    with pytest.raises(WorkNotFound, match="cannot load the per-file function"):
+        ingest([papers], db, options(work="evidencekit.no_such_module:work"))
+    assert db["documents"].count == 0
+
+
+def test_a_per_file_function_from_a_file_may_use_dataclasses(papers, db, options, tmp_path):
+    module = tmp_path / "my_work.py"
+    module.write_text("from __future__ import annotations\nfrom dataclasses import dataclass\n"
+                      "from evidencekit.pipeline import process\n\n@dataclass(frozen=True)\n"
+                      "class Note:\n    text: str\n\n"
+                      "def work(path, limits, until):\n    return process(path, limits=limits, until=until)\n")
+    summary = ingest([papers], db, options(work=f"{module}:work"))
+    assert (summary.n_ingested, summary.n_failed) == (6, 0)

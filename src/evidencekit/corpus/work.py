@@ -11,6 +11,7 @@ import functools
 import importlib
 import importlib.util
 import logging
+import sys
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -81,19 +82,31 @@ def process_file(path: str, limits: Limits, until: str) -> DocumentResult:
     return process(path, limits=limits, until=until)
 
 
+class WorkNotFound(EvidencekitError):
+    """The per-file function named by ``WorkSettings.work`` cannot be imported."""
+
+    code = "work_not_found"
+
+
 @functools.cache
 def resolve_work(spec: str) -> Callable[[str, Limits, str], DocumentResult]:
     """Import the function named by ``spec`` ("module:function" or "file.py:function")."""
     target, _, name = spec.rpartition(":")
-    if target.endswith(".py"):
-        module_spec = importlib.util.spec_from_file_location(Path(target).stem, target)
-        if module_spec is None or module_spec.loader is None:
-            raise ValueError(f"cannot load work module from {target!r}")
-        module = importlib.util.module_from_spec(module_spec)
-        module_spec.loader.exec_module(module)
-    else:
-        module = importlib.import_module(target)
-    return getattr(module, name)
+    try:
+        if target.endswith(".py"):
+            module_name = f"evidencekit_work_{Path(target).stem}"
+            module_spec = importlib.util.spec_from_file_location(module_name, target)
+            if module_spec is None or module_spec.loader is None:
+                raise ImportError(f"no Python module at {target}")
+            module = importlib.util.module_from_spec(module_spec)
+            sys.modules[module_name] = module          # dataclasses look their module up here
+            module_spec.loader.exec_module(module)
+        else:
+            module = importlib.import_module(target)
+        return getattr(module, name)
+    except (ImportError, AttributeError, OSError) as exc:
+        raise WorkNotFound(f"cannot load the per-file function {spec!r} ({exc}); give it as "
+                           "'package.module:function' or '/path/to/file.py:function'") from exc
 
 
 def run_task(task: Task, settings: WorkSettings) -> Outcome:

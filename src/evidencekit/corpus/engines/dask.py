@@ -18,7 +18,8 @@ import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from evidencekit.corpus.work import WORKER_CRASHED, Outcome, Task, WorkSettings, failed_outcome, run_task
+from evidencekit.corpus.work import (WORKER_CRASHED, Outcome, Task, WorkSettings, failed_outcome,
+                                     resolve_work, run_task)
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +47,9 @@ class DaskEngine:
 
     def run(self, tasks: Iterable[Task], settings: WorkSettings) -> Iterator[Outcome]:
         import dask
-        from dask.distributed import Client, LocalCluster, as_completed
+        from dask.distributed import Client, LocalCluster
 
+        resolve_work(settings.work)           # a wrong name stops here, before any cluster starts
         cluster = None
         if self.scheduler:
             client = Client(self.scheduler)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
 from evidencekit.corpus.work import (TIMEOUT, WORKER_CRASHED, Outcome, Task, WorkSettings,
-                                     failed_outcome, run_task)
+                                     failed_outcome, resolve_work, run_task)
 from evidencekit.errors import EvidencekitError
 
 log = logging.getLogger(__name__)
@@ -81,6 +81,7 @@ class LocalEngine:
             self.context.set_forkserver_preload(PRELOAD)
 
     def run(self, tasks: Iterable[Task], settings: WorkSettings) -> Iterator[Outcome]:
+        resolve_work(settings.work)           # a wrong name stops here, not in every worker
         fresh = iter(tasks)
         # A file whose worker died is tried once more on a new worker: the death may have had
         # another cause (the kernel's OOM killer, an operator); dying twice marks the file.
@@ -146,11 +147,14 @@ class LocalEngine:
         # A worker says it is ready before it gets work, so a worker that cannot start (broken
         # install, a script without `if __name__ == "__main__":`) stops the batch with a clear
         # message instead of marking every file as crashed.
-        if not parent_end.poll(START_TIMEOUT_S) or _recv_or_none(parent_end) != READY:
+        hello = _recv_or_none(parent_end) if parent_end.poll(START_TIMEOUT_S) else None
+        if hello != READY:
             process.join(1.0)
             if process.is_alive():
                 process.kill()
             parent_end.close()
+            if isinstance(hello, str):                 # the worker said why
+                raise EngineError(f"an ingest worker could not start: {hello}")
             raise EngineError(
                 f"an ingest worker could not start (exit status {process.exitcode}); if you call "
                 "ingest() from your own script, put the call under `if __name__ == \"__main__\":`, "
@@ -242,6 +246,11 @@ def _worker_main(conn: Connection, settings: WorkSettings) -> None:
     """Loop of one worker: receive a task, compute, send the outcome; ``None`` or EOF ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C is the parent's to handle
     _limit_memory(settings.max_memory_mb)
+    try:
+        resolve_work(settings.work)
+    except EvidencekitError as exc:
+        conn.send(str(exc))
+        return
     conn.send(READY)
     while True:
         try:
