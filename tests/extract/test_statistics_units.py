@@ -137,3 +137,22 @@ def test_every_unit_has_its_properties_in_the_english_lexicon_and_phrases_in_bot
     for key, entry in en.items():
         assert isinstance(entry["whole"], bool) and entry["dimension"], key
         assert entry["phrases"] and id_[key]["phrases"], key
+
+
+def test_a_summary_header_with_a_unit_only_the_unit_model_knows_keeps_its_role_and_gives_its_unit():
+    (d,) = grid([["Kelompok", "n", "Mean (kali per 24 jam)", "SD"], ["Intervensi", "15", "7,40", "1,10"]])
+    assert (d.mean.value, d.sd.value, d.n, d.unit) == (7.4, 1.1, 15, "count_per_day")
+
+
+def test_a_header_word_that_is_no_summary_is_not_read_as_one_once_its_unit_is_removed():
+    found = grid([["Kelompok", "Frekuensi (kali)", "Mean", "SD"], ["Intervensi", "4", "7,40", "1,10"]])
+    assert [(d.mean.value, d.n) for d in found] == [(7.4, None)]
+
+
+@pytest.mark.parametrize(("text", "mean", "sd"), [
+    ("Mean day-3 volume was 58.4 ml (SD 14.2).", 58.4, 14.2),
+    ("Rerata volume hari ke-3 adalah 42,6 ml dengan standar deviasi 9,8.", 42.6, 9.8),
+])
+def test_an_ordinal_glued_to_a_word_is_not_the_mean(text, mean, sd):
+    (d,) = descriptives(text)
+    assert (d.mean.value, d.sd.value, d.unit) == (mean, sd, "ml")

@@ -38,7 +38,13 @@ P_WINDOW = 110
 #: How far a descriptive's keyword may stand before its number (characters, same sentence).
 KEY_WINDOW = 90
 
-_NUMBER_AFTER_KEY = re.compile(rf"(?<![\w.,])(?P<v>{NUM})")
+#: The number a summary word ("mean", "SD") names: not part of a word or a decimal, and not
+#: an ordinal glued to a word by a hyphen ("day-3", "hari ke-3" name an occasion).
+_NUMBER_AFTER_KEY = re.compile(rf"(?<![\w.,])(?<![A-Za-z]-)(?P<v>{NUM})")
+
+#: A number between a summary word and its value makes the value someone else's — unless it
+#: is such an ordinal ("Mean day-3 volume was 58.4").
+_OTHER_NUMBER = re.compile(r"(?<![A-Za-z]-)(?<![\d.,])\d")
 
 _KIND_OF = {"chi2": StatKind.CHI2, "rho": StatKind.RHO, "Q": StatKind.Q, "OR": StatKind.OR,
             "RR": StatKind.RR, "t": StatKind.T, "F": StatKind.F, "r": StatKind.R, "Z": StatKind.Z,
@@ -302,7 +308,7 @@ def find_descriptives(ctx: StatContext) -> list[Descriptive]:
         sentence = ctx.sentence(k.start())
         nxt = keys[i + 1].start() if i + 1 < len(keys) else len(ctx.text)
         num = _NUMBER_AFTER_KEY.search(ctx.text, k.end(), min(k.end() + KEY_WINDOW, sentence[1]))
-        if not num or num.start() > nxt or re.search(r"\d", ctx.text[k.end():num.start()]):
+        if not num or num.start() > nxt or _OTHER_NUMBER.search(ctx.text, k.end(), num.start()):
             continue
         value = ctx.number(num.group("v"))
         if value is None:

@@ -20,7 +20,7 @@ import re
 from evidencekit.extract.context import StatContext
 from evidencekit.extract.numbers import parse_count
 from evidencekit.extract.patterns import NUM, RANGE_RE
-from evidencekit.extract.units import unit_of_label
+from evidencekit.extract.units import strip_units, unit_of_label
 from evidencekit.model import (Cell, Descriptive, FrequencyTable, PercentCount, Reported, Statistic, Table,
                                replace)
 from evidencekit.vocab import POperator, Source, StatKind
@@ -78,6 +78,13 @@ def column_role(header: str) -> str | None:
         return "percent" if "%" in raw else None
     for role, rx in _ROLE_RES:
         if rx.match(text):
+            return role
+    # a summary column whose unit only the unit model knows: "Mean (kali per 24 jam)",
+    # "Rerata (ml/15 menit)" — the bracket removed, only a summary role is taken
+    bare = re.sub(r"\s+", " ", strip_units(raw)).strip()
+    if bare != raw:
+        role = next((r for r, rx in _ROLE_RES if rx.match(bare)), None)
+        if role in SUMMARY_ROLES:
             return role
     return None
 

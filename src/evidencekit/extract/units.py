@@ -136,6 +136,11 @@ def unit_of_label(text: str | None) -> str | None:
     return keys[0] if len(keys) == 1 else None
 
 
+def strip_units(text: str) -> str:
+    """``text`` without its bracketed units: "Mean (kali per 24 jam)" -> "Mean "."""
+    return _bracket_re().sub(" ", text)
+
+
 _NUMBER_RE = re.compile(NUM)
 
 
@@ -178,5 +183,5 @@ def is_whole(key: str | None) -> bool | None:
     return None if u is None else u.whole
 
 
-__all__ = ["Unit", "canonical", "is_whole", "unit", "unit_after_number", "unit_in_sentence",
+__all__ = ["Unit", "canonical", "is_whole", "strip_units", "unit", "unit_after_number", "unit_in_sentence",
            "unit_of_label", "units", "units_in_label"]
