@@ -16,10 +16,14 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pdfplumber import utils as plumber_utils
 from reportlab.pdfgen import canvas
 
 from evidencekit.extract.pdf import PDFIUM_LOCK
-from evidencekit.extract.pdf_tables import Unmatched, find_ruled_tables, pdfium_grids, plumber_grids
+from evidencekit.extract.pdf_tables import (Char, Unmatched, find_ruled_tables, pdfium_grids, plain_text,
+                                            plumber_grids)
 
 #: Table boxes may differ by pdfium's single-precision floats, never by more than this (points).
 BBOX_TOLERANCE = 0.5
@@ -177,3 +181,39 @@ def test_the_fast_path_and_the_reference_give_the_same_raw_tables():
     fast = find_ruled_tables(data, [1], name="x.pdf", deadline=float("inf"))
     reference = find_ruled_tables(data, [1], name="x.pdf", deadline=float("inf"), reference=True)
     assert [t.rows for t in fast[1]] == [t.rows for t in reference[1]]
+
+
+# --------------------------------------------------------------------------- cell text
+
+
+coordinate = st.integers(min_value=0, max_value=60).map(lambda v: v / 2)       # 0.5 pt steps: ties happen
+glyph = st.sampled_from(["a", "b", "7", ",", "-", " ", "\u00a0", "\ufb01", "é"])
+
+
+@st.composite
+def chars(draw):
+    out = []
+    for _ in range(draw(st.integers(min_value=0, max_value=14))):
+        x0, top = draw(coordinate), draw(coordinate)
+        width, height = draw(st.integers(1, 12)) / 2, draw(st.integers(4, 20)) / 2
+        out.append(Char(x0, x0 + width, top, top + height, draw(glyph), x0 + width / 2, top + height / 2))
+    return out
+
+
+def as_plumber(char: Char) -> dict:
+    return {"x0": char.x0, "x1": char.x1, "top": char.top, "bottom": char.bottom, "doctop": char.top,
+            "text": char.text, "upright": True, "width": char.x1 - char.x0, "height": char.bottom - char.top,
+            "size": char.bottom - char.top}
+
+
+@settings(max_examples=400, deadline=None)
+@given(chars())
+def test_plain_text_words_and_lines_equal_pdfplumbers_extract_text(sample):
+    assert plain_text(sample) == plumber_utils.extract_text([as_plumber(c) for c in sample])
+
+
+def test_plain_text_breaks_words_at_gaps_and_lines_at_tops():
+    def char(x, top, text):
+        return Char(x, x + 5, top, top + 9, text, x + 2.5, top + 4.5)
+    sample = [char(0, 0, "n"), char(5, 0.5, "="), char(14, 0, "2"), char(0, 12, "\ufb01")]
+    assert plain_text(sample) == "n= 2\nfi"

@@ -20,12 +20,14 @@ from __future__ import annotations
 import bisect
 import ctypes
 import io
+import itertools
 import logging
 import math
 import re
 import time
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from operator import attrgetter, itemgetter
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -37,6 +39,7 @@ from pdfminer.pdftypes import PDFException
 from pdfminer.psparser import PSException
 from pdfplumber import utils as plumber_utils
 from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from evidencekit.errors import Timeout
@@ -51,8 +54,12 @@ MIN_PATH_OBJECTS = 6
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 #: Form XObjects nested deeper than this are not walked (the page goes to pdfplumber).
 MAX_FORM_DEPTH = 16
+#: pdfplumber's text tolerances (points): a gap that starts a new word, tops that share a line.
+X_TOLERANCE, Y_TOLERANCE = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
 #: pdfium's text of a line-end hyphen (it writes U+FFFE or U+0002 for the "-" it saw).
 PDFIUM_HYPHENS = frozenset({0xFFFE, 0x02})
+#: A text line both of whose ends are this far (points) above or below every table is skipped.
+LINE_SKIP_MARGIN = 60.0
 #: Text in a table turned more than this (radians) goes to pdfplumber, whose words follow it.
 MAX_CHAR_ANGLE = 0.01
 #: A cell grid: its box (x0, top, x1, bottom) and cell texts as pdfplumber's Table.extract gives them.
@@ -218,33 +225,103 @@ def pdfium_grids(page: pdfium.PdfPage) -> list[Grid]:
             for table, bbox in zip(tables, boxes)]
 
 
-def cell_texts(table: Table, chars: list[dict]) -> list[list[str | None]]:
+class Char(NamedTuple):
+    """A character as pdfplumber's table code uses it: its box (top-left origin), text, centre."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    mx: float
+    my: float
+
+
+def cell_texts(table: Table, chars: Sequence[Char]) -> list[list[str | None]]:
     """pdfplumber's ``Table.extract()`` over ``chars``: a character belongs to the cell its
     centre falls in (left/top edge in, right/bottom edge out), a cell's text is pdfplumber's
-    ``extract_text`` of its characters in page order, a spanned-over cell is None. Characters
-    are looked up by their centres' sorted heights, not scanned once per row."""
-    order = sorted(range(len(chars)), key=lambda k: (chars[k]["top"] + chars[k]["bottom"]) / 2)
-    middles = [(chars[k]["top"] + chars[k]["bottom"]) / 2 for k in order]
+    ``extract_text`` of its characters (:func:`plain_text`), a spanned-over cell is None.
+    Characters are found by bisection on their centres, not scanned once per row and cell."""
+    order = sorted(range(len(chars)), key=lambda k: chars[k].my)
+    middles = [chars[k].my for k in order]
     grid: list[list[str | None]] = []
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
         found = sorted(order[bisect.bisect_left(middles, top):bisect.bisect_left(middles, bottom)])
-        row_chars = [chars[k] for k in found if x0 <= (chars[k]["x0"] + chars[k]["x1"]) / 2 < x1]
-        texts: list[str | None] = []
-        for cell in row.cells:
-            if cell is None:
-                texts.append(None)
-                continue
-            inside = [c for c in row_chars if _in_cell(c, cell)]
-            texts.append(plumber_utils.extract_text(inside) if inside else "")
-        grid.append(texts)
+        row_chars = [chars[k] for k in found if x0 <= chars[k].mx < x1]
+        cells = [cell for cell in row.cells if cell is not None]
+        inside: dict[int, list[Char]] = {id(cell): [] for cell in cells}
+        starts = [cell[0] for cell in cells]
+        side_by_side = all(a[2] <= b[0] for a, b in zip(cells, cells[1:]))
+        for char in row_chars:
+            if side_by_side:                 # at most one cell can hold it: the last starting left of it
+                k = bisect.bisect_right(starts, char.mx) - 1
+                if k >= 0 and _in_cell(char, cells[k]):
+                    inside[id(cells[k])].append(char)
+            else:
+                for cell in cells:
+                    if _in_cell(char, cell):
+                        inside[id(cell)].append(char)
+        grid.append([None if cell is None else plain_text(inside[id(cell)]) for cell in row.cells])
     return grid
 
 
-def _in_cell(char: dict, cell: Sequence[float]) -> bool:
+def _in_cell(char: Char, cell: Sequence[float]) -> bool:
     """pdfplumber's ``char_in_bbox``: the centre is in, the right and bottom edges are out."""
-    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return cell[0] <= x < cell[2] and cell[1] <= y < cell[3]
+    return cell[0] <= char.mx < cell[2] and cell[1] <= char.my < cell[3]
+
+
+def _centre_in(char: Char, bbox: tuple[float, float, float, float]) -> bool:
+    return bbox[0] <= char.mx <= bbox[2] and bbox[1] <= char.my <= bbox[3]
+
+
+def plain_text(chars: Sequence[Char]) -> str:
+    """pdfplumber's ``utils.extract_text(chars)`` with its defaults, for upright characters:
+    characters clustered into lines by their tops (:data:`Y_TOLERANCE`), each line sorted
+    left to right and cut into words at blanks, at a step back, at a gap over X_TOLERANCE or a
+    top more than Y_TOLERANCE off; the words clustered into lines again by their tops; words
+    joined by a space, lines by a newline, ligatures spelled out."""
+    words: list[tuple[float, str]] = []
+    for line in _clusters(chars, attrgetter("top")):
+        word: list[Char] = []
+        for char in sorted(line, key=attrgetter("x0")):
+            if char.text.isspace():
+                _flush(word, words)
+                word = []
+            elif not char.text:                     # pdfplumber: "" is "in" its empty punctuation
+                _flush(word, words)
+                _flush([char], words)
+                word = []
+            elif word and (char.x0 < word[-1].x0 or char.x0 > word[-1].x1 + X_TOLERANCE
+                           or abs(char.top - word[-1].top) > Y_TOLERANCE):
+                _flush(word, words)
+                word = [char]
+            else:
+                word.append(char)
+        _flush(word, words)
+    return "\n".join(" ".join(text for _, text in line) for line in _clusters(words, itemgetter(0)))
+
+
+def _flush(word: list[Char], words: list[tuple[float, str]]) -> None:
+    if word:
+        words.append((min(c.top for c in word), "".join(LIGATURES.get(c.text, c.text) for c in word)))
+
+
+def _clusters(items: Sequence, key: Callable) -> list[list]:
+    """pdfplumber's ``cluster_objects(items, key, Y_TOLERANCE)``: the distinct key values
+    sorted and chained while each is within the tolerance of the one before; items grouped by
+    cluster, in their own order inside one."""
+    cluster: dict[float, int] = {}
+    number, last = 0, None
+    for value in sorted(set(map(key, items))):
+        if last is not None and value > last + Y_TOLERANCE:
+            number += 1
+        cluster[value] = number
+        last = value
+    groups: dict[int, list] = {}
+    for item in items:
+        groups.setdefault(cluster[key(item)], []).append(item)
+    return [groups[k] for k in sorted(groups)]
 
 
 @dataclass
@@ -258,11 +335,6 @@ class _EdgePage:
 def _box(bbox: Sequence[float]) -> tuple[float, float, float, float]:
     x0, top, x1, bottom = (float(v) for v in bbox)
     return x0, top, x1, bottom
-
-
-def _centre_in(char: dict, bbox: tuple[float, float, float, float]) -> bool:
-    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
 def _then(m: Matrix, n: Matrix) -> Matrix:
@@ -358,51 +430,71 @@ def shape_edges(shapes: list[dict]) -> list[dict]:
     return edges
 
 
+def _indices_near(textpage: pdfium.PdfTextPage, count: int, highest: float, lowest: float,
+                  height: float) -> Iterable[int]:
+    """Indices of the characters that may lie between ``highest`` and ``lowest`` (tops from the
+    page's top): pdfium's text lines whose first and last characters are both more than
+    :data:`LINE_SKIP_MARGIN` away are skipped whole (a line of text is never that tall)."""
+    text = textpage.get_text_range()
+    if len(text) != count:                     # characters outside the BMP: offsets differ, read all
+        return range(count)
+    rect = pdfium_c.FS_RECTF()
+    indices: list[range] = []
+    start = 0
+    while start < count:
+        end = text.find("\r\n", start)
+        end = count if end < 0 else end
+        if end > start and not all(_far(textpage.raw, i, rect, highest, lowest, height) for i in (start, end - 1)):
+            indices.append(range(start, end))
+        start = end + 2
+    return itertools.chain.from_iterable(indices)
+
+
+def _far(raw, index: int, rect, highest: float, lowest: float, height: float) -> bool:
+    pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
+    return height - rect.bottom < highest - LINE_SKIP_MARGIN or height - rect.top > lowest + LINE_SKIP_MARGIN
+
+
 def table_chars(page: pdfium.PdfPage, height: float, boxes: Sequence[tuple[float, float, float, float]]
-                ) -> list[dict]:
-    """pdfplumber-style chars (text, x0, x1, top, bottom ...) of the characters whose centres
-    lie in ``boxes``, in pdfium's order, from its loose boxes (font ascent to descent, like
-    pdfminer's). Characters pdfium made up (spaces, line breaks) are left out."""
+                ) -> list[Char]:
+    """The characters whose centres lie in ``boxes``, in pdfium's order, boxed by pdfium's loose
+    boxes (font ascent to descent, like pdfminer's). Characters pdfium made up (spaces, line
+    breaks) are left out; turned text raises :class:`Unmatched` (pdfplumber sets it apart)."""
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
         rect = pdfium_c.FS_RECTF()
         rect_ref = ctypes.byref(rect)
-        loose_box, generated = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_IsGenerated
-        top_of, bottom_of = min(b[1] for b in boxes), max(b[3] for b in boxes)
-        chars: list[dict] = []
+        loose_box, unicode_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetUnicode
+        highest, lowest = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        chars: list[Char] = []
         count = pdfium_c.FPDFText_CountChars(raw)
-        i = 0
-        while i < count:
+        low_surrogate = -1
+        for i in _indices_near(textpage, count, highest, lowest, height):
+            if i == low_surrogate:
+                continue
             loose_box(raw, i, rect_ref)
             top, bottom = height - rect.top, height - rect.bottom
-            y = (top + bottom) / 2
-            nxt = i + 1
-            if not top_of <= y <= bottom_of:                  # most of a page: above or below
-                i = nxt
+            my = (top + bottom) / 2
+            if not highest <= my <= lowest:                     # above or below every table
                 continue
-            x = (rect.left + rect.right) / 2
-            if (not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-                    or generated(raw, i) == 1):
-                i = nxt
+            mx = (rect.left + rect.right) / 2
+            if not any(b[0] <= mx <= b[2] and b[1] <= my <= b[3] for b in boxes):
                 continue
-            angle = pdfium_c.FPDFText_GetCharAngle(raw, i)           # radians, -1 when unknown
-            if min(angle, 2 * math.pi - angle) > MAX_CHAR_ANGLE:
-                raise Unmatched("a table holds turned text")
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
-            if code in (0x0A, 0x0D):
-                i = nxt
-                continue
-            if 0xD800 <= code < 0xDC00 and nxt < count:          # a surrogate pair: one character
-                text = chr(0x10000 + ((code - 0xD800) << 10) + (pdfium_c.FPDFText_GetUnicode(raw, nxt) - 0xDC00))
-                nxt += 1
+            code = unicode_of(raw, i)
+            if 0xD800 <= code < 0xDC00 and i + 1 < count:     # a surrogate pair: one character
+                text = chr(0x10000 + ((code - 0xD800) << 10) + (unicode_of(raw, i + 1) - 0xDC00))
+                low_surrogate = i + 1
             else:
                 text = "-" if code in PDFIUM_HYPHENS else chr(code)
-            chars.append({"object_type": "char", "text": text, "x0": rect.left, "x1": rect.right,
-                          "y0": rect.bottom, "y1": rect.top, "top": top, "bottom": bottom, "doctop": top,
-                          "width": rect.right - rect.left, "height": bottom - top, "size": bottom - top,
-                          "upright": True})
-            i = nxt
+            if text.isspace():
+                if text in "\r\n" or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+                    continue
+            else:
+                angle = pdfium_c.FPDFText_GetCharAngle(raw, i)     # radians, -1 when unknown
+                if min(angle, 2 * math.pi - angle) > MAX_CHAR_ANGLE:
+                    raise Unmatched("a table holds turned text")
+            chars.append(Char(rect.left, rect.right, top, bottom, text, mx, my))
         return chars
     finally:
         textpage.close()
