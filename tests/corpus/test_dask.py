@@ -37,3 +37,16 @@ def test_a_file_that_kills_dask_worker_processes_is_an_error_row(tmp_path, optio
               for r in db.query("SELECT source, error_code FROM documents")}
     assert errors == {"fine_a.txt": None, "fine_b.txt": None, "crash_me.txt": "worker_crashed"}
     assert summary.status == "completed"
+
+
+def test_ingest_sends_work_to_a_running_scheduler_given_by_address(tmp_path, papers, options):
+    from dask.distributed import LocalCluster
+
+    # stands in for a real cluster: evidencekit connects by address and leaves it running
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        db = store.open_db(tmp_path / "remote.db")
+        summary = ingest([papers], db, options(engine="dask", scheduler=cluster.scheduler_address))
+        assert (summary.n_ingested, summary.n_failed) == (6, 0)
+        assert cluster.scheduler_address and len(cluster.workers) == 1      # still up
+    run = next(db.query("SELECT engine, options FROM runs"))
+    assert run["engine"] == "dask" and cluster.scheduler_address.split("//")[1] in run["options"]
