@@ -467,6 +467,8 @@ def table_chars(page: pdfium.PdfPage, height: float, boxes: Sequence[tuple[float
         rect_ref = ctypes.byref(rect)
         loose_box, unicode_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetUnicode
         highest, lowest = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        alone = len(boxes) == 1                           # one table: its box is the whole test
+        left, right = boxes[0][0], boxes[0][2]
         chars: list[Char] = []
         count = pdfium_c.FPDFText_CountChars(raw)
         low_surrogate = -1
@@ -479,7 +481,7 @@ def table_chars(page: pdfium.PdfPage, height: float, boxes: Sequence[tuple[float
             if not highest <= my <= lowest:                     # above or below every table
                 continue
             mx = (rect.left + rect.right) / 2
-            if not any(b[0] <= mx <= b[2] and b[1] <= my <= b[3] for b in boxes):
+            if not (left <= mx <= right if alone else any(b[0] <= mx <= b[2] and b[1] <= my <= b[3] for b in boxes)):
                 continue
             code = unicode_of(raw, i)
             if 0xD800 <= code < 0xDC00 and i + 1 < count:     # a surrogate pair: one character
