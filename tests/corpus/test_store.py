@@ -219,3 +219,19 @@ def test_a_second_ingest_into_a_corpus_being_written_is_refused(db):
     run_id = store.start_run(db, tool_version="1", engine="local", workers=1, options={}, paths=[])
     statuses = dict(db.execute("SELECT id, status FROM runs"))
     assert statuses == {1: "interrupted", run_id: "running"}
+
+
+def test_the_streamed_contract_json_equals_the_contract_of_the_loaded_results(db):
+    import io
+    import json
+
+    from evidencekit.model import results_to_dict
+
+    empty = io.StringIO()
+    assert queries.write_contract_json(db, empty, version="9.9") == 0
+    assert json.loads(empty.getvalue())["documents"] == []
+    save(db, make_result("a" * 64, "a.txt"))
+    save(db, make_result("b" * 64, "b.txt"))
+    out = io.StringIO()
+    assert queries.write_contract_json(db, out, version="9.9") == 2
+    assert json.loads(out.getvalue()) == results_to_dict(queries.load_results(db), "9.9")

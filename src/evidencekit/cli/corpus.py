@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -21,7 +22,6 @@ from evidencekit.corpus.engines import ENGINES
 from evidencekit.corpus.ingest import IngestEvent, IngestOptions, default_workers, ingest as run_ingest
 from evidencekit.corpus.work import WorkSettings
 from evidencekit.errors import EvidencekitError
-from evidencekit.model import results_to_dict
 from evidencekit.pipeline import STAGES, Limits
 
 corpus_app = typer.Typer(help="A corpus of papers in one SQLite file: ingest, search, list, show, "
@@ -279,11 +279,17 @@ def export_cmd(
 
     Example: evidencekit corpus export --format xlsx -o extraction.xlsx
     """
+    if fmt is ExportFormat.json:                  # streamed: memory does not grow with the corpus
+        with _open(db) as database:
+            if output is None:
+                queries.write_contract_json(database, sys.stdout, version=__version__)
+            else:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                with output.open("w", encoding="utf-8") as out:
+                    queries.write_contract_json(database, out, version=__version__)
+        return
     with _open(db) as database:
         results = queries.load_results(database)
-    if fmt is ExportFormat.json:
-        write_json(results_to_dict(results, __version__), output)
-        return
     from evidencekit.reports.tables import write_extraction_table
 
     try:

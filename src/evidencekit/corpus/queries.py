@@ -11,12 +11,12 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
 import sqlite_utils
 
 from evidencekit.corpus.store import CorpusError
-from evidencekit.model import Document, DocumentResult, Page, Section
+from evidencekit.model import CONTRACT_VERSION, Document, DocumentResult, Page, Section
 
 #: Marks around matched words in snippets (rare characters, so the text's own brackets stay
 #: unambiguous; the CLI turns them into colour).
@@ -146,6 +146,21 @@ def load_results(db: sqlite_utils.Database, *, ids: list[int] | None = None,
         results.append(DocumentResult.from_dict(json.loads(row["result_json"]),
                                                 document=_document(db, row)))
     return results
+
+
+def write_contract_json(db: sqlite_utils.Database, out: TextIO, *, version: str) -> int:
+    """Stream the contract object of every stored document to ``out`` (the same JSON as
+    ``extract --format json``), one document in memory at a time; return how many were written."""
+    head = json.dumps({"contract": CONTRACT_VERSION, "tool": {"name": "evidencekit", "version": version}},
+                      ensure_ascii=False, indent=2)
+    out.write(head[:-2] + ',\n  "documents": [')
+    count = 0
+    for row in db.query("SELECT result_json FROM documents ORDER BY id"):
+        document = json.dumps(json.loads(row["result_json"]), ensure_ascii=False, indent=2)
+        out.write(("," if count else "") + "\n    " + document.replace("\n", "\n    "))
+        count += 1
+    out.write("\n  ]\n}\n" if count else "]\n}\n")
+    return count
 
 
 def _document(db: sqlite_utils.Database, row: dict[str, Any]) -> Document | None:
