@@ -8,7 +8,7 @@ import pytest
 
 from evidencekit.corpus import queries, store
 from evidencekit.model import (Descriptive, Document, DocumentResult, Flag, MainResult, Page,
-                               PercentCount, Reported, Section, Span, Statistic, StudyRecord)
+                               PercentCount, Reported, Section, Statistic, StudyRecord)
 from evidencekit.vocab import CheckId, Design, POperator, Sampling, Severity, StatKind, TestName
 
 TEXT = ("Abstrak\nPijat punggung diberikan kepada 20 ibu nifas.\n"
