@@ -94,7 +94,8 @@ class LocalEngine:
         deadline_s = settings.limits.timeout_s + GRACE_S
         slots: list[_Slot] = []
         try:
-            slots = [self._spawn(settings) for _ in range(self.workers)]
+            for _ in range(self.workers):
+                slots.append(self._spawn(settings))      # one by one: `finally` stops those started
 
             def give(i: int, task: Task) -> None:
                 """Send ``task`` to slot ``i``; a worker that died while idle is replaced first."""
