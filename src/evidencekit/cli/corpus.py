@@ -109,15 +109,20 @@ def ingest_cmd(
         database = store.open_db(db)
     except (ValueError, EvidencekitError) as exc:
         raise fail(str(exc)) from exc
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}[/]"), BarColumn(),
                         MofNCompleteColumn(), _Rate(), TextColumn("{task.fields[errors]} errors"),
                         TimeElapsedColumn(), TimeRemainingColumn(), console=err_console,
                         disable=quiet, transient=False)
     failures: list[IngestEvent] = []
-    bar = {"id": None}
+    bar = {"id": None, "check": None}
 
     def on_event(event: IngestEvent) -> None:
-        if event.kind == "planned":
+        if event.kind == "found":              # hashing: which files are already in the corpus
+            bar["check"] = progress.add_task("check", total=event.total, errors=0)
+        elif event.kind == "hashed":
+            progress.update(bar["check"], advance=1)
+        elif event.kind == "planned":
+            progress.remove_task(bar["check"])
             bar["id"] = progress.add_task("ingest", total=event.total, errors=0)
         elif event.kind in ("stored", "failed"):
             if event.kind == "failed":

@@ -53,7 +53,8 @@ class IngestOptions:
 
 @dataclass(frozen=True, slots=True)
 class IngestEvent:
-    """Progress: ``kind`` is "planned" (``total`` files to process), "skipped", "stored" or "failed"."""
+    """Progress: ``kind`` is "found" (``total`` files to check), "hashed" (one file checked),
+    "planned" (``total`` files to process), "skipped", "stored" or "failed"."""
 
     kind: str
     source: str | None = None
@@ -109,15 +110,19 @@ def sha256_of(path: Path, chunk: int = 1 << 20) -> str:
 
 
 def plan(db: sqlite_utils.Database, files: Iterable[Path], *, tool_version: str,
-         retry_failed: bool = False) -> tuple[list[Task], list[Path]]:
+         retry_failed: bool = False, on_hashed: Callable[[], None] | None = None,
+         ) -> tuple[list[Task], list[Path]]:
     """(tasks to run, files skipped): a file is skipped when its content is stored from the same
-    tool version (failed ones too, unless ``retry_failed``), or appears twice in this batch."""
+    tool version (failed ones too, unless ``retry_failed``), or appears twice in this batch.
+    ``on_hashed`` is called after each file is hashed (progress on large folders)."""
     stored = store.stored_documents(db)
     tasks: list[Task] = []
     skipped: list[Path] = []
     planned: set[str] = set()
     for path in files:
         sha = sha256_of(path)
+        if on_hashed is not None:
+            on_hashed()
         known = stored.get(sha)
         up_to_date = known is not None and known.tool_version == tool_version
         if sha in planned or (up_to_date and not (retry_failed and known.error_code)):
@@ -135,8 +140,9 @@ def ingest(paths: Iterable[str | Path], db: sqlite_utils.Database, options: Inge
     started = time.perf_counter()
     paths = [str(p) for p in paths]
     files = discover(paths)
-    tasks, skipped = plan(db, files, tool_version=options.tool_version,
-                          retry_failed=options.retry_failed)
+    emit(IngestEvent("found", total=len(files)))
+    tasks, skipped = plan(db, files, tool_version=options.tool_version, retry_failed=options.retry_failed,
+                          on_hashed=lambda: emit(IngestEvent("hashed")))
     engine = make_engine(options.engine, workers=options.workers, scheduler=options.scheduler,
                          dask_processes=options.dask_processes)
     run_id = store.start_run(db, tool_version=options.tool_version, engine=options.engine,
