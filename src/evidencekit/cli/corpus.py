@@ -160,7 +160,7 @@ def search_cmd(
     limit: int = typer.Option(20, "--limit", "-n", help="At most this many hits."),
     as_json: bool = typer.Option(False, "--json", help="Print hits as JSON."),
 ) -> None:
-    """Full-text search over the papers' text and the evidence of statistics, records and flags.
+    """Full-text search over the papers' text and the evidence cited by record fields and flags.
 
     Example: evidencekit corpus search "pijat oksitosin"
     """
