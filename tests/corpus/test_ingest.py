@@ -90,3 +90,23 @@ def test_failed_files_are_skipped_unless_retry_failed(tmp_path, db, options):
     retried = ingest([folder], db, options(retry_failed=True))
     assert (retried.n_ingested, retried.n_failed) == (1, 1)
     assert queries.count_rows(db)["documents"] == 1
+
+
+def test_a_file_that_cannot_be_read_is_an_error_row_and_the_rest_is_ingested(papers, db, options,
+                                                                             monkeypatch):
+    from evidencekit.corpus import ingest as ingest_module
+
+    real = ingest_module.sha256_of
+    victim = sorted(papers.glob("*.txt"))[2]
+
+    def sha256_of(path, *args):
+        if path == victim:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args)
+
+    monkeypatch.setattr(ingest_module, "sha256_of", sha256_of)
+    summary = ingest([papers], db, options())
+    assert (summary.n_ingested, summary.n_failed) == (6, 1)
+    row = next(db.query("SELECT error_code, error_message FROM documents WHERE error_code IS NOT NULL"))
+    assert row["error_code"] == "unreadable" and "Permission denied" in row["error_message"]
+    assert ingest([papers], db, options()).n_skipped == 6          # still unreadable: skipped as failed

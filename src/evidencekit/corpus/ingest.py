@@ -21,9 +21,13 @@ import sqlite_utils
 from evidencekit import __version__
 from evidencekit.corpus import store
 from evidencekit.corpus.engines import make_engine
-from evidencekit.corpus.work import INTERNAL_ERROR, Outcome, Task, WorkSettings, failed
+from evidencekit.corpus.work import INTERNAL_ERROR, Outcome, Task, WorkSettings, failed, failed_outcome
+from evidencekit.errors import InputError
 
 log = logging.getLogger(__name__)
+
+#: Error code of a file that cannot even be opened (as evidencekit.errors.InputError).
+UNREADABLE = InputError.code
 
 #: File types an ingest picks up when walking folders.
 SUFFIXES = (".pdf", ".txt", ".md")
@@ -109,18 +113,34 @@ def sha256_of(path: Path, chunk: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What a run will do: ``tasks`` to process, ``skipped`` files already stored, and
+    ``unreadable`` files (a Task with a stand-in hash, and why) that become error rows."""
+
+    tasks: list[Task]
+    skipped: list[Path]
+    unreadable: list[tuple[Task, str]]
+
+
 def plan(db: sqlite_utils.Database, files: Iterable[Path], *, tool_version: str,
-         retry_failed: bool = False, on_hashed: Callable[[], None] | None = None,
-         ) -> tuple[list[Task], list[Path]]:
-    """(tasks to run, files skipped): a file is skipped when its content is stored from the same
-    tool version (failed ones too, unless ``retry_failed``), or appears twice in this batch.
-    ``on_hashed`` is called after each file is hashed (progress on large folders)."""
+         retry_failed: bool = False, on_hashed: Callable[[], None] | None = None) -> Plan:
+    """Sort ``files`` into work, skips and unreadable files: a file is skipped when its content is
+    stored from the same tool version (failed ones too, unless ``retry_failed``), or appears twice
+    in this batch. ``on_hashed`` is called after each file is hashed (progress on large folders)."""
     stored = store.stored_documents(db)
     tasks: list[Task] = []
     skipped: list[Path] = []
+    unreadable: list[tuple[Task, str]] = []
     planned: set[str] = set()
     for path in files:
-        sha = sha256_of(path)
+        try:
+            sha, size = sha256_of(path), path.stat().st_size
+        except OSError as exc:                  # vanished, no permission, I/O error
+            sha, size = f"unreadable:{path.resolve()}", None
+            problem = f"the file cannot be read ({exc.strerror or exc}); check it exists and is readable"
+        else:
+            problem = None
         if on_hashed is not None:
             on_hashed()
         known = stored.get(sha)
@@ -129,8 +149,12 @@ def plan(db: sqlite_utils.Database, files: Iterable[Path], *, tool_version: str,
             skipped.append(path)
             continue
         planned.add(sha)
-        tasks.append(Task(len(tasks), str(path), str(path.resolve()), sha, path.stat().st_size))
-    return tasks, skipped
+        task = Task(len(tasks) + len(unreadable), str(path), str(path.resolve()), sha, size)
+        if problem is None:
+            tasks.append(task)
+        else:
+            unreadable.append((task, problem))
+    return Plan(tasks, skipped, unreadable)
 
 
 def ingest(paths: Iterable[str | Path], db: sqlite_utils.Database, options: IngestOptions = IngestOptions(),
@@ -141,18 +165,21 @@ def ingest(paths: Iterable[str | Path], db: sqlite_utils.Database, options: Inge
     paths = [str(p) for p in paths]
     files = discover(paths)
     emit(IngestEvent("found", total=len(files)))
-    tasks, skipped = plan(db, files, tool_version=options.tool_version, retry_failed=options.retry_failed,
-                          on_hashed=lambda: emit(IngestEvent("hashed")))
+    work = plan(db, files, tool_version=options.tool_version, retry_failed=options.retry_failed,
+                on_hashed=lambda: emit(IngestEvent("hashed")))
+    tasks, skipped = work.tasks, work.skipped
     engine = make_engine(options.engine, workers=options.workers, scheduler=options.scheduler,
                          dask_processes=options.dask_processes)
     run_id = store.start_run(db, tool_version=options.tool_version, engine=options.engine,
                              workers=options.workers, options=options.describe(), paths=paths)
-    emit(IngestEvent("planned", total=len(tasks)))
+    emit(IngestEvent("planned", total=len(tasks) + len(work.unreadable)))
     for path in skipped:
         emit(IngestEvent("skipped", source=str(path)))
     counts = {"ingested": 0, "failed": 0, "pages": 0}
     status = "failed"
     try:
+        for task, problem in work.unreadable:
+            _store(db, failed_outcome(task, UNREADABLE, problem, 0.0), options, run_id, counts, emit)
         for outcome in engine.run(tasks, options.settings):
             _store(db, outcome, options, run_id, counts, emit)
         status = "completed"

@@ -42,7 +42,7 @@ class Task:
     source: str
     path: str
     sha256: str
-    size_bytes: int
+    size_bytes: int | None
 
 
 @dataclass(frozen=True)
