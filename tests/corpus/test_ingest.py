@@ -15,7 +15,14 @@ def test_discover_walks_folders_for_papers_and_skips_hidden_files(tmp_path):
                  "a/.hidden.txt"):
         (tmp_path / name).write_text("x")
     found = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path, tmp_path / "a/one.pdf"])]
-    assert found == ["a/b/two.txt", "a/one.pdf", "a/three.md"]
+    assert found == ["a/b/two.txt", "a/one.pdf"]
+
+
+def test_discover_reads_markdown_only_when_it_is_named(tmp_path):
+    (tmp_path / "README.md").write_text("notes")
+    (tmp_path / "paper.md").write_text("x")
+    assert discover([tmp_path]) == []
+    assert discover([tmp_path / "paper.md"]) == [tmp_path / "paper.md"]
 
 
 def test_ingesting_the_shared_papers_twice_leaves_the_same_rows(shared_dir, tmp_path, db, options,

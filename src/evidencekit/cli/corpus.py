@@ -25,7 +25,8 @@ from evidencekit.errors import EvidencekitError
 from evidencekit.pipeline import STAGES, Limits
 
 corpus_app = typer.Typer(help="A corpus of papers in one SQLite file: ingest, search, list, show, "
-                              "flags, export.", no_args_is_help=True)
+                              "flags, export.\n\nExample: evidencekit corpus ingest examples --db review.db",
+                         no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 
 #: Failed files listed after an ingest; the rest are in `corpus list --failed`.

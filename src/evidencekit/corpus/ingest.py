@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 UNREADABLE = InputError.code
 
 #: File types an ingest picks up when walking folders.
-SUFFIXES = (".pdf", ".txt", ".md")
+#: What a folder walk takes as papers. Markdown is read only when named directly: in a folder it
+#: is nearly always notes (README.md), not a paper.
+SUFFIXES = (".pdf", ".txt")
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,8 @@ class IngestSummary:
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to ingest: every .pdf/.txt/.md under each folder (hidden ones skipped), and every file
-    named directly, in a stable order, each once."""
+    """Files to ingest: every .pdf/.txt under each folder (hidden ones skipped), and every file
+    named directly (.md too), in a stable order, each once."""
     found: list[Path] = []
     seen: set[Path] = set()
     for given in paths:
