@@ -204,3 +204,13 @@ def test_a_within_group_p_is_not_turned_into_a_between_arm_effect():
     mw = Statistic(StatKind.P_ONLY, p=R(0.001), p_operator=POperator.EQ, test=TestName.MANN_WHITNEY)
     effect, kind = effect_from_record(rec, [p, mw], study="w")
     assert kind == CONTROLLED and effect.derived_from == "p_n"
+
+
+def test_medians_of_a_three_level_ordinal_scale_are_not_turned_into_means_and_the_z_is_used():
+    # levels coded 0-2 (smooth … not smooth): Wan/Luo assume continuous data
+    rec = StudyRecord(design=Design.ONE_GROUP_PRETEST_POSTTEST, n_total=24)
+    stats = [Descriptive(label="pretest", n=24, median=R(2.0), min=R(1.0), max=R(2.0), sd=None),
+             Descriptive(label="posttest", n=24, median=R(1.0), min=R(0.0), max=R(1.0)),
+             Statistic(StatKind.Z, R(-3.317), p=R(0.001), test=TestName.WILCOXON_SIGNED_RANK)]
+    effect, _ = effect_from_record(rec, stats, study="ordinal")
+    assert effect.derived_from == "z_n"

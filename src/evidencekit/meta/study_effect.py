@@ -77,6 +77,19 @@ class Summary:
 P_ZERO_DECIMALS = 3
 
 
+#: A median with a whole-number range of at most this many levels is an ordinal category (e.g.
+#: smooth / fairly smooth / not smooth coded 0-2), not a continuous measurement.
+ORDINAL_MAX_LEVELS = 5
+
+
+def coarse_ordinal(median: float, minimum: float, maximum: float) -> bool:
+    """Whether median, min and max look like codes of a few ordered categories. The median/range
+    estimators (Wan et al. 2014; Luo et al. 2018) assume continuous, roughly symmetric data; on a
+    three-level scale they give nonsense, so such summaries are not converted."""
+    whole = all(float(x).is_integer() for x in (median, minimum, maximum))
+    return whole and (maximum - minimum + 1) <= ORDINAL_MAX_LEVELS
+
+
 def summary_of(d: Descriptive, n_fallback: int | None = None) -> Summary | None:
     """Mean/SD/n of a descriptive: as printed, SD from SE·√n, or mean/SD from median and range
     (Luo et al. 2018 / Wan et al. 2014). None when no SD can be had."""
@@ -90,7 +103,8 @@ def summary_of(d: Descriptive, n_fallback: int | None = None) -> Summary | None:
     if d.mean is not None and d.se is not None and d.se.value > 0:
         return Summary(d.mean.value, d.se.value * math.sqrt(n), n, d,
                        notes + (f"SD of {label} computed as SE × √n.",))
-    if d.median is not None and d.min is not None and d.max is not None and d.max.value > d.min.value:
+    if (d.median is not None and d.min is not None and d.max is not None and d.max.value > d.min.value
+            and not coarse_ordinal(d.median.value, d.min.value, d.max.value)):
         est = mean_sd_from_median(n, d.median.value, minimum=d.min.value, maximum=d.max.value)
         return Summary(est.mean, est.sd, n, d,
                        notes + (f"mean and SD of {label} estimated from median and range ({est.method}).",))
