@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from evidencekit.extract.lexicon import phrases
+from evidencekit.extract.patterns import DECIMAL
 from evidencekit.model import Document, Span
 
 # ------------------------------------------------------------------------ patterns from parts
 
-NUMBER = r"\d+(?:[.,]\d+)?|[.,]\d+"                     # 0,05  .05  0.05
+NUMBER = DECIMAL                                        # 0,05  .05  0.05
 P_WORD = r"(?:\bp|ρ|sig\.?)(?:[\s-]*(?:value|nilai))?"  # "p value", "p-value", "ρ" typed for p
 OPERATOR = r"(?P<op>[<>≤≥]=?|=<|=>)"
 #: "p value > 0,05": a threshold stated with an operator (a rule, not a result)

@@ -25,11 +25,12 @@ MINUS_CHARS = "-\u2212\u2013\u2012\ufe63"
 #:   body     – digits with optional ',' or '.' groups ("1.234", "0,874", "1,250.5"), or a
 #:              bare fraction (".03", ",5")
 #:   exponent – "e-20" / "E+3" scientific notation
-NUMBER_PATTERN = (
-    rf"(?P<sign>[{MINUS_CHARS}]\s?)?"
-    r"(?P<body>\d+(?:[.,]\d+)*|[.,]\d+)"
-    r"(?P<exp>[eE][-+\u2212]?\d{1,3})?"
-)
+_SIGN = rf"[{MINUS_CHARS}]\s?"
+_BODY = r"\d+(?:[.,]\d+)*|[.,]\d+"
+_EXP = r"[eE][-+\u2212]?\d{1,3}"
+NUMBER_PATTERN = rf"(?P<sign>{_SIGN})?(?P<body>{_BODY})(?P<exp>{_EXP})?"
+#: The same number without group names, for use inside larger patterns (patterns.NUM).
+NUMBER_PATTERN_UNNAMED = rf"(?:{_SIGN})?(?:{_BODY})(?:{_EXP})?"
 NUMBER_RE = re.compile(rf"(?<![\w.,]){NUMBER_PATTERN}(?![\w])")
 _WHOLE_RE = re.compile(rf"^\s*{NUMBER_PATTERN}\s*$")
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
@@ -131,5 +132,5 @@ def _split_body(body: str, decimal_mark: str | None) -> tuple[str, str]:
     return integer, fraction
 
 
-__all__ = ["MINUS_CHARS", "NUMBER_PATTERN", "NUMBER_RE", "NotANumber", "find_numbers",
+__all__ = ["MINUS_CHARS", "NUMBER_PATTERN", "NUMBER_PATTERN_UNNAMED", "NUMBER_RE", "NotANumber", "find_numbers",
            "guess_decimal_mark", "parse_count", "parse_number", "read_number"]

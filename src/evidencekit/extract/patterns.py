@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 
-from evidencekit.extract.numbers import MINUS_CHARS
+from evidencekit.extract.numbers import NUMBER_PATTERN_UNNAMED
 
 #: A number (unnamed, for use inside larger patterns): sign, digits with ',' or '.' groups,
 #: or a bare fraction, optional exponent. Numbers are re-parsed by numbers.parse_number.
-NUM = (rf"(?:[{MINUS_CHARS}]\s?)?(?:\d+(?:[.,]\d+)*|[.,]\d+)(?:[eE][-+\u2212]?\d{{1,3}})?"
-       rf"(?![\d])")
+NUM = rf"{NUMBER_PATTERN_UNNAMED}(?![\d])"
+
+#: An unsigned decimal with at most one mark (a bare alternation: wrap it in a group):
+#: "0,05", ".05", "53,3" — p thresholds and table percentages, where no sign or exponent occurs.
+DECIMAL = r"\d+(?:[.,]\d+)?|[.,]\d+"
 
 #: A comparison as printed: "=", "<", ">", "≤", "≥", "<=", ">=", "=<", "=>".
 OP = r"(?:<=|>=|=<|=>|≤|≥|<|>|=)"
@@ -138,6 +141,6 @@ def phrase_alternation(phrases: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
-__all__ = ["CI_RE", "COUNT_PCT_RE_TEMPLATE", "DF", "N_EQ_RE", "NS_RE", "NUM", "OP", "P_RE",
+__all__ = ["CI_RE", "COUNT_PCT_RE_TEMPLATE", "DECIMAL", "DF", "N_EQ_RE", "NS_RE", "NUM", "OP", "P_RE",
            "MEAN_SD_PAREN_RE", "PLUSMINUS_RE", "RANGE_RE", "SENTENCE_END_RE", "STAT_NAMES", "STAT_RE",
            "phrase_alternation"]

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from evidencekit.extract.context import StatContext
-from evidencekit.extract.patterns import NUM
+from evidencekit.extract.patterns import DECIMAL, NUM
 from evidencekit.extract.tables import column_role
 from evidencekit.model import Cell, Document, Table
 
@@ -49,7 +49,7 @@ PROSE_START_RE = re.compile(
     r"(?i)^(?:berdasarkan|data pada|dari tabel|sumber\s*:|keterangan|based on|according to|"
     r"as shown|hasil (?:penelitian|analisis|uji)|tabel di atas|pada tabel|tabel\s+\d+\s+[a-z])")
 
-UNUM = r"(?:\d+(?:[.,]\d+)?|[.,]\d+)"
+UNUM = rf"(?:{DECIMAL})"
 #: A value atom of a table line: "8 (53,3)" / "2,07 (1,438)" pairs, "1,27-2,86" ranges, numbers.
 ATOM_RE = re.compile(
     rf"(?<!\S)(?:(?P<pair>{NUM}\s*\(\s*{UNUM}\s*%?\s*\))|(?P<range>{UNUM}\s*[-–]\s*{UNUM})|"
