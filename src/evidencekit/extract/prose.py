@@ -174,22 +174,32 @@ def _accept_stat(ctx: StatContext, m: re.Match[str], key: str) -> bool:
     return True
 
 
+def _read_match(ctx: StatContext, m: re.Match[str]) -> tuple[str, Reported, int | None, POperator | None] | None:
+    """One STAT_RE match read as (kind key, value, n, value operator); None when it is not a
+    statistic (an unaccepted name or an unreadable value). "=" is no value operator."""
+    key = _stat_kind(m)
+    if key is None or not _accept_stat(ctx, m, key):
+        return None
+    value = ctx.stat_number(m.group("value"))
+    if value is None:
+        return None
+    n = parse_count(m.group("n")) if m.group("n") else None
+    vop = POperator.parse(m.group("vop")) if m.group("vop") and m.group("vop") != "=" else None
+    return key, value, n, vop
+
+
 def find_test_statistics(ctx: StatContext, p_values: list[_P]) -> tuple[list[Statistic], set[int]]:
     """Test statistics with their p; returns them and the starts of the p-values they took."""
     stats: list[Statistic] = []
     taken: set[int] = set()
     matches = [m for m in STAT_RE.finditer(ctx.text) if not ctx.is_masked(m.start())]
     for i, m in enumerate(matches):
-        key = _stat_kind(m)
-        if key is None or not _accept_stat(ctx, m, key):
+        read = _read_match(ctx, m)
+        if read is None:
             continue
-        value = ctx.stat_number(m.group("value"))
-        if value is None:
-            continue
+        key, value, n, vop = read
         kind = _KIND_OF[key]
         df = _df(ctx, m, key) or _df_after(ctx, m.end(), min(m.end() + P_WINDOW, ctx.sentence(m.start())[1]))
-        n = parse_count(m.group("n")) if m.group("n") else None
-        vop = POperator.parse(m.group("vop")) if m.group("vop") and m.group("vop") != "=" else None
         # the p that follows, before the next statistic and within the sentence
         limit = min(m.end() + P_WINDOW, ctx.sentence(m.start())[1] + 1)
         if i + 1 < len(matches):
@@ -218,15 +228,11 @@ def read_statistic(ctx: StatContext, start: int, end: int) -> Statistic | None:
     """The test statistic printed in ``ctx.text[start:end]`` (a table cell such as
     "t(58) = 0.31" or "χ²(1) = 0.27"), without a p; None when there is none."""
     for m in STAT_RE.finditer(ctx.text, start, end):
-        key = _stat_kind(m)
-        if key is None or not _accept_stat(ctx, m, key):
+        read = _read_match(ctx, m)
+        if read is None:
             continue
-        value = ctx.stat_number(m.group("value"))
-        if value is None:
-            continue
-        vop = POperator.parse(m.group("vop")) if m.group("vop") and m.group("vop") != "=" else None
-        return Statistic(kind=_KIND_OF[key], value=value, df=_df(ctx, m, key),
-                         n=parse_count(m.group("n")) if m.group("n") else None, value_operator=vop,
+        key, value, n, vop = read
+        return Statistic(kind=_KIND_OF[key], value=value, df=_df(ctx, m, key), n=n, value_operator=vop,
                          label=_q_label(m), span=ctx.span(m.start(), m.end()))
     return None
 
