@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from evidencekit.extract.lexicon import phrases
-from evidencekit.extract.patterns import DECIMAL
+from evidencekit.extract.patterns import DECIMAL, phrase_alternation
 from evidencekit.model import Document, Span
 
 # ------------------------------------------------------------------------ patterns from parts
@@ -49,13 +49,15 @@ READING_CHARS = 160
 OWN_SECTIONS = ("abstract", "abstract_en", "methods", "results", "conclusion", "discussion", None)
 
 
+def _whole_words(found: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the phrases ``found`` as whole words, in any case, spaces matching any whitespace."""
+    return re.compile(rf"(?<!\w)(?:{phrase_alternation(found)})(?!\w)", re.IGNORECASE)
+
+
 @cache
 def _phrase_regex(key: str) -> re.Pattern[str] | None:
     found = phrases("claims").get(key, ())
-    if not found:
-        return None
-    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in found]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    return _whole_words(found) if found else None
 
 
 def has_phrase(key: str, text: str) -> re.Match[str] | None:
@@ -66,8 +68,7 @@ def has_phrase(key: str, text: str) -> re.Match[str] | None:
 
 @cache
 def _level_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((key, re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in p.split()) + r"(?!\w)",
-                                  re.IGNORECASE))
+    return tuple((key, _whole_words((p,)))
                  for key, words in phrases("claims").items() if key.startswith("level_") for p in words)
 
 
