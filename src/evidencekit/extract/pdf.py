@@ -38,7 +38,8 @@ from evidencekit.errors import (
 
 #: pdfium joins a line ending in a hyphen to the next line and writes that hyphen as U+FFFE
 #: (or U+0002); we cut the line there again, so the layout decides how to join the word.
-PDFIUM_HYPHEN = re.compile("[\x02\ufffe]")
+PDFIUM_HYPHEN_CHARS = "\x02\ufffe"
+PDFIUM_HYPHEN = re.compile(f"[{PDFIUM_HYPHEN_CHARS}]")
 
 #: A line spanning more than this many em per character holds a wide gap worth splitting.
 GAP_CHECK_EM_PER_CHAR = 0.7

@@ -43,7 +43,7 @@ from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGA
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from evidencekit.errors import Timeout
-from evidencekit.extract.pdf import PDFIUM_LOCK
+from evidencekit.extract.pdf import PDFIUM_HYPHEN_CHARS, PDFIUM_LOCK
 from evidencekit.extract.text import normalise_line
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ MAX_FORM_DEPTH = 16
 #: pdfplumber's text tolerances (points): a gap that starts a new word, tops that share a line.
 X_TOLERANCE, Y_TOLERANCE = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
 #: pdfium's text of a line-end hyphen (it writes U+FFFE or U+0002 for the "-" it saw).
-PDFIUM_HYPHENS = frozenset({0xFFFE, 0x02})
+PDFIUM_HYPHENS = frozenset(map(ord, PDFIUM_HYPHEN_CHARS))
 #: A text line both of whose ends are this far (points) above or below every table is skipped.
 LINE_SKIP_MARGIN = 60.0
 #: Text in a table turned more than this (radians) goes to pdfplumber, whose words follow it.
