@@ -108,6 +108,7 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def sha256_of(path: Path, chunk: int = 1 << 20) -> str:
+    """The hex SHA-256 of a file's bytes, read ``chunk`` bytes at a time (the corpus key)."""
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         while block := f.read(chunk):

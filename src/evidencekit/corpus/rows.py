@@ -43,11 +43,13 @@ def document_row(result: DocumentResult, *, sha256: str, path: str, size_bytes: 
 
 
 def page_row(document_id: int, page: Page) -> dict[str, Any]:
+    """The ``pages`` row of one page."""
     return {"document_id": document_id, "number": page.number, "start": page.start,
             "end": page.end, "label": page.label, "columns": page.columns}
 
 
 def section_row(document_id: int, ordinal: int, section: Section) -> dict[str, Any]:
+    """The ``sections`` row of one section (``ordinal``: its place in the document)."""
     return {"document_id": document_id, "ordinal": ordinal, "name": section.name,
             "heading": section.heading, "start": section.start, "end": section.end}
 
@@ -61,6 +63,7 @@ def records_of(result: DocumentResult) -> Iterator[tuple[int | None, StudyRecord
 
 
 def record_row(document_id: int, study_row: int | None, r: StudyRecord) -> dict[str, Any]:
+    """The ``records`` row of one record; lists and mappings are stored as JSON."""
     m = r.main_result
     return {
         "document_id": document_id, "study_row": study_row, "title": r.title,
@@ -79,6 +82,7 @@ def record_row(document_id: int, study_row: int | None, r: StudyRecord) -> dict[
 
 
 def record_evidence_rows(document_id: int, record_id: int, r: StudyRecord) -> Iterator[dict[str, Any]]:
+    """One ``evidence`` row per span (with text) that supports a field of the record."""
     for field, spans in r.evidence.items():
         for span in spans:
             if span.text:
@@ -87,6 +91,7 @@ def record_evidence_rows(document_id: int, record_id: int, r: StudyRecord) -> It
 
 def span_evidence_rows(document_id: int, owner: str, owner_id: int,
                        spans: Iterable[Span | None]) -> Iterator[dict[str, Any]]:
+    """One ``evidence`` row per span (with text) of an owner such as a flag."""
     for span in spans:
         if span is not None and span.text:
             yield _evidence(document_id, owner, owner_id, None, span)
@@ -119,6 +124,7 @@ _STATISTIC_COLUMNS = (
 
 
 def frequency_table_row(document_id: int, ordinal: int, t: FrequencyTable) -> dict[str, Any]:
+    """The ``frequency_tables`` row of one frequency table; levels, counts and percents as JSON."""
     return {"document_id": document_id, "ordinal": ordinal, "label": t.label, "n": t.n,
             "levels": to_json(list(t.levels)), "counts": to_json(list(t.counts)),
             "percents": to_json([_n(p) for p in t.percents]),
@@ -127,6 +133,7 @@ def frequency_table_row(document_id: int, ordinal: int, t: FrequencyTable) -> di
 
 
 def flag_row(document_id: int, ordinal: int, f: Flag) -> dict[str, Any]:
+    """The ``flags`` row of one flag; its first evidence span fills the span columns."""
     low, high = f.expected_range if f.expected_range else (None, None)
     first = f.evidence[0] if f.evidence else None
     return {"document_id": document_id, "ordinal": ordinal, "check": f.check.value,
@@ -152,6 +159,7 @@ _ANALYSIS_SOURCES: dict[str, tuple[str, ...]] = {
 
 
 def analysis_row(analysis: Mapping[str, Any], tool_version: str, created_at: str) -> dict[str, Any]:
+    """The ``analyses`` row of a pooled analysis given as a dict (see :data:`_ANALYSIS_SOURCES`)."""
     row = {c: _first(analysis, _ANALYSIS_SOURCES.get(c, (c,))) for c in _ANALYSIS_COLUMNS}
     row["name"] = row["name"] or "analysis"
     return row | {"created_at": created_at, "tool_version": tool_version,

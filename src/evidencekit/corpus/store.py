@@ -248,6 +248,7 @@ def open_db(path: str | Path = DEFAULT_DB, *, create: bool = True) -> sqlite_uti
 
 
 def now() -> str:
+    """The current UTC time as ISO 8601 to the second, as every timestamp column stores it."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
@@ -275,6 +276,7 @@ def start_run(db: sqlite_utils.Database, *, tool_version: str, engine: str, work
 
 def finish_run(db: sqlite_utils.Database, run_id: int, *, status: str, n_files: int,
                n_ingested: int, n_skipped: int, n_failed: int) -> None:
+    """Close run ``run_id`` with its final ``status`` and file counts."""
     with db.atomic():
         db.execute("UPDATE runs SET status = ?, finished_at = ?, n_files = ?, n_ingested = ?, "
                    "n_skipped = ?, n_failed = ? WHERE id = ?",

@@ -155,4 +155,5 @@ def failed(task: Task, code: str, message: str) -> DocumentResult:
 
 
 def failed_outcome(task: Task, code: str, message: str, seconds: float) -> Outcome:
+    """The outcome of a task that failed with error ``code`` after ``seconds``."""
     return Outcome(task, failed(task, code, message), seconds)

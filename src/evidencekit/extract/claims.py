@@ -126,6 +126,8 @@ class ProtocolStatement:
 
 @dataclass(frozen=True, slots=True)
 class OutcomeMention:
+    """A sentence that names outcome concepts (keys of claims.toml without "outcome_")."""
+
     concepts: frozenset[str]
     span: Span
 
@@ -141,6 +143,8 @@ class Threshold:
 
 @dataclass(frozen=True)
 class Claims:
+    """Every claim of one paper that the consistency checks compare with its numbers."""
+
     decision_rules: tuple[DecisionRule, ...] = ()
     no_decrease: tuple[Statement, ...] = ()
     protocol: tuple[ProtocolStatement, ...] = ()

@@ -82,6 +82,7 @@ def map_columns(headers: list[str]) -> dict[int, str]:
 
 
 def is_extraction_header(headers: list[str]) -> bool:
+    """Whether a table's headers are those of a review's study table (enough known columns, one of them the author)."""
     mapped = set(map_columns(headers).values())
     return len(mapped) >= MIN_COLUMNS and bool(mapped & {"author_year", "author"})
 

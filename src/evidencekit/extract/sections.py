@@ -39,6 +39,8 @@ SHORT_SECTIONS = frozenset({"keywords"})
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A section heading recognised in one line of text."""
+
     name: str        # canonical section name
     language: str    # lexicon language of the phrase
     inline: bool     # text follows the heading on its line

@@ -60,6 +60,7 @@ def _is_furniture(line: str) -> bool:
 
 
 def find_doi(text: str, offset: int = 0) -> Found | None:
+    """The first DOI in ``text`` without trailing punctuation, or None."""
     m = DOI_RE.search(text)
     if not m:
         return None
@@ -97,6 +98,7 @@ def find_title(front: str, offset: int = 0) -> Found | None:
 
 
 def find_quoted_title(text: str, offset: int = 0) -> Found | None:
+    """The paper's own title when the text quotes it ("penelitian dengan judul \"…\""), or None."""
     m = QUOTED_TITLE_RE.search(text)
     if not m:
         return None

@@ -137,6 +137,7 @@ class Contrast:
 
 
 def find_contrasts(text: str, offset: int = 0) -> list[Contrast]:
+    """Contrasts such as "compared X with Y" / "membandingkan X dengan Y" in ``text`` (offsets shifted by ``offset``)."""
     flat = re.sub(r"\s", " ", text)
     pattern = re.compile(
         rf"(?:{_alt('contrast')})\s+(?P<i>[^.;:()]{{3,{MAX_PART}}}?){_BRACKET}\s+(?:{_alt('contrast_join')})\s+"
