@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from evidencekit.extract.lexicon import phrases
+from evidencekit.extract.lexicon import LANGUAGES, load, phrases
 from evidencekit.extract.patterns import DECIMAL, phrase_alternation
 from evidencekit.model import Document, Span
 
@@ -29,19 +29,46 @@ BRACKETED_THRESHOLD = re.compile(rf"{P_WORD}\s*[=:]?\s*(?:{NUMBER})\s*\(\s*(?:{P
                                  rf"(?P<alpha>{NUMBER})\s*\)", re.IGNORECASE)
 #: sentence ends: . ! ? followed by space and an upper-case letter or a digit
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
-WORD_NUMBERS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-                "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "sekali": 1, "once": 1, "twice": 2}
-COUNT = r"(?P<k>\d+|" + "|".join(WORD_NUMBERS) + r")"
-#: "minimal tiga kali sehari", "2 times a day", "twice daily"
-TIMES_PER_DAY = re.compile(rf"\b{COUNT}\s*(?:kali\s+(?:se)?hari|kali\s+dalam\s+sehari|(?:times\s+)?(?:a|per)\s+day"
-                           rf"|(?:times\s+)?daily)\b", re.IGNORECASE)
-#: "pagi dan sore", "morning and evening": twice a day without a number
-TWICE_A_DAY = re.compile(r"\bpagi\s+dan\s+(?:sore|malam)\b|\bmorning\s+and\s+evening\b", re.IGNORECASE)
-#: "10–15 menit", "15 minutes"
-MINUTES = re.compile(r"(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\s*(?:menit|minutes?)\b", re.IGNORECASE)
-#: "selama tiga hari", "for 3 days"
-DAYS = re.compile(rf"\b{COUNT}\s+(?:(?!(?:a|per|times|kali|dalam)\b)[a-z]+\s+)?(?:hari|days?)\b", re.IGNORECASE)   # "five consecutive days"
+
+
+@dataclass(frozen=True, slots=True)
+class _ProtocolPatterns:
+    """How a protocol sentence states a dose, built from the ``protocol_*`` keys of claims.toml."""
+
+    intervention: re.Pattern[str]      # the sentence is about the intervention (inside words too)
+    times_per_day: re.Pattern[str]     # "minimal tiga kali sehari", "2 times a day", "twice daily"
+    twice_a_day: re.Pattern[str]       # "pagi dan sore", "morning and evening": no number
+    minutes: re.Pattern[str]           # "10–15 menit", "15 minutes"
+    days: re.Pattern[str]              # "selama tiga hari", "for 3 days", "five consecutive days"
+
+
+@cache
+def _count_words() -> dict[str, int]:
+    """Counts written as words ("tiga", "twice") -> their value, every language."""
+    out: dict[str, int] = {}
+    for lang in LANGUAGES:
+        entry = load(lang, "claims").get("protocol_count_words", {})
+        out.update(zip(entry.get("phrases", ()), entry.get("values", ()), strict=True))
+    return out
+
+
+@cache
+def _protocol() -> _ProtocolPatterns:
+    def alt(key: str) -> str:
+        return phrase_alternation(phrases("claims")[key])
+
+    count = rf"(?P<k>\d+|{'|'.join(map(re.escape, _count_words()))})"
+    per_day, twice, minutes = alt("protocol_per_day"), alt("protocol_twice_a_day"), alt("protocol_minutes")
+    not_days, days = alt("protocol_not_days"), alt("protocol_days")
+    return _ProtocolPatterns(
+        intervention=re.compile(alt("protocol_intervention"), re.IGNORECASE),
+        times_per_day=re.compile(rf"\b{count}\s*(?:{per_day})\b", re.IGNORECASE),
+        twice_a_day=re.compile(rf"\b(?:{twice})\b", re.IGNORECASE),
+        minutes=re.compile(rf"(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\s*(?:{minutes})\b", re.IGNORECASE),
+        # one word may stand between the count and the unit, unless it makes a rate ("3 times a day")
+        days=re.compile(rf"\b{count}\s+(?:(?!(?:{not_days})\b)[a-z]+\s+)?(?:{days})\b", re.IGNORECASE),
+    )
+
 
 #: Characters after a rule's threshold searched for its reading ("… berarti ada pengaruh").
 READING_CHARS = 160
@@ -182,7 +209,7 @@ def _operator(op: str) -> str:
 
 
 def _count(text: str) -> int:
-    return int(text) if text.isdigit() else WORD_NUMBERS[text.lower()]
+    return int(text) if text.isdigit() else _count_words()[text.lower()]
 
 
 def find_decision_rules(document: Document, span: tuple[int, int]) -> list[DecisionRule]:
@@ -230,10 +257,10 @@ def find_claims(document: Document) -> Claims:
         if has_phrase("score_instruments", text) and section in ("methods", "abstract", "abstract_en", None):
             score = True
             questionnaire = questionnaire or bool(has_phrase("questionnaire", text))
-        tpd, mins, days = TIMES_PER_DAY.search(text), MINUTES.search(text), DAYS.search(text)
-        twice = TWICE_A_DAY.search(text)
-        if (tpd or twice or mins or days) and re.search(r"pijat|massage|intervensi|intervention|perlakuan",
-                                               text, re.IGNORECASE):
+        dose = _protocol()
+        tpd, mins, days = dose.times_per_day.search(text), dose.minutes.search(text), dose.days.search(text)
+        twice = dose.twice_a_day.search(text)
+        if (tpd or twice or mins or days) and dose.intervention.search(text):
             protocol.append(ProtocolStatement(
                 document.span(a, b),
                 times_per_day=_count(tpd.group("k")) if tpd else (2 if twice else None),
