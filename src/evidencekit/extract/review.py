@@ -24,7 +24,7 @@ from evidencekit.extract.fields.pvalues import read_p_values, significant
 from evidencekit.extract.fields.sample_size import best_sample_size, find_sample_sizes
 from evidencekit.extract.fields.sampling import read_sampling
 from evidencekit.extract.fields.tests_used import read_tests
-from evidencekit.model import Document, MainResult, Span, StudyRecord
+from evidencekit.model import Document, MainResult, StudyRecord
 from evidencekit.vocab import DesignFamily
 
 #: Canonical columns a header may map to (keys of lexicon ``review_columns`` without "opener_").
@@ -224,7 +224,7 @@ def study_record(document: Document, row: RowCells, index: int) -> StudyRecord:
         p = p_values[0]
         main = MainResult(test=tests[0] if len(tests) == 1 else None, p=p.value.value, p_operator=p.operator,
                           significant=significant(p.value.value, p.operator, ROW_ALPHA))
-    evidence = {k: (_span(document, row.spans[c]),) for k, c in
+    evidence = {k: (document.span(*row.spans[c]),) for k, c in
                 (("authors", "author_year"), ("year", "author_year"), ("title", "title"), ("design", "design"),
                  ("n_total", "population"), ("intervention", "intervention"), ("comparator", "comparator"),
                  ("p_values", "results")) if c in row.spans}
@@ -247,10 +247,6 @@ def _authors_year(cell: str, year_cell: str | None) -> tuple[tuple[str, ...], in
     names = re.sub(r"\bet\.?\s*al\.?", "", names)
     parts = [" ".join(p.split()) for p in re.split(r",|;|&|\bdan\b|\band\b", names)]
     return tuple(join_initials([p for p in parts if re.search(r"[A-Za-z]", p)])), year
-
-
-def _span(document: Document, span: tuple[int, int]) -> Span:
-    return document.span(*span)
 
 
 __all__ = ["column_of", "find_studies", "grid_rows", "is_extraction_header", "is_review", "map_columns",
