@@ -346,8 +346,13 @@ def _unit(ctx: StatContext, start: int, end: int) -> str | None:
     return unit_in_sentence(ctx.text, start, end, ctx.sentence(start))
 
 
+#: Words between a summary's number and its interval ("11,4 with a 95% CI …"): no digit, 25 chars at most.
+_GLUE_BEFORE_CI = re.compile(r"[^\d]{0,25}?(?=(?i:(?:95\s?%\s*)?(?:CI|confidence|interval)))")
+
+
 def _skip_glue(text: str, pos: int) -> int:
-    m = re.compile(r"[^\d]{0,25}?(?=(?i:(?:95\s?%\s*)?(?:CI|confidence|interval)))").match(text, pos)
+    """Where an interval printed after the number at ``pos`` begins (``pos`` when none does)."""
+    m = _GLUE_BEFORE_CI.match(text, pos)
     return m.end() if m else pos
 
 
