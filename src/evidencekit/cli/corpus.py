@@ -36,6 +36,8 @@ DB_OPTION = typer.Option(store.DEFAULT_DB, "--db", help="The corpus file (SQLite
 
 
 class Engine(str, Enum):
+    """Where ingest runs the pipeline: in local worker processes, or on a dask cluster."""
+
     local = "local"
     dask = "dask"
 
@@ -44,12 +46,16 @@ assert {e.value for e in Engine} == set(ENGINES)
 
 
 class SeverityChoice(str, Enum):
+    """The one flag severity `corpus flags --severity` lists."""
+
     error = "error"
     warning = "warning"
     note = "note"
 
 
 class Stage(str, Enum):
+    """The last pipeline stage ingest runs (pipeline.STAGES)."""
+
     read = "read"
     extract = "extract"
     check = "check"
@@ -59,6 +65,8 @@ assert tuple(s.value for s in Stage) == STAGES
 
 
 class ExportFormat(str, Enum):
+    """What `corpus export` writes."""
+
     json = "json"
     csv = "csv"
     xlsx = "xlsx"

@@ -17,6 +17,8 @@ from evidencekit.pipeline import Limits, process
 
 
 class ExtractFormat(str, Enum):
+    """What `evidencekit extract` writes: contract JSON or a flat extraction table."""
+
     json = "json"
     table = "table"
     csv = "csv"

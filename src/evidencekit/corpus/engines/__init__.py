@@ -17,6 +17,8 @@ ENGINES = ("local", "dask")
 
 
 class Engine(Protocol):
+    """An ingest engine: runs tasks somewhere and yields their outcomes."""
+
     name: str
 
     def run(self, tasks: Iterable[Task], settings: WorkSettings) -> Iterator[Outcome]:
