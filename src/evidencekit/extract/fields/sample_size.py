@@ -67,8 +67,13 @@ def _is_count(text: str, m: re.Match[str]) -> bool:
     return not (year or NOT_PEOPLE.match(tail) or WITH_PERCENT.match(tail) or int(m.group("n")) == 0)
 
 
+#: Where a cue's sentence stops, for the number after it: ". " before a capital, a blank line, or ";".
+_CUE_STOP = re.compile(r"\.\s+[A-Z]|\n\s*\n|;")
+
+
 def _sentence_end(text: str, pos: int) -> int:
-    m = re.compile(r"\.\s+[A-Z]|\n\s*\n|;").search(text, pos)
+    """End of the sentence (or clause, at ";") that holds ``pos``; the text's end when none."""
+    m = _CUE_STOP.search(text, pos)
     return m.start() + 1 if m else len(text)
 
 
