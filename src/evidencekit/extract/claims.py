@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from evidencekit.extract.lexicon import LANGUAGES, load, phrases
+from evidencekit.extract.numbers import parse_number
 from evidencekit.extract.patterns import DECIMAL, phrase_alternation
 from evidencekit.model import Document, Span
 
@@ -199,8 +200,7 @@ def sentences(document: Document) -> list[tuple[int, int]]:
 
 def _number(text: str) -> float:
     """A NUMBER match as a float: "0,05", ".05" and "0.05" are 0.05."""
-    t = text.replace(",", ".")
-    return float("0" + t if t.startswith(".") else t)
+    return parse_number(text).value
 
 
 def _operator(op: str) -> str:

@@ -15,6 +15,7 @@ from functools import cache
 from evidencekit.extract import lexicon
 from evidencekit.extract.fields.number_words import find_number_words
 from evidencekit.extract.fields.phrases import LEFT_EDGE, find_hits, phrase_pattern
+from evidencekit.extract.numbers import parse_number
 
 #: Order of trust among statements of one passage (lower wins). "arms" is the sum of two or
 #: more group sizes stated together; it beats a single "sample" number, which papers sometimes
@@ -230,10 +231,9 @@ def find_count_percents(text: str) -> list[tuple[int, float, int]]:
     out = []
     for pattern in (_COUNT_PERCENT, _TABLE_COUNT_PERCENT):
         for m in pattern.finditer(text):
-            pct = m.group("pct").replace(",", ".")
-            decimals = len(pct.split(".")[1]) if "." in pct else 0
-            if float(pct) <= 100:
-                out.append((int(m.group("count")), float(pct), decimals))
+            pct = parse_number(m.group("pct"))
+            if pct.value <= 100:
+                out.append((int(m.group("count")), pct.value, pct.decimals))
     return out
 
 
