@@ -9,9 +9,10 @@ also prints an exact p; it is kept only when it is the only p given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from evidencekit.extract.fields.phrases import find_hits
+from evidencekit.extract.numbers import parse_number
 from evidencekit.model import Reported
 from evidencekit.vocab import POperator
 
@@ -43,9 +44,7 @@ class PValue:
 
 def reported(text: str) -> Reported:
     """A printed decimal ("0,001", "0, 000", ".03") as a :class:`Reported`."""
-    clean = re.sub(r"\s+", "", text).replace(",", ".")
-    decimals = len(clean.split(".")[1]) if "." in clean else 0
-    return Reported(float(clean), decimals, text)
+    return replace(parse_number(re.sub(r"\s+", "", text)), text=text)
 
 
 def find_p_values(text: str, offset: int = 0) -> list[PValue]:
@@ -90,10 +89,11 @@ _LEVEL = re.compile(r"\s*(?:=|:|sebesar|adalah|of|<|≤)?\s*(?P<val>0?[.,]\d{1,3
 
 
 def _level(text: str) -> float | None:
+    """An α level as printed: "0,05", ".05" or "5%" (0.05)."""
     val = text.strip()
     if val.endswith("%"):
-        return float(val.rstrip("% ").replace(",", ".")) / 100
-    return float(val.replace(",", "."))
+        return parse_number(val.rstrip("% ")).value / 100
+    return parse_number(val).value
 
 
 def find_alpha(text: str, offset: int = 0) -> tuple[float, int, int] | None:
