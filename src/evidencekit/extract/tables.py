@@ -168,28 +168,9 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
     out: list[Statistic | Descriptive | PercentCount] = []
     freq_tables: list[FrequencyTable] = []
 
-    path: list[str] = []
-    top = False
-    groups: list[tuple[tuple[str, ...], list[int]]] = []
     body = rows[h + 1:]
-    for i, row in enumerate(body):
-        label = _row_label(row, label_cols)
-        if all(not row[j].text.strip() for j in value_cols):
-            if not label:
-                continue
-            nxt_empty = i + 1 < len(body) and all(not body[i + 1][j].text.strip() for j in value_cols)
-            if nxt_empty:
-                path, top = [label], True
-            else:
-                path = (path[:1] if top else []) + [label]
-            groups.append((tuple(path), []))
-            continue
-        if not groups:
-            groups.append(((), []))
-        groups[-1][1].append(i)
-
     name = _table_name(caption)
-    for path_t, idxs in groups:
+    for path_t, idxs in _row_groups(body, value_cols, label_cols):
         group_label = " ".join(path_t)
         total_row = [i for i in idxs if _TOTAL_RE.match(_row_label(body[i], label_cols))]
         leaf = [i for i in idxs if i not in total_row]
@@ -226,6 +207,33 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
             if stat is not None:
                 out.append(stat)
     return out, freq_tables
+
+
+def _row_groups(body: list[list[Cell]], value_cols: list[int],
+                label_cols: list[int]) -> list[tuple[tuple[str, ...], list[int]]]:
+    """Body rows under their group labels: (label path, data row indices) in table order.
+
+    A row with no values is a group label ("Umur", "Pre Tes"); two such rows in a row make the
+    first a top-level label that the labels under it keep as the first part of their path."""
+    path: list[str] = []
+    top = False
+    groups: list[tuple[tuple[str, ...], list[int]]] = []
+    for i, row in enumerate(body):
+        label = _row_label(row, label_cols)
+        if all(not row[j].text.strip() for j in value_cols):
+            if not label:
+                continue
+            nxt_empty = i + 1 < len(body) and all(not body[i + 1][j].text.strip() for j in value_cols)
+            if nxt_empty:
+                path, top = [label], True
+            else:
+                path = (path[:1] if top else []) + [label]
+            groups.append((tuple(path), []))
+            continue
+        if not groups:
+            groups.append(((), []))
+        groups[-1][1].append(i)
+    return groups
 
 
 def _groups_by_rows(rows: list[list[Cell]], table: Table, ctx: StatContext) -> list:
