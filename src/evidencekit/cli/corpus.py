@@ -142,7 +142,7 @@ def ingest_cmd(
         with progress:
             summary = run_ingest(paths, database, options, on_event)
     except KeyboardInterrupt:
-        stored = database.execute("SELECT count(*) FROM documents").fetchone()[0]
+        stored = database["documents"].count
         err_console.print(f"interrupted; {stored} documents are stored in {db}. "
                           "Run the same command again to resume.")
         raise typer.Exit(code=130)
@@ -321,9 +321,7 @@ def info_cmd(db: Path = DB_OPTION) -> None:
     with _open(db) as database:
         counts = queries.count_rows(database)
         version = store.schema_version(database)
-        runs = list(database.query("SELECT id, started_at, status, tool_version, engine, workers, "
-                                   "n_files, n_ingested, n_skipped, n_failed FROM runs "
-                                   "ORDER BY id DESC LIMIT 5"))
+        runs = queries.recent_runs(database, limit=5)
     console.print(f"{db}: schema version {version}", highlight=False)
     console.print(", ".join(f"{k} {v}" for k, v in counts.items()), highlight=False)
     for r in runs:

@@ -131,6 +131,13 @@ def count_rows(db: sqlite_utils.Database) -> dict[str, int]:
     return {t: db[t].count for t in tables}
 
 
+def recent_runs(db: sqlite_utils.Database, *, limit: int = 5) -> list[dict[str, Any]]:
+    """The last ``limit`` ingest runs, newest first: when, status, engine and file counts."""
+    return list(db.query("SELECT id, started_at, status, tool_version, engine, workers, "
+                         "n_files, n_ingested, n_skipped, n_failed FROM runs ORDER BY id DESC LIMIT ?",
+                         [limit]))
+
+
 def load_results(db: sqlite_utils.Database, *, ids: list[int] | None = None,
                  include_failed: bool = True) -> list[DocumentResult]:
     """Rebuild every stored :class:`DocumentResult` (in ingest order) with its read document."""
