@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,25 @@ def seed_paths(kind: str) -> list[Path]:
     """The five seeds as text (kind="txt") or PDF (kind="pdf")."""
     folder = SHARED / ("seeds" if kind == "txt" else "pdf")
     return [folder / f"{stem}.{kind}" for stem in SEED_STEMS]
+
+
+def parse_command_line(line: str) -> None:
+    """Parse an ``evidencekit …`` line with the real app without running it (a trailing
+    ``> FILE`` redirection is ignored); raises the app's usage error when the call is invalid."""
+    import typer.main
+
+    from evidencekit.cli import app
+
+    args = shlex.split(line.split(" > ")[0])
+    assert args[0] == "evidencekit", line
+    args, command, name = args[1:], typer.main.get_command(app), "evidencekit"
+    while getattr(command, "commands", None):
+        assert args and args[0] in command.commands, f"{line}: no such command {args[:1]}"
+        name, command, args = args[0], command.commands[args[0]], args[1:]
+    command.make_context(name, args)
+
+
+@pytest.fixture(scope="session")
+def parse_cli():
+    """:func:`parse_command_line`, for tests that check documented command lines."""
+    return parse_command_line

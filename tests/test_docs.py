@@ -39,17 +39,6 @@ def _command(name: str):
     return COMMANDS[tuple(name.split())]
 
 
-def _parse(line: str) -> None:
-    """Parse an ``evidencekit …`` command line with the real app, without running it; raises the
-    app's usage error when the line is not a valid call."""
-    args = shlex.split(line.split(" > ")[0])
-    assert args[0] == "evidencekit", line
-    args, command, name = args[1:], ROOT_COMMAND, "evidencekit"
-    while getattr(command, "commands", None):
-        assert args and args[0] in command.commands, f"{line}: no such command {args[:1]}"
-        name, command, args = args[0], command.commands[args[0]], args[1:]
-    command.make_context(name, args)
-
 
 def _cli_md_sections() -> dict[str, str]:
     """docs/cli.md by heading: {"evidencekit corpus ingest": text of that section}."""
@@ -78,10 +67,10 @@ def test_every_command_has_help_with_an_example(name):
 
 
 @pytest.mark.parametrize("name", [n for n in COMMAND_IDS if "Example:" in (_command(n).help or "")])
-def test_every_help_example_is_a_valid_call_of_its_command(name):
+def test_every_help_example_is_a_valid_call_of_its_command(name, parse_cli):
     for line in EXAMPLE.findall(_command(name).help):
         assert line.split()[1:1 + len(name.split())] == name.split(), f"example of another command: {line}"
-        _parse(line)
+        parse_cli(line)
 
 
 @pytest.mark.parametrize("name", [n for n in COMMAND_IDS if "Example:" in (_command(n).help or "")])
@@ -122,8 +111,8 @@ def test_docs_cli_md_has_examples():
 
 
 @pytest.mark.parametrize("line", _console_lines())
-def test_every_example_of_docs_cli_md_is_a_valid_call(line):
-    _parse(line)
+def test_every_example_of_docs_cli_md_is_a_valid_call(line, parse_cli):
+    parse_cli(line)
 
 
 @pytest.mark.parametrize("line", _console_lines())
@@ -138,11 +127,11 @@ def test_docs_cli_md_names_every_check(check_id):
     assert f"| `{check_id.value}` |" in _cli_md_sections()["evidencekit check"]
 
 
-def test_parse_refuses_a_call_the_app_does_not_accept():
+def test_parse_refuses_a_call_the_app_does_not_accept(parse_cli):
     with pytest.raises(Exception, match="No such option|no such option"):
-        _parse("evidencekit extract paper.pdf --no-such-option")
+        parse_cli("evidencekit extract paper.pdf --no-such-option")
     with pytest.raises(AssertionError):
-        _parse("evidencekit corpus no-such-subcommand")
+        parse_cli("evidencekit corpus no-such-subcommand")
 
 
 # --------------------------------------------------------------------------- checks registry

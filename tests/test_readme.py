@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import typer.main
 from typer.testing import CliRunner
 
 from evidencekit.cli import app
@@ -28,7 +27,6 @@ PYTHON_API = ROOT / "docs" / "python-api.md"
 #: docs whose links must also name a heading that exists (the others have their own owners)
 OWN_DOCS = (README, ROOT / "docs" / "design.md", ROOT / "docs" / "checks.md", PYTHON_API)
 
-ROOT_COMMAND = typer.main.get_command(app)
 FENCE = re.compile(r"```(?P<lang>[a-z]*)\n(?P<body>.*?)```", re.DOTALL)
 #: [text](target) outside code; images too
 LINK = re.compile(r"!?\[[^\]]*\]\((?P<target>[^)\s]+)\)")
@@ -42,17 +40,6 @@ def readme_command_lines() -> list[str]:
     return [line.strip() for block in code_blocks(README, "sh", "console", "bash")
             for line in block.splitlines() if line.strip().startswith("evidencekit ")]
 
-
-def parse(line: str) -> None:
-    """Parse an ``evidencekit …`` line with the real app without running it (raises the app's
-    usage error when the line is not a valid call)."""
-    args = shlex.split(line)
-    assert args[0] == "evidencekit", line
-    args, command, name = args[1:], ROOT_COMMAND, "evidencekit"
-    while getattr(command, "commands", None):
-        assert args and args[0] in command.commands, f"{line}: no such command {args[:1]}"
-        name, command, args = args[0], command.commands[args[0]], args[1:]
-    command.make_context(name, args)
 
 
 def in_examples_dir(tmp_path: Path, monkeypatch) -> Path:
@@ -78,8 +65,8 @@ def test_readme_starts_with_the_two_setup_commands():
 
 
 @pytest.mark.parametrize("line", readme_command_lines())
-def test_every_readme_command_is_a_valid_call(line):
-    parse(line)
+def test_every_readme_command_is_a_valid_call(line, parse_cli):
+    parse_cli(line)
 
 
 @pytest.mark.parametrize("line", readme_command_lines())

@@ -83,11 +83,11 @@ class Fit:
 
     @property
     def k(self) -> int:
-        return len(self.y)
+        return self.wls.k
 
     @property
     def p(self) -> int:
-        return self.X.shape[1]
+        return self.wls.p
 
     @property
     def se(self) -> np.ndarray:
