@@ -3,6 +3,7 @@ seed texts): lexicon phrase search dispatched by first letter, and the review co
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,19 @@ def test_review_column_of_still_names_columns_with_compiled_patterns(header, col
 @pytest.fixture(scope="module")
 def seed_texts(shared_dir) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "seeds").glob("*.txt"))]
+
+
+def test_phrase_start_filter_lets_a_shorter_start_cover_a_longer_one():
+    from evidencekit.extract.fields.phrases import _JOIN, _trie_pattern
+
+    pattern = re.compile(_trie_pattern({"uji", "uji" + _JOIN + "t", "man", "mcn"}), re.IGNORECASE)
+    assert [bool(pattern.match(w)) for w in ("UJI", "uji-t", "Mann", "McNemar", "mxn", "uj")] == \
+        [True, True, True, True, False, False]
+
+
+def test_phrase_start_filter_crosses_word_joiners():
+    from evidencekit.extract.fields.phrases import _start_of
+
+    assert _start_of("t test") == "t\0tes"
+    assert _start_of("pre-test post test") == "pre\0t"
+    assert _start_of("uji") == "uji"

@@ -82,19 +82,65 @@ def find_hits(name: str, text: str, offset: int = 0, keys: tuple[str, ...] | Non
     return hits
 
 
+#: Letters of a phrase's start that the place filter of :func:`find_hits` checks before a phrase is tried.
+PREFIX_LETTERS = 4
+#: The joiner's place in a phrase start (a character no phrase contains).
+_JOIN = "\0"
+
+
+def _words(phrase: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-\u2010-\u2015]+", phrase.strip()) if w]
+
+
+def _start_of(phrase: str) -> str:
+    """The first :data:`PREFIX_LETTERS` letters of ``phrase``, with :data:`_JOIN` between words."""
+    out, letters = [], 0
+    for word in _words(phrase):
+        if out:
+            out.append(_JOIN)
+        out.append(word[:PREFIX_LETTERS - letters])
+        letters += len(out[-1])
+        if letters >= PREFIX_LETTERS:
+            break
+    return "".join(out)
+
+
+def _trie_pattern(starts: set[str]) -> str:
+    """A regex matching any of ``starts`` (a start that is a prefix of another covers it), written
+    as a trie so the engine follows one branch per letter instead of trying every start."""
+    tree: dict = {}
+    for start in sorted(starts, key=len):
+        node = tree
+        for ch in start:
+            if node.get("") is True:
+                break                                  # a shorter start already covers this one
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = True
+
+    def render(node: dict) -> str:
+        if node.get("") is True:
+            return ""
+        branches = [(JOINER if ch == _JOIN else re.escape(ch)) + render(child) for ch, child in node.items()]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return render(tree)
+
+
 @cache
 def _dispatch(name: str, keys: tuple[str, ...] | None):
-    """For lexicon ``name``: a pattern of the places a phrase can start (word edge, then one of
-    the phrases' first letters), and a cached function char -> (pattern, keys) of the phrases
-    whose first letter matches that char (same order as :func:`compiled`, so the same one wins)."""
+    """For lexicon ``name``: a pattern of the places a phrase can start (word edge, then the first
+    :data:`PREFIX_LETTERS` letters of some phrase, words joined as :data:`JOINER` allows), and a
+    cached function char -> (pattern, keys) of the phrases whose first letter matches that char
+    (same order as :func:`compiled`, so the same one wins)."""
     entries = [(phrase, key) for key, phrases in lexicon.phrases(name).items() for phrase in phrases
                if keys is None or key in keys]
     if not entries:
         return None
     entries.sort(key=lambda e: (-len(e[0]), e[0]))
-    firsts = [re.split(r"[\s\-\u2010-\u2015]+", phrase.strip()) for phrase, _ in entries]
-    first_chars = [next(w for w in words if w)[0] for words in firsts]
-    candidates = re.compile(f"{LEFT_EDGE}(?=[{''.join(re.escape(c) for c in sorted(set(first_chars)))}])",
+    first_chars = [_words(phrase)[0][0] for phrase, _ in entries]
+    candidates = re.compile(f"{LEFT_EDGE}(?={_trie_pattern({_start_of(phrase) for phrase, _ in entries})})",
                             re.IGNORECASE)
 
     @cache
