@@ -11,6 +11,7 @@ row. This is the recursive XY-cut of Nagy & Seth (1984), with gutters taken over
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from itertools import count
 from typing import Iterator, Sequence
@@ -62,14 +63,22 @@ def strips(blocks: Sequence[Block]) -> list[list[Block]]:
 
 def cover(spans: Sequence[tuple[float, float]], into: Sequence[tuple[float, float]] = ()) -> list[tuple[float, float]]:
     """The x-ranges covered by ``spans`` (added to the cover ``into``), as sorted intervals;
-    intervals less than MIN_GUTTER apart are one."""
-    out: list[list[float]] = []
-    for x0, x1 in sorted([*into, *spans]):
-        if out and x0 - out[-1][1] < MIN_GUTTER:
-            out[-1][1] = max(out[-1][1], x1)
+    intervals less than MIN_GUTTER apart are one. A cover stands for its spans: adding spans to
+    ``cover(a)`` gives the same as adding them to ``a``, so covers can be merged as they grow."""
+    ranges = sorted([*into, *spans])
+    if not ranges:
+        return []
+    out: list[tuple[float, float]] = []
+    start, end = ranges[0]
+    for x0, x1 in ranges[1:]:
+        if x0 - end < MIN_GUTTER:
+            if x1 > end:
+                end = x1
         else:
-            out.append([x0, x1])
-    return [(a, b) for a, b in out]
+            out.append((start, end))
+            start, end = x0, x1
+    out.append((start, end))
+    return out
 
 
 def _spans(blocks: Sequence[Block]) -> list[tuple[float, float]]:
@@ -78,64 +87,95 @@ def _spans(blocks: Sequence[Block]) -> list[tuple[float, float]]:
 
 def gutters(blocks: Sequence[Block]) -> list[tuple[float, float]]:
     """White vertical gaps at least MIN_GUTTER wide between the blocks' x-ranges."""
-    covered = cover(_spans(blocks))
+    return _gaps(cover(_spans(blocks)))
+
+
+def _gaps(covered: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The white gaps between the intervals of a cover."""
     return [(a[1], b[0]) for a, b in zip(covered, covered[1:])]
 
 
+@dataclass(slots=True)
+class _Band:
+    """A band as it grows: its blocks (in strip order), their cover and how many strips."""
+
+    blocks: list[Block]
+    cover: list[tuple[float, float]]
+    strips: int = 1
+
+    def add(self, strip: Sequence[Block], strip_cover: Sequence[tuple[float, float]]) -> None:
+        self.blocks.extend(strip)
+        self.cover = cover(strip_cover, self.cover)
+        self.strips += 1
+
+
 def bands(blocks: Sequence[Block]) -> list[list[Block]]:
+    """Strips gathered while adding one keeps the band's gutter, or the lack of one (the
+    blocks of each band of :func:`_bands`)."""
+    return [band.blocks for band in _bands(blocks)]
+
+
+def _bands(blocks: Sequence[Block]) -> list[_Band]:
     """Strips gathered while adding one keeps the band's gutter, or the lack of one.
 
     A strip with no gutter of its own that fits a column of a band with columns (a heading, a
     paragraph's last line) is held until the next strip shows whether the band goes on; if it
     does not, the held strips go to whichever side is nearer (headings sit near what follows).
-    Each band's covered x-ranges are kept as it grows, so a page costs O(lines).
+    Each strip's cover is computed once and each band's cover is merged from them as it grows
+    (:func:`cover` of covers is the cover of their spans), so a page costs O(lines).
     """
-    out: list[list[Block]] = []
-    covers: list[list[tuple[float, float]]] = []
-    pending: list[list[Block]] = []
+    out: list[_Band] = []
+    pending: list[int] = []                   # held strips, by index
     all_strips = strips(blocks)
+    covers = [cover(_spans(strip)) for strip in all_strips]
     for k, strip in enumerate(all_strips):
+        own = covers[k]
         if not out:
-            out.append(list(strip))
-            covers.append(cover(_spans(strip)))
+            out.append(_Band(list(strip), own))
             continue
-        band, band_cover = out[-1], covers[-1]
-        held = [b for s in pending for b in s]
-        had = len(band_cover) > 1
-        has = len(cover(_spans(strip))) > 1
+        band = out[-1]
+        had = len(band.cover) > 1
         if had and _far_below(all_strips[k - 1], strip):
-            band.extend(held)
-            covers[-1] = cover(_spans(held), band_cover)
+            for s in pending:
+                band.add(all_strips[s], covers[s])
             pending = []
-            out.append(list(strip))
-            covers.append(cover(_spans(strip)))
+            out.append(_Band(list(strip), own))
             continue
-        if had and not has and len(cover(_spans(strip), band_cover)) > 1:
-            pending.append(strip)
+        if had and len(own) == 1 and len(cover(own, band.cover)) > 1:
+            pending.append(k)
             continue
-        joined = cover(_spans(held + strip), band_cover)
-        keeps = len(joined) > 1
-        if (had and keeps) or (not had and not pending and (keeps or not has)):
-            band.extend(held + strip)
-            covers[-1] = joined
+        joined = cover([*(x for s in pending for x in covers[s]), *own], band.cover)
+        if (had and len(joined) > 1) or (not had and not pending and (len(joined) > 1 or len(own) == 1)):
+            for s in pending:
+                band.blocks.extend(all_strips[s])
+            band.blocks.extend(strip)
+            band.cover = joined
+            band.strips += len(pending) + 1
             pending = []
             continue
-        new: list[Block] = []
-        below = min(b.top for b in strip)
-        for s in pending:
-            gap_above = min(b.top for b in s) - max(b.bottom for b in band)
-            gap_below = below - max(b.bottom for b in s)
-            if new or gap_below < gap_above:
-                new.extend(s)
-            else:
-                band.extend(s)
-                covers[-1] = cover(_spans(s), covers[-1])
-        out.append(new + list(strip))
-        covers.append(cover(_spans(new + strip)))
+        out.append(_new_band(band, [all_strips[s] for s in pending], [covers[s] for s in pending],
+                             strip, own))
         pending = []
-    if pending:
-        out[-1].extend(b for s in pending for b in s)
+    for s in pending:
+        out[-1].add(all_strips[s], covers[s])
     return out
+
+
+def _new_band(band: _Band, held: list[Sequence[Block]], held_covers: list[list[tuple[float, float]]],
+              strip: Sequence[Block], own: list[tuple[float, float]]) -> _Band:
+    """The band ``strip`` starts, after the held strips went to whichever side is nearer: the
+    band above (``band``, extended here) or the new one."""
+    new = _Band([], [], 0)
+    below = min(b.top for b in strip)
+    for s, s_cover in zip(held, held_covers):
+        gap_above = min(b.top for b in s) - max(b.bottom for b in band.blocks)
+        gap_below = below - max(b.bottom for b in s)
+        if new.strips or gap_below < gap_above:
+            new.add(s, s_cover)
+        else:
+            band.add(s, s_cover)
+    new.add(strip, own)
+    return new
 
 
 def _far_below(band: Sequence[Block], strip: Sequence[Block]) -> bool:
@@ -155,15 +195,15 @@ def order_blocks(blocks: Sequence[Block]) -> tuple[list[Block], int]:
 
 
 def _order(blocks: Sequence[Block], ids: Iterator[int], widest: list[int], depth: int) -> Iterator[Block]:
-    for band in bands(blocks):
+    for band in _bands(blocks):
         # one strip (a justified line with wide spaces, one line per column) reads as a row
-        cuts = gutters(band) if depth < MAX_DEPTH and len(strips(band)) > 1 else []
+        cuts = _gaps(band.cover) if depth < MAX_DEPTH and band.strips > 1 else []
         if not cuts:
             region = next(ids)
-            yield from (replace(b, column=region) for b in sorted(band, key=lambda b: (b.top, b.x0)))
+            yield from (_in_region(b, region) for b in sorted(band.blocks, key=_top_left))
             continue
         edges = [c[1] for c in cuts]
-        table = aligned_table(band, edges)
+        table = aligned_table(band.blocks, edges)
         if table is not None:
             yield from _order(table.above, ids, widest, depth + 1)
             x0, top, x1, bottom = table.bbox
@@ -172,10 +212,20 @@ def _order(blocks: Sequence[Block], ids: Iterator[int], widest: list[int], depth
             continue
         widest[0] = max(widest[0], len(cuts) + 1)
         columns: list[list[Block]] = [[] for _ in range(len(cuts) + 1)]
-        for b in band:
-            columns[sum(1 for e in edges if b.x0 >= e)].append(b)
+        for b in band.blocks:
+            columns[bisect_right(edges, b.x0)].append(b)       # the gutters it lies right of
         for column in columns:
             yield from _order(column, ids, widest, depth + 1)
+
+
+def _top_left(block: Block) -> tuple[float, float]:
+    return block.top, block.x0
+
+
+def _in_region(block: Block, region: int) -> Block:
+    """``block`` tagged with its column region (a direct copy: ``dataclasses.replace`` costs
+    three times as much, once per line)."""
+    return Block(block.x0, block.x1, block.top, block.bottom, block.line, block.table, region, block.grid)
 
 
 def _rows(blocks: list[Block]) -> list[Block]:
