@@ -43,6 +43,7 @@ CAPTION = re.compile(r"^(?:tabel|table|gambar|figure|grafik|bagan)\s*\d+", re.IG
 WORD = re.compile(r"[^\W\d_][\w-]*")
 LETTERS_END = re.compile(r"[^\W\d_]+$")       # the letters a cell line ends with
 LETTERS_START = re.compile(r"[^\W\d_]+")      # ... and the next one starts with
+TAIL_CHARS = 40
 
 
 @dataclass
@@ -274,7 +275,7 @@ def join_cell_lines(value: str, vocabulary: set[str]) -> str:
     lines = value.split("\n")
     out = lines[0]
     for line in lines[1:]:
-        head, tail = LETTERS_END.search(out), LETTERS_START.match(line)
+        head, tail = _letters_end(out), LETTERS_START.match(line)
         if head and tail:
             whole = (head.group() + tail.group()).lower()
             if whole in vocabulary and head.group().lower() not in vocabulary:
@@ -285,6 +286,17 @@ def join_cell_lines(value: str, vocabulary: set[str]) -> str:
             continue
         out += " " + line
     return out
+
+
+def _letters_end(text: str) -> re.Match[str] | None:
+    """The letters ``text`` ends with, as ``LETTERS_END.search(text)`` finds them, looked for in
+    its last :data:`TAIL_CHARS` characters first (a search over the whole text tries every
+    position of a cell that grows line by line)."""
+    start = max(0, len(text) - TAIL_CHARS)
+    found = LETTERS_END.search(text, start)
+    if found is not None and found.start() == start and start:
+        return LETTERS_END.search(text)               # a run of letters longer than the tail
+    return found
 
 
 def _write_table(writer: _Writer, table: RawTable, caption: str | None,
