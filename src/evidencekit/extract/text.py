@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from evidencekit.errors import BinaryText, EmptyDocument, NotUtf8Text, NulBytes
 from evidencekit.model import Cell, Page, Table
@@ -59,15 +60,13 @@ BLANK_RUN = re.compile(r"\n{3,}")
 BINARY_CONTROL_SHARE = 0.01
 
 
-def _fold(ch: str) -> str:
-    mapped = CHAR_MAP.get(ch)
-    if mapped is not None:
-        return mapped
-    code = ord(ch)
-    for low, high in NFKC_RANGES:
-        if low <= code <= high:
-            return unicodedata.normalize("NFKC", ch)
-    return ch
+@cache
+def _fold_table() -> dict[int, str]:
+    """``str.translate`` table: :data:`CHAR_MAP`, and NFKC for the characters of :data:`NFKC_RANGES`."""
+    table = {code: unicodedata.normalize("NFKC", chr(code))
+             for low, high in NFKC_RANGES for code in range(low, high + 1)}
+    table.update({ord(ch): mapped for ch, mapped in CHAR_MAP.items()})
+    return table
 
 
 def normalise_chars(text: str) -> str:
@@ -77,7 +76,7 @@ def normalise_chars(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():
         return CONTROL.sub("", text.replace("\t", " "))
-    return CONTROL.sub("", "".join(_fold(ch) for ch in text))
+    return CONTROL.sub("", text.translate(_fold_table()))
 
 
 def normalise_line(line: str) -> str:
