@@ -53,22 +53,23 @@ class RowCells:
 
 
 def column_of(header: str) -> str | None:
-    """The canonical column a header cell names, or None: the longest matching phrase wins."""
-    best: tuple[int, str] | None = None
+    """The canonical column a header cell names, or None: the longest matching phrase wins (the
+    first in lexicon order among equally long ones)."""
     text = " ".join(header.split())
-    for key, phrase, pattern in _column_patterns():
+    for key, _, pattern in _column_patterns():
         if pattern.search(text):
-            if best is None or len(phrase) > best[0]:
-                best = (len(phrase), key)
-    return best[1] if best else None
+            return key
+    return None
 
 
 @cache
 def _column_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """(key, phrase, compiled pattern) of every column phrase, in lexicon order (compiled once)."""
+    """(key, phrase, compiled pattern) of every column phrase, longest first, lexicon order among
+    equally long ones (compiled once)."""
+    entries = [(key, phrase) for key, phrases in lexicon.phrases("review_columns").items()
+               if not key.startswith("opener_") for phrase in phrases]
     return tuple((key, phrase, re.compile(phrase_pattern(phrase), re.IGNORECASE))
-                 for key, phrases in lexicon.phrases("review_columns").items() if not key.startswith("opener_")
-                 for phrase in phrases)
+                 for key, phrase in sorted(entries, key=lambda e: -len(e[1])))
 
 
 def map_columns(headers: list[str]) -> dict[int, str]:

@@ -109,7 +109,9 @@ def find_flat_header(text: str) -> FlatHeader | None:
     return None
 
 
+@cache
 def _openers(key: str) -> tuple[str, ...]:
+    """The opening phrases of lexicon key ``key`` in every language, longest first (read once)."""
     phrases: list[str] = []
     for lang in lexicon.LANGUAGES:
         phrases.extend(lexicon.load(lang, "review_columns").get(key, {}).get("phrases", ()))
@@ -121,14 +123,21 @@ def _opens(fragment: str, column: str) -> bool:
     return bool(key) and fragment.startswith(_openers(key))
 
 
+@cache
+def _results_opener() -> re.Pattern[str] | None:
+    """A results opener standing as a word after a space ("… Ada …"): one alternation of them all."""
+    openers = _openers("opener_results")
+    if not openers:
+        return None
+    return re.compile(r"\s(?:" + "|".join(re.escape(o.strip()) for o in openers) + r")(?=[\s:,]|$)")
+
+
 def _split_results(fragment: str) -> int | None:
-    """Offset inside ``fragment`` where a results cell opens mid-line ("Pijat marmet Ada …")."""
-    best = None
-    for opener in _openers("opener_results"):
-        m = re.compile(r"\s" + re.escape(opener.strip()) + r"(?=[\s:,]|$)").search(fragment, 1)
-        if m and (best is None or m.start() + 1 < best):
-            best = m.start() + 1
-    return best
+    """Offset inside ``fragment`` where a results cell opens mid-line ("Pijat marmet Ada …"): the
+    earliest opener found."""
+    pattern = _results_opener()
+    m = pattern.search(fragment, 1) if pattern else None
+    return m.start() + 1 if m else None
 
 
 def flat_rows(text: str, main_intervention: str | None = None, section_starts: list[int] | None = None):

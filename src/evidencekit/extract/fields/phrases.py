@@ -160,17 +160,22 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\-\u2010-\u2015]+", "", text.lower())
 
 
+@cache
+def _squashed_phrases(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(key, its phrases squashed, those of at least :data:`MIN_SQUASHED` letters) of lexicon
+    ``name``, in lexicon order (squashed once, not per call)."""
+    return tuple((key, tuple(sp for sp in map(squash, phrases) if len(sp) >= MIN_SQUASHED))
+                 for key, phrases in lexicon.phrases(name).items())
+
+
 def squashed_keys(name: str, text: str) -> list[str]:
     """Keys of lexicon ``name`` whose (long enough) phrases occur in ``text`` once both are
     squashed, in order of first occurrence. For cells whose words were broken at the cell edge."""
     flat = squash(text)
     firsts: list[tuple[int, int, str]] = []
-    for key, phrases in lexicon.phrases(name).items():
+    for key, squashed in _squashed_phrases(name):
         best = None
-        for p in phrases:
-            sp = squash(p)
-            if len(sp) < MIN_SQUASHED:
-                continue
+        for sp in squashed:
             i = flat.find(sp)
             if i >= 0 and (best is None or (i, -len(sp)) < best[:2]):
                 best = (i, -len(sp), key)
