@@ -88,10 +88,7 @@ def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]
         page_tables = list(tables.get(page.number, [])) + _rule_tables(page, tables.get(page.number, []))
         blocks = [Block(t.bbox[0], t.bbox[2], t.bbox[1], t.bbox[3], table=k)
                   for k, t in enumerate(page_tables)]
-        for i, line in enumerate(page.lines):
-            if (page.number, i) in furniture or any(inside(line, t.bbox) for t in page_tables):
-                continue
-            blocks.append(Block(line.x0, line.x1, line.top, line.bottom, line=line))
+        blocks += _line_blocks(page, furniture, [t.bbox for t in page_tables])
         ordered, columns[page.number] = order_blocks(blocks)
         for block in ordered:
             if block.grid is not None:
@@ -107,6 +104,14 @@ def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]
             else:
                 items.append(_Item(page.number, block.column, line=block.line))
     return items, columns
+
+
+def _line_blocks(page: PdfPage, furniture: frozenset[tuple[int, int]],
+                 boxes: Sequence[tuple[float, float, float, float]]) -> list[Block]:
+    """A block for each line of ``page`` that is neither furniture nor inside a table box."""
+    return [Block(line.x0, line.x1, line.top, line.bottom, line=line)
+            for i, line in enumerate(page.lines)
+            if (page.number, i) not in furniture and not (boxes and any(inside(line, box) for box in boxes))]
 
 
 def _rule_tables(page: PdfPage, ruled: Sequence[RawTable]) -> list[RawTable]:
@@ -147,7 +152,9 @@ def join_split_headings(items: list[_Item]) -> list[_Item]:
 
 
 def _vocabulary(items: Sequence[_Item]) -> set[str]:
-    return {w.lower() for item in items if item.line for w in WORD.findall(item.line.text)}
+    """The words of the prose lines, lower case (one regex pass over all lines)."""
+    words = set(WORD.findall("\n".join(item.line.text for item in items if item.line)))
+    return {w.lower() for w in words}
 
 
 def _page_metrics(items: Sequence[_Item]) -> dict[tuple[int, int], tuple[float, float, float, int]]:

@@ -54,6 +54,7 @@ NFKC_RANGES: tuple[tuple[int, int], ...] = (
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 SPACES = re.compile(r" {2,}")
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 BLANK_RUN = re.compile(r"\n{3,}")
 
 #: Share of control characters above which decoded text is taken for a binary file.
@@ -73,15 +74,23 @@ def normalise_chars(text: str) -> str:
     """Canonical characters: dashes/minus -> "-", odd spaces -> " ", ligatures unfolded,
     soft hyphens and zero-width marks dropped, curly quotes -> ASCII, CR/CRLF -> LF, other
     control characters (pdfium's U+0002 hyphen marker included) dropped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.isascii():
-        return CONTROL.sub("", text.replace("\t", " "))
-    return CONTROL.sub("", text.translate(_fold_table()))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = NON_ASCII.sub(_fold_run, text)     # translate costs per character: runs only
+    return CONTROL.sub("", text.replace("\t", " "))
+
+
+def _fold_run(run: re.Match[str]) -> str:
+    return run.group().translate(_fold_table())
 
 
 def normalise_line(line: str) -> str:
     """One line: canonical characters, single spaces, no leading/trailing blanks."""
-    return SPACES.sub(" ", normalise_chars(line)).strip()
+    line = normalise_chars(line)
+    if "  " in line:
+        line = SPACES.sub(" ", line)
+    return line.strip()
 
 
 def normalise_text(text: str) -> str:
