@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import statistics as stats
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
 from evidencekit.extract.aligned import table_in_rules
@@ -77,6 +78,11 @@ class _Item:
     column: int
     line: Line | None = None
     table: RawTable | None = None
+
+    @cached_property
+    def height(self) -> float:
+        """The line's height, computed once: the paragraph rules read it many times."""
+        return self.line.height
 
 
 def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],
@@ -159,15 +165,16 @@ def _vocabulary(items: Sequence[_Item]) -> set[str]:
 
 def _page_metrics(items: Sequence[_Item]) -> dict[tuple[int, int], tuple[float, float, float, int]]:
     """(page, column) -> (usual gap between lines, left edge, right edge, number of lines)."""
-    groups: dict[tuple[int, int], list[Line]] = {}
+    groups: dict[tuple[int, int], list[_Item]] = {}
     for item in items:
         if item.line is not None:
-            groups.setdefault((item.page, item.column), []).append(item.line)
+            groups.setdefault((item.page, item.column), []).append(item)
     metrics = {}
     for key, lines in groups.items():
-        gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if 0 <= b.top - a.bottom < 3 * a.height]
+        gaps = [b.line.top - a.line.bottom for a, b in zip(lines, lines[1:])
+                if 0 <= b.line.top - a.line.bottom < 3 * a.height]
         gap = stats.median(gaps) if gaps else 0.3 * lines[0].height
-        metrics[key] = (gap, min(l.x0 for l in lines), max(l.x1 for l in lines), len(lines))
+        metrics[key] = (gap, min(l.line.x0 for l in lines), max(l.line.x1 for l in lines), len(lines))
     return metrics
 
 
@@ -178,12 +185,13 @@ def _breaks(prev: _Item, cur: _Item, metrics, caption: bool = False, solitary: b
     assert a is not None and b is not None
     if match_heading(a.text) or match_heading(b.text) or CAPTION.match(b.text):
         return True
-    if caption and not SENTENCE_END.search(a.text) and b.top - a.bottom < 2 * a.height:
+    height = prev.height
+    if caption and not SENTENCE_END.search(a.text) and b.top - a.bottom < 2 * height:
         return False                                   # a caption's second line
     if prev.page != cur.page or prev.column != cur.column or b.top < a.top:
         # a column or page break: the paragraph goes on if its sentence does, and the line
         # before the break is full (runs to its column's edge) or the next starts in lower case
-        if SENTENCE_END.search(a.text) or FOOTNOTE_END.search(a.text) or _font_change(a, b):
+        if SENTENCE_END.search(a.text) or FOOTNOTE_END.search(a.text) or _font_change(prev, cur):
             return True
         if b.text[:1].islower():
             return False
@@ -191,15 +199,16 @@ def _breaks(prev: _Item, cur: _Item, metrics, caption: bool = False, solitary: b
         # running head or a block of front matter is not body text)
         _, _, right, count = metrics[(prev.page, prev.column)]
         body = count >= BODY_LINES and metrics[(cur.page, cur.column)][3] >= BODY_LINES
-        return not (body and not solitary and a.x1 >= right - SHORT_LINE * a.height)
-    if _font_change(a, b):
+        return not (body and not solitary and a.x1 >= right - SHORT_LINE * height)
+    if _font_change(prev, cur):
         return True                                    # a title over its author line
     gap, left, right, _ = metrics[(cur.page, cur.column)]
-    if b.top - a.bottom > gap + GAP_BREAK * a.height:
+    if b.top - a.bottom > gap + GAP_BREAK * height:
         return True
-    if b.x0 - left > INDENT_BREAK * b.height and b.x0 - a.x0 > INDENT_BREAK * b.height:
+    indent = INDENT_BREAK * cur.height
+    if b.x0 - left > indent and b.x0 - a.x0 > indent:
         return True
-    return a.x1 < right - SHORT_LINE * a.height and bool(SENTENCE_END.search(a.text))
+    return a.x1 < right - SHORT_LINE * height and bool(SENTENCE_END.search(a.text))
 
 
 def _solitary(items: Sequence[_Item], metrics) -> list[bool]:
@@ -210,11 +219,12 @@ def _solitary(items: Sequence[_Item], metrics) -> list[bool]:
             out.append(True)
             continue
         gap = metrics[(item.page, item.column)][0]
-        out.append(nxt.line.top - item.line.bottom > gap + GAP_BREAK * item.line.height)
+        out.append(nxt.line.top - item.line.bottom > gap + GAP_BREAK * item.height)
     return out
 
 
-def _font_change(a: Line, b: Line) -> bool:
+def _font_change(a: _Item, b: _Item) -> bool:
+    """Are two lines set in different font sizes (heights)?"""
     return abs(a.height - b.height) > FONT_CHANGE * max(a.height, b.height)
 
 
