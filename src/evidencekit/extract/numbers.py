@@ -36,7 +36,11 @@ _WHOLE_RE = re.compile(rf"^\s*{NUMBER_PATTERN}\s*$")
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
 #: Unambiguous decimals: "0,874" (a zero before the mark) or 1-2 / 4+ digits after it ("87,50");
 #: "1,250" could be a thousands group and is not counted. Punctuation may follow ("9.17, SD").
-_UNAMBIGUOUS = r"(?<![\d.,])(?:0{m}\d+|[1-9]\d{{0,2}}{m}(?:\d{{1,2}}|\d{{4,}}))(?!\d|[.,]\d)"
+#: The pattern starts with the number's first digit, and only then looks at the character before
+#: it (not a digit or mark) and at the digit itself (0 or 1-9): a pattern that starts with a
+#: character class lets the engine skip from digit to digit instead of trying every character.
+_UNAMBIGUOUS = (r"[0-9](?<![\d.,][0-9])"
+                r"(?:(?<=0){m}\d+|(?<=[1-9])\d{{0,2}}{m}(?:\d{{1,2}}|\d{{4,}}))(?!\d|[.,]\d)")
 _COMMA_DECIMAL_RE = re.compile(_UNAMBIGUOUS.format(m=","))
 _DOT_DECIMAL_RE = re.compile(_UNAMBIGUOUS.format(m=r"\."))
 

@@ -53,12 +53,15 @@ STAT_NAMES = {
 }
 
 _STAT_ALTERNATION = "|".join(f"(?P<{'k_' + k}>{v})" for k, v in STAT_NAMES.items())
+#: Every letter a name of :data:`STAT_NAMES` can start with (a test keeps this in step). The
+#: lookahead on them lets the engine leave a word start at once instead of trying every name.
+STAT_FIRST = "χXxckrρQaOoRtFzZUWTH"
 
 #: A test statistic: name, optional df, glue words, comparison (optional when glue words are
 #: there: "Z sebesar -3,317"), value — bracketed after glue words: "t hitung (3,2) > t tabel".
 #: A critical value ("t tabel 2,06", "t table") is never one: "tabel" is not a glue word.
 STAT_RE = re.compile(
-    rf"(?<![A-Za-z0-9_])(?:{_STAT_ALTERNATION})(?![A-Za-z])"
+    rf"(?<![A-Za-z0-9_])(?=[{STAT_FIRST}])(?:{_STAT_ALTERNATION})(?![A-Za-z])"
     rf"\s*(?:{DF})?"
     rf"\s*(?:value\s*|nilai\s*)?{GLUE}"
     rf"(?P<vop>{OP})?\s*\$?\s*"
@@ -79,11 +82,14 @@ P_NAME = (
     r"|[pPρ])"
 )
 _P_AFTER = r"(?i:\s*\(\s*(?:asymp\.?\s*)?sig\.?[^()\n]{0,20}\))?"
+#: The letters a :data:`P_NAME` starts with (any case): asymp, sig, nilai, p, ρ (for the engine,
+#: as :data:`STAT_FIRST`).
+P_FIRST = r"(?i:[aspnρ])"
 
 #: A p-value: name, glue ("sebesar", "adalah", "=", ":"), comparison, value or "ns".
 #: "nilai p (0,012)" puts the value in brackets.
 P_RE = re.compile(
-    rf"(?<![A-Za-z0-9_])(?P<pname>{P_NAME})(?![A-Za-z]){_P_AFTER}"
+    rf"(?<![A-Za-z0-9_])(?={P_FIRST})(?P<pname>{P_NAME})(?![A-Za-z]){_P_AFTER}"
     rf"\s*\$?\s*(?:(?:sebesar|adalah|yaitu|of|was|is|:)\s*)?"
     rf"(?P<pop>{OP})?\s*\$?\s*\(?\s*"
     rf"(?P<pval>{BROKEN_P}|{NUM})"
@@ -119,9 +125,10 @@ PLUSMINUS_RE = re.compile(rf"(?P<mean>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<sd>{NUM})")
 #: A count with its percentage: "21 orang (87,50%)", "13 respondents (86.7%)", "8 (53,3%)",
 #: "9 of the 25 mothers (32%)" (then 25 is n). The count must stand alone (not the end of
 #: "20-35" or a decimal), and either a person word or a "%" must be there, so "(n=24)" or
-#: "t(28)" never match.
+#: "t(28)" never match. The count's first digit comes first and only then the character before it
+#: is checked (not a digit, mark, dash or slash), so the engine skips from digit to digit.
 COUNT_PCT_RE_TEMPLATE = (
-    r"(?<![\d.,\-–/])(?P<count>\d{{1,6}})"
+    r"(?P<count>\d(?<![\d.,\-–/]\d)\d{{0,5}})"
     r"(?:\s+(?:of|dari)\s+(?:the\s+|all\s+|total\s+)?(?P<of>\d{{1,6}}))?\s*(?:(?P<unit>{persons})\s*)?"
     r"\(\s*(?P<pct>\d{{1,3}}(?:[.,]\d+)?)\s*(?P<sign>%)?\s*\)"
 )
@@ -131,8 +138,10 @@ N_EQ_RE = re.compile(r"(?<![A-Za-z])[nN]\s*=\s*(?P<n>\d[\d.,]*\d|\d)(?![\d])")
 
 #: Sentence boundaries: ". " / "? " before a capital or bracket, or a blank line after a full
 #: stop or colon (text input often puts a blank line after every printed line, so a blank line
-#: alone does not end a sentence).
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|(?<=[.!?:])[ \t]*\n\s*\n")
+#: alone does not end a sentence). A match runs from the stop to the next sentence's start, which
+#: is its end; it starts with the stop (not a lookbehind) so the engine jumps from one
+#: ".!?:" to the next instead of trying every character (8x faster on a paper).
+SENTENCE_END_RE = re.compile(r"[.!?:](?:(?<!:)\s+(?=[A-Z(\[])|[ \t]*\n\s*\n)")
 
 
 def phrase_alternation(phrases: tuple[str, ...] | list[str]) -> str:

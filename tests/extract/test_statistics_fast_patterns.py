@@ -1,0 +1,120 @@
+"""Patterns rewritten for speed find exactly what their plain forms find (oracle tests on the
+seed texts and on odd strings of our own): a pattern that starts with a character class, or
+checks the first letter before trying every name, lets the regex engine skip most of a paper."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evidencekit.extract import patterns, prose
+from evidencekit.extract.context import fold
+from evidencekit.extract.numbers import _COMMA_DECIMAL_RE, _DOT_DECIMAL_RE
+from evidencekit.extract.patterns import (
+    BROKEN_P,
+    COUNT_PCT_RE_TEMPLATE,
+    GLUE,
+    NUM,
+    OP,
+    P_NAME,
+    P_RE,
+    SENTENCE_END_RE,
+    STAT_FIRST,
+    STAT_NAMES,
+    STAT_RE,
+)
+
+#: Our own strings with what the rewritten patterns must get right: stops before capitals and
+#: brackets, blank lines after colons, numbers at the very start, after marks and dashes, odd
+#: case-folding letters (long s, dotless i, Greek capital rho, Kelvin sign).
+ODD = [
+    "12,5 dan 0,874. Hasil: \n\n 7.25 (30,0%) lalu.\tBerikut? (Lihat) [1] 1.250,5 3,14159",
+    "0,5 0.5 10,25.5 ,5 1,234 12,3.4 5,6, 7,8. 9.10: ٣,٤ 0,٣ ١0,5",
+    "t(28) = 2,20, p = .03; ſig. 0,001; Ρ value = 0,02; ϱ = 0,5 (spearman); \u212a = 1",
+    "n=24 21 orang (87,50%), 9 of the 25 mothers (32%), 1-8 (5%), a/3 (2 %), 2021 (10%)",
+    "Z = -3,317; χ²(1, N = 90) = 4.2, p < .05. OR 2.1 (95% CI 1.1 to 3.9) Q-within = 3",
+    ": \n \n x. \n\nY!  Z?\n\n\n(a) .\n\nb",
+]
+
+
+@pytest.fixture(scope="module")
+def texts(shared_dir) -> list[str]:
+    seeds = [fold(p.read_text(encoding="utf-8")) for p in sorted((shared_dir / "seeds").glob("*.txt"))]
+    return seeds + ODD
+
+
+def _same(new: re.Pattern[str], plain: str, flags: int, texts: list[str]) -> None:
+    old = re.compile(plain, flags)
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in old.finditer(text)]
+
+
+def test_sentence_ends_match_the_lookbehind_form_at_the_same_ends(texts):
+    plain = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|(?<=[.!?:])[ \t]*\n\s*\n")
+    for text in texts:
+        assert [m.end() for m in SENTENCE_END_RE.finditer(text)] == [m.end() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(("new", "mark"), [(_COMMA_DECIMAL_RE, ","), (_DOT_DECIMAL_RE, r"\.")])
+def test_unambiguous_decimals_match_the_lookbehind_form(texts, new, mark):
+    plain = rf"(?<![\d.,])(?:0{mark}\d+|[1-9]\d{{0,2}}{mark}(?:\d{{1,2}}|\d{{4,}}))(?!\d|[.,]\d)"
+    _same(new, plain, 0, texts)
+
+
+def test_statistic_pattern_matches_the_form_without_first_letters(texts):
+    alternation = "|".join(f"(?P<{'k_' + k}>{v})" for k, v in STAT_NAMES.items())
+    plain = (rf"(?<![A-Za-z0-9_])(?:{alternation})(?![A-Za-z])\s*(?:{patterns.DF})?"
+             rf"\s*(?:value\s*|nilai\s*)?{GLUE}(?P<vop>{OP})?\s*\$?\s*(?P<vbr>\(\s*)?(?P<value>{NUM})(?(vbr)\s*\))")
+    _same(STAT_RE, plain, 0, texts)
+
+
+def test_p_pattern_matches_the_form_without_first_letters(texts):
+    plain = (rf"(?<![A-Za-z0-9_])(?P<pname>{P_NAME})(?![A-Za-z]){patterns._P_AFTER}"
+             rf"\s*\$?\s*(?:(?:sebesar|adalah|yaitu|of|was|is|:)\s*)?(?P<pop>{OP})?\s*\$?\s*\(?\s*"
+             rf"(?P<pval>{BROKEN_P}|{NUM})")
+    _same(P_RE, plain, 0, texts)
+
+
+def test_count_percent_pattern_matches_the_lookbehind_form(texts):
+    persons = patterns.phrase_alternation(prose.lexicon.phrases("statistics")["person"])
+    plain = COUNT_PCT_RE_TEMPLATE.replace(r"(?P<count>\d(?<![\d.,\-–/]\d)\d{{0,5}})",
+                                          r"(?<![\d.,\-–/])(?P<count>\d{{1,6}})")
+    assert plain != COUNT_PCT_RE_TEMPLATE
+    _same(prose._count_pct_re(), plain.format(persons=persons), re.IGNORECASE, texts)
+
+
+def _first_chars(items) -> set[str]:
+    """Characters a parsed regex can start with (LITERAL, IN, BRANCH, groups, repeats only)."""
+    from re import _constants as c, _parser
+
+    out: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return out | {chr(av)}
+        if op is c.IN:
+            for kind, value in av:
+                assert kind is c.LITERAL, f"a class the test cannot list: {kind}"
+                out.add(chr(value))
+            return out
+        if op is c.BRANCH:
+            for alternative in av[1]:
+                out |= _first_chars(alternative)
+            return out
+        if op is c.SUBPATTERN:
+            return out | _first_chars(av[3])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            out |= _first_chars(av[2])
+            if av[0] > 0:
+                return out
+            continue                                   # an optional start: what follows may start too
+        raise AssertionError(f"an op the test cannot follow: {op}")
+    raise AssertionError("a name that can be empty")
+
+
+@pytest.mark.parametrize("key", list(STAT_NAMES))
+def test_every_statistic_name_starts_with_one_of_the_first_letters(key):
+    from re import _parser
+
+    assert _first_chars(_parser.parse(STAT_NAMES[key])) <= set(STAT_FIRST)
