@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterator
 
 from evidencekit.extract import lexicon
 
@@ -153,6 +154,23 @@ def _dispatch(name: str, keys: tuple[str, ...] | None):
         return re.compile(f"{LEFT_EDGE}(?:{alternation})", re.IGNORECASE), tuple(key for _, key in mine)
 
     return candidates, by_char
+
+
+def phrase_starts(name: str, text: str, keys: tuple[str, ...] | None = None) -> list[int]:
+    """Places in ``text`` where a phrase of lexicon ``name`` (only ``keys`` when given) may start:
+    every place one matches, and a few more (only a word edge and the first letters are checked)."""
+    built = _dispatch(name, tuple(keys) if keys is not None else None)
+    return [] if built is None else [m.start() for m in built[0].finditer(text)]
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, for a pattern that never matches empty and can
+    only match at one of ``starts`` (ascending): it is tried at those places only."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            yield m
+            end = m.end()
 
 
 def squash(text: str) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterator
 
 from evidencekit.extract import lexicon
-from evidencekit.extract.fields.phrases import find_hits, phrase_pattern
+from evidencekit.extract.fields.phrases import find_hits, matches_at, phrase_pattern, phrase_starts
 
 #: Longest intervention/outcome phrase kept (characters): longer means the pattern overran.
 MAX_PART = 90
@@ -28,8 +29,27 @@ class Aim:
     outcome_span: tuple[int, int]
 
 
+#: Whitespace other than the plain space (the plain space needs no replacing, and skipping it is fast).
+_NOT_SPACE_WHITESPACE = re.compile(r"[^\S ]")
+
+
+def flatten(text: str) -> str:
+    """``text`` with every whitespace character a space: same length, so offsets stay valid."""
+    return _NOT_SPACE_WHITESPACE.sub(" ", text)
+
+
+@cache
 def _alt(key: str) -> str:
     return "|".join(phrase_pattern(p) for p in lexicon.phrases("pico").get(key, ()))
+
+
+def _opening_with(key: str, pattern: re.Pattern[str], flat: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(flat)`` for a pattern that opens with a phrase of pico key ``key``: tried
+    only where such a phrase may start (one scan for the phrases' first letters, not the pattern
+    at every place)."""
+    if not lexicon.phrases("pico").get(key):
+        return pattern.finditer(flat)
+    return matches_at(pattern, flat, phrase_starts("pico", flat, (key,)))
 
 
 @cache
@@ -49,7 +69,7 @@ def _clean(text: str) -> str:
 
 def find_aims(text: str, offset: int = 0) -> list[Aim]:
     """Every "effect of X on Y" statement in ``text`` (whitespace inside runs over line breaks)."""
-    flat = re.sub(r"\s", " ", text)     # same length: offsets stay valid
+    flat = flatten(text)
     out: list[Aim] = []
     for link in ("link", "link_weak"):     # "X dalam melakukan Y terhadap Z": terhadap is the link
         if out:
@@ -60,7 +80,7 @@ def find_aims(text: str, offset: int = 0) -> list[Aim]:
 
 def _aims(flat: str, link: str, offset: int) -> list[Aim]:
     out = []
-    for m in _aim_re(link).finditer(flat):
+    for m in _opening_with("effect", _aim_re(link), flat):
         intervention, outcome = _clean(m.group("i")), _clean(m.group("o"))
         if intervention and outcome:
             out.append(Aim(intervention, outcome, (m.start("i") + offset, m.end("i") + offset),
@@ -110,7 +130,7 @@ def _names_a_test(text: str) -> bool:
 def find_comparator(text: str, offset: int = 0) -> tuple[str, int, int] | None:
     """What the control group received: "kelompok kontrol diberikan breast care", "compared with X",
     "kelompok kontrol (16 orang) yang hanya menerima perawatan standar"."""
-    flat = re.sub(r"\s", " ", text)
+    flat = flatten(text)
     for m in re.finditer(r"(?i)(?:kelompok\s+(?:kontrol|pembanding)|control\s+group|comparison\s+group)" + _BRACKET
                          + r"\s*(?:yang|that|which|who)?\s*(?:hanya|only)?\s*"
                          r"(?:menerima|mendapat(?:kan)?|diberikan|diberi|received|receiving|was\s+given)\s+"
@@ -138,13 +158,9 @@ class Contrast:
 
 def find_contrasts(text: str, offset: int = 0) -> list[Contrast]:
     """Contrasts such as "compared X with Y" / "membandingkan X dengan Y" in ``text`` (offsets shifted by ``offset``)."""
-    flat = re.sub(r"\s", " ", text)
-    pattern = re.compile(
-        rf"(?:{_alt('contrast')})\s+(?P<i>[^.;:()]{{3,{MAX_PART}}}?){_BRACKET}\s+(?:{_alt('contrast_join')})\s+"
-        rf"(?P<c>[^.;:,()]{{3,{MAX_PART}}}?)(?=\s*\(|\s+(?:in|at|during|among|on|di|pada|with|dengan)\b|\s*[.;:,]|\s*$)",
-        re.IGNORECASE)
+    flat = flatten(text)
     out = []
-    for m in pattern.finditer(flat):
+    for m in _opening_with("contrast", _contrast_re(), flat):
         i, c = _clean(m.group("i")), _clean(m.group("c"))
         if i and c and not _names_a_test(i + " " + c):
             out.append(Contrast(i, c, (m.start("i") + offset, m.end("i") + offset),
@@ -152,10 +168,18 @@ def find_contrasts(text: str, offset: int = 0) -> list[Contrast]:
     return out
 
 
+@cache
+def _contrast_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{_alt('contrast')})\s+(?P<i>[^.;:()]{{3,{MAX_PART}}}?){_BRACKET}\s+(?:{_alt('contrast_join')})\s+"
+        rf"(?P<c>[^.;:,()]{{3,{MAX_PART}}}?)(?=\s*\(|\s+(?:in|at|during|among|on|di|pada|with|dengan)\b|\s*[.;:,]|\s*$)",
+        re.IGNORECASE)
+
+
 def find_cued(text: str, key: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """Phrases after a cue of lexicon key ``key`` ("primary outcome was …", "Intervention: …"),
     up to the end of the clause."""
-    flat = re.sub(r"\s", " ", text)
+    flat = flatten(text)
     out = []
     for hit in find_hits("pico", flat, keys=(key,)):
         m = re.match(r"\s*(?:the\s+|a\s+)?(?P<x>[^.;:,()]{3,80}?)"
@@ -177,7 +201,7 @@ _PRIMARY_WORDS = re.compile(r"as\s+the\s+primary\s+outcome|sebagai\s+luaran\s+ut
 
 def find_primary_outcome(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """Outcomes named as primary: "X as the primary outcome"."""
-    flat = re.sub(r"\s", " ", text)
+    flat = flatten(text)
     out: list[tuple[str, int, int]] = []
     if not _PRIMARY_WORDS.search(flat):
         return out                        # the slow pattern below cannot match (its fixed words are missing)

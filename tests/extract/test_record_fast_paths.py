@@ -1,0 +1,58 @@
+"""The record finders' fast paths give exactly what the plain patterns give (oracle tests on the
+seed texts and on odd one-liners of our own): patterns tried only where their opening phrase may
+start, whitespace flattened without touching plain spaces."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evidencekit.extract.fields import pico
+from evidencekit.extract.fields.phrases import matches_at, phrase_starts
+
+#: Our own lines: line breaks and tabs inside aims and contrasts, odd case, a phrase at the text's end.
+ODD = ("PENGARUH\tpijat punggung\nterhadap kecemasan ibu. Kami membandingkan pijat A dengan pijat B.\n"
+       "The EFFECT of warm compresses on\u00a0milk flow among mothers; compared breast care with\x0bmassage")
+
+
+def _cases(seed_texts):
+    return [*seed_texts, ODD, ODD.lower(), ""]
+
+
+@pytest.mark.parametrize("link", ["link", "link_weak"])
+def test_aim_pattern_tried_at_phrase_starts_finds_what_finditer_finds(link, seed_texts):
+    for text in _cases(seed_texts):
+        flat = pico.flatten(text)
+        plain = [m.span() for m in pico._aim_re(link).finditer(flat)]
+        assert [m.span() for m in pico._opening_with("effect", pico._aim_re(link), flat)] == plain
+
+
+def test_contrast_pattern_tried_at_phrase_starts_finds_what_finditer_finds(seed_texts):
+    for text in _cases(seed_texts):
+        flat = pico.flatten(text)
+        plain = [m.span() for m in pico._contrast_re().finditer(flat)]
+        assert [m.span() for m in pico._opening_with("contrast", pico._contrast_re(), flat)] == plain
+
+
+def test_flatten_turns_every_whitespace_character_into_one_space(seed_texts):
+    for text in _cases(seed_texts):
+        assert pico.flatten(text) == re.sub(r"\s", " ", text)
+
+
+def test_matches_at_skips_starts_inside_an_earlier_match():
+    pattern = re.compile(r"ab+")
+    assert [m.span() for m in matches_at(pattern, "abbb ab", [0, 1, 2, 5])] == [(0, 4), (5, 7)]
+
+
+def test_phrase_starts_holds_every_place_a_phrase_matches(seed_texts):
+    from evidencekit.extract.fields.phrases import compiled
+
+    for text in _cases(seed_texts):
+        starts = set(phrase_starts("pico", text))
+        assert {m.start() for m in compiled("pico")[0].finditer(text)} <= starts
+
+
+@pytest.fixture(scope="module")
+def seed_texts(shared_dir) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "seeds").glob("*.txt"))]
