@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 import statistics as stats
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from evidencekit.extract.aligned import table_in_rules
@@ -79,10 +78,12 @@ class _Item:
     line: Line | None = None
     table: RawTable | None = None
 
-    @cached_property
-    def height(self) -> float:
-        """The line's height, computed once: the paragraph rules read it many times."""
-        return self.line.height
+    #: the line's height, read once: the paragraph rules use it many times
+    height: float = field(init=False, default=0.0)
+
+    def __post_init__(self) -> None:
+        if self.line is not None:
+            self.height = self.line.height
 
 
 def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]],
