@@ -17,6 +17,9 @@ from typing import Sequence
 from evidencekit.extract.lexicon import LANGUAGES, load
 
 WORD = re.compile(r"[^\W\d_]+")
+#: An ASCII line's bytes with everything but letters made a space: split, they are the line's
+#: WORD matches, found twice as fast as by the regex.
+ASCII_LETTERS = bytes(b if chr(b).isascii() and chr(b).isalpha() else ord(" ") for b in range(256))
 CHUNK_WORDS = 40
 #: A chunk votes only when one language has this many times the other's stopword hits.
 DOMINANCE = 2.0
@@ -37,8 +40,8 @@ def stopwords() -> dict[str, str]:
 
 def chunk_vote(words: Sequence[str]) -> str | None:
     """The language a run of words is written in, or None when it is unclear."""
-    language_of = stopwords()
-    hits = Counter(language_of[w] for w in words if w in language_of)
+    hits = Counter(map(stopwords().get, words))         # counted in C; None: not a stopword
+    hits.pop(None, None)
     ranked = hits.most_common()
     if not ranked or ranked[0][1] < MIN_HITS:
         return None
@@ -47,12 +50,19 @@ def chunk_vote(words: Sequence[str]) -> str | None:
     return ranked[0][0]
 
 
+def words(line: str) -> list[str]:
+    """The words of a line: its runs of letters (WORD)."""
+    if line.isascii():
+        return line.encode("ascii").translate(ASCII_LETTERS).decode("ascii").split()
+    return WORD.findall(line)
+
+
 def language_shares(text: str) -> Counter:
     """Words per language over the chunks that voted."""
     shares: Counter = Counter()
     chunk: list[str] = []
     for line in text.lower().split("\n"):
-        chunk.extend(WORD.findall(line))
+        chunk.extend(words(line))
         if len(chunk) >= CHUNK_WORDS:
             vote = chunk_vote(chunk)
             if vote:
