@@ -53,6 +53,16 @@ def test_phrase_starts_holds_every_place_a_phrase_matches(seed_texts):
         assert {m.start() for m in compiled("pico")[0].finditer(text)} <= starts
 
 
+def test_number_words_tried_at_word_starts_find_what_the_run_pattern_finds(seed_texts):
+    from evidencekit.extract.fields import number_words
+
+    odd = "Twenty-five MOTHERS, dua puluh\tempat orang; seratus dua puluh; one hundred and six; xtwenty"
+    for text in [*_cases(seed_texts), odd]:
+        plain = [m.span() for m in number_words._run_re().finditer(text)
+                 if number_words.parse_number_words(m.group(0)) is not None]
+        assert [(s, e) for _, s, e in number_words.find_number_words(text)] == plain
+
+
 @pytest.fixture(scope="module")
 def seed_texts(shared_dir) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "seeds").glob("*.txt"))]

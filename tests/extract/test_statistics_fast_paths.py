@@ -52,9 +52,9 @@ def seed_texts(shared_dir) -> list[str]:
 
 
 def test_phrase_start_filter_lets_a_shorter_start_cover_a_longer_one():
-    from evidencekit.extract.fields.phrases import _JOIN, _trie_pattern
+    from evidencekit.extract.fields.phrases import _JOIN, trie_pattern
 
-    pattern = re.compile(_trie_pattern({"uji", "uji" + _JOIN + "t", "man", "mcn"}), re.IGNORECASE)
+    pattern = re.compile(trie_pattern({"uji", "uji" + _JOIN + "t", "man", "mcn"}), re.IGNORECASE)
     assert [bool(pattern.match(w)) for w in ("UJI", "uji-t", "Mann", "McNemar", "mxn", "uj")] == \
         [True, True, True, True, False, False]
 

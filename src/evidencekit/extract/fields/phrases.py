@@ -106,7 +106,7 @@ def _start_of(phrase: str) -> str:
     return "".join(out)
 
 
-def _trie_pattern(starts: set[str]) -> str:
+def trie_pattern(starts: set[str]) -> str:
     """A regex matching any of ``starts`` (a start that is a prefix of another covers it), written
     as a trie so the engine follows one branch per letter instead of trying every start."""
     tree: dict = {}
@@ -141,7 +141,7 @@ def _dispatch(name: str, keys: tuple[str, ...] | None):
         return None
     entries.sort(key=lambda e: (-len(e[0]), e[0]))
     first_chars = [_words(phrase)[0][0] for phrase, _ in entries]
-    candidates = re.compile(f"{LEFT_EDGE}(?={_trie_pattern({_start_of(phrase) for phrase, _ in entries})})",
+    candidates = re.compile(f"{LEFT_EDGE}(?={trie_pattern({_start_of(phrase) for phrase, _ in entries})})",
                             re.IGNORECASE)
 
     @cache

@@ -61,10 +61,34 @@ def _units() -> str:
     return "|".join(phrase_pattern(u).removeprefix(LEFT_EDGE) for u in units)
 
 
+@cache
+def _unit_after() -> re.Pattern[str]:
+    """A unit of people right after a number ("1900 orang")."""
+    return re.compile(rf"\s*(?:{_units()})", re.IGNORECASE)
+
+
+@cache
+def _count_with_unit() -> re.Pattern[str]:
+    """A count followed by a unit of people: "24 ibu", "15responden", "30 orang ibu nifas"."""
+    return re.compile(INTEGER + r"\s*(?:orang\s+)?(?:" + _units() + r")(?![^\W_])", re.IGNORECASE)
+
+
+@cache
+def _unit_word_after() -> re.Pattern[str]:
+    """A unit of people as a whole word after a number in words ("Twenty-five mothers")."""
+    return re.compile(rf"\s*(?:orang\s+)?(?:{_units()})(?![^\W_])", re.IGNORECASE)
+
+
+#: An integer on its own (see :data:`INTEGER`).
+_INTEGER = re.compile(INTEGER)
+#: "n = 24", "N=100".
+_N_EQUALS = re.compile(r"(?<![A-Za-z])[nN]\s*=\s*" + INTEGER)
+
+
 def _is_count(text: str, m: re.Match[str]) -> bool:
     tail = text[m.end("n"):m.end("n") + 40]
     # "2021" is a year unless people follow it ("1900 orang")
-    year = bool(YEAR.match(m.group("n"))) and not re.match(rf"\s*(?:{_units()})", tail, re.IGNORECASE)
+    year = bool(YEAR.match(m.group("n"))) and not _unit_after().match(tail)
     return not (year or NOT_PEOPLE.match(tail) or WITH_PERCENT.match(tail) or int(m.group("n")) == 0)
 
 
@@ -81,11 +105,10 @@ def _sentence_end(text: str, pos: int) -> int:
 def find_sample_sizes(text: str, offset: int = 0) -> list[SampleSize]:
     """Every sample-size statement in ``text`` (offsets shifted by ``offset``)."""
     found: dict[int, SampleSize] = {}           # by the number's position: first claim wins
-    integer = re.compile(INTEGER)
     hits = list(find_hits("sample_size", text, keys=("total", "sample", "count", "population")))
     for hit in hits:
         stop = min(hit.end + CUE_WINDOW, _sentence_end(text, hit.end))
-        m = integer.search(text, hit.end, stop)       # only the first number after the cue
+        m = _INTEGER.search(text, hit.end, stop)       # only the first number after the cue
         words = next(((v, s, e) for v, s, e in find_number_words(text[hit.end:stop])), None)
         if words and (m is None or hit.end + words[1] < m.start()):
             value, s, e = words                         # "sebanyak dua puluh empat orang"
@@ -94,11 +117,10 @@ def find_sample_sizes(text: str, offset: int = 0) -> list[SampleSize]:
         elif m and _is_count(text, m):
             found.setdefault(m.start(), SampleSize(int(m.group("n")), hit.key, hit.start + offset,
                                                    m.end() + offset))
-    for m in re.finditer(r"(?<![A-Za-z])[nN]\s*=\s*" + INTEGER, text):
+    for m in _N_EQUALS.finditer(text):
         found.setdefault(m.start("n"), SampleSize(int(m.group("n")), "n_eq", m.start() + offset, m.end() + offset))
-    unit_re = re.compile(INTEGER + r"\s*(?:orang\s+)?(?:" + _units() + r")(?![^\W_])", re.IGNORECASE)
     people = []
-    for m in unit_re.finditer(text):
+    for m in _count_with_unit().finditer(text):
         claimed = found.get(m.start("n"))
         if PER_GROUP.match(text, m.end()):
             continue                                     # "30 mothers per group": one arm's size
@@ -107,7 +129,7 @@ def find_sample_sizes(text: str, offset: int = 0) -> list[SampleSize]:
             found.setdefault(m.start("n"), SampleSize(int(m.group("n")), "participants", m.start() + offset,
                                                       m.end() + offset))
     for value, s, e in find_number_words(text):           # "Twenty-five mothers took part"
-        unit = re.match(rf"\s*(?:orang\s+)?(?:{_units()})(?![^\W_])", text[e:e + 40], re.IGNORECASE)
+        unit = _unit_word_after().match(text[e:e + 40])
         if unit and not PER_GROUP.match(text, e + unit.end()) and s not in found:
             found[s] = SampleSize(value, "participants", s + offset, e + unit.end() + offset)
     taken = {m.start("n") for m in people}
