@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evidencekit.extract.order import MIN_GUTTER, Block, _bands, bands, cover, gutters, strips
+from evidencekit.extract.order import MIN_GUTTER, Block, _bands, _one_column, bands, cover, gutters, strips
 from evidencekit.extract.pdf import Line
 
 #: x-ranges (x0, x1) with x1 >= x0, on a page 600 points wide
@@ -43,3 +43,23 @@ def test_each_band_keeps_the_cover_and_strip_count_of_its_blocks():
         assert band.strips == len(strips(band.blocks))
     assert gutters(found[1].blocks) == [(290, 310)]
     assert bands(_two_column_page()) == [band.blocks for band in found]
+
+
+#: lines of one column: each starts near the left edge (indents, centred headings) and ends
+#: past the point where every line has begun
+COLUMN_LINES = st.lists(st.tuples(st.floats(50, 60), st.floats(60 + MIN_GUTTER, 300), st.floats(0, 700),
+                                  st.floats(6, 14)), min_size=1, max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(COLUMN_LINES)
+def test_a_column_whose_lines_all_overlap_is_one_band_without_a_gutter(lines):
+    blocks = [_line(x0, x1, top, height) for x0, x1, top, height in lines]
+    assert _one_column(blocks)
+    (band,) = _bands(blocks)
+    assert len(band.cover) == 1
+    assert sorted(band.blocks, key=lambda b: (b.top, b.x0)) == sorted(blocks, key=lambda b: (b.top, b.x0))
+
+
+def test_two_columns_are_not_taken_for_one():
+    assert not _one_column(_two_column_page())

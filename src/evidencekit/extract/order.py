@@ -50,11 +50,12 @@ class Block(NamedTuple):
 def strips(blocks: Sequence[Block]) -> list[list[Block]]:
     """Groups of blocks separated by horizontal white space, top to bottom."""
     out: list[list[Block]] = []
-    bottom = None
-    for block in sorted(blocks, key=lambda b: (b.top, b.x0)):
+    bottom = 0.0
+    for block in sorted(blocks, key=_top_left):
         if out and block.top < bottom - STRIP_SLACK:
             out[-1].append(block)
-            bottom = max(bottom, block.bottom)
+            if block.bottom > bottom:
+                bottom = block.bottom
         else:
             out.append([block])
             bottom = block.bottom
@@ -83,6 +84,13 @@ def cover(spans: Sequence[tuple[float, float]], into: Sequence[tuple[float, floa
 
 def _spans(blocks: Sequence[Block]) -> list[tuple[float, float]]:
     return [(b.x0, b.x1) for b in blocks]
+
+
+def _strip_cover(strip: Sequence[Block]) -> list[tuple[float, float]]:
+    """The cover of a strip; most strips are one line, whose cover is its span."""
+    if len(strip) == 1:
+        return [(strip[0].x0, strip[0].x1)]
+    return cover(_spans(strip))
 
 
 def gutters(blocks: Sequence[Block]) -> list[tuple[float, float]]:
@@ -127,7 +135,7 @@ def _bands(blocks: Sequence[Block]) -> list[_Band]:
     out: list[_Band] = []
     pending: list[int] = []                   # held strips, by index
     all_strips = strips(blocks)
-    covers = [cover(_spans(strip)) for strip in all_strips]
+    covers = [_strip_cover(strip) for strip in all_strips]
     for k, strip in enumerate(all_strips):
         own = covers[k]
         if not out:
@@ -195,6 +203,10 @@ def order_blocks(blocks: Sequence[Block]) -> tuple[list[Block], int]:
 
 
 def _order(blocks: Sequence[Block], ids: Iterator[int], widest: list[int], depth: int) -> Iterator[Block]:
+    if _one_column(blocks):                   # a column of prose, most often: one band, no gutter
+        region = next(ids)
+        yield from (_in_region(b, region) for b in sorted(blocks, key=_top_left))
+        return
     for band in _bands(blocks):
         # one strip (a justified line with wide spaces, one line per column) reads as a row
         cuts = _gaps(band.cover) if depth < MAX_DEPTH and band.strips > 1 else []
@@ -216,6 +228,13 @@ def _order(blocks: Sequence[Block], ids: Iterator[int], widest: list[int], depth
             columns[bisect_right(edges, b.x0)].append(b)       # the gutters it lies right of
         for column in columns:
             yield from _order(column, ids, widest, depth + 1)
+
+
+def _one_column(blocks: Sequence[Block]) -> bool:
+    """Does every block start less than MIN_GUTTER right of every block's end? Then the
+    blocks of any strip or band cover one interval, and :func:`_bands` makes them one band
+    without a gutter: there is nothing to cut."""
+    return bool(blocks) and max(b.x0 for b in blocks) - min(b.x1 for b in blocks) < MIN_GUTTER
 
 
 def _top_left(block: Block) -> tuple[float, float]:
