@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,6 +24,7 @@ from pdfplumber import utils as plumber_utils
 from reportlab.pdfgen import canvas
 
 from evidencekit.extract.pdf import PDFIUM_LOCK
+from evidencekit.extract.pdf_paths import UPRIGHT_ANGLE, page_objects
 from evidencekit.extract.pdf_tables import (Char, Unmatched, find_ruled_tables, pdfium_grids, plain_text,
                                             plumber_grids)
 
@@ -217,3 +220,137 @@ def test_plain_text_breaks_words_at_gaps_and_lines_at_tops():
         return Char(x, x + 5, top, top + 9, text, x + 2.5, top + 4.5)
     sample = [char(0, 0, "n"), char(5, 0.5, "="), char(14, 0, "2"), char(0, 12, "\ufb01")]
     assert plain_text(sample) == "n= 2\nfi"
+
+
+# --------------------------------------------------------------------------- turned text, columns
+
+
+def turned_cell(c) -> None:
+    """The grid of :func:`ruled_with_lines` with one more word written turned a quarter inside
+    a cell (as a narrow column's header often is)."""
+    ruled_with_lines(c)
+    c.saveState()
+    c.translate(XS[2] + 40, 690)
+    c.rotate(90)
+    c.drawString(0, 0, "naik")
+    c.restoreState()
+
+
+def words_in_a_form(c, transform) -> None:
+    """The grid drawn upright, its words inside a form XObject drawn under ``transform``."""
+    for r in range(len(ROWS) + 1):
+        c.line(XS[0], 718 - 18 * r, XS[-1], 718 - 18 * r)
+    for x in XS:
+        c.line(x, 718, x, 718 - 18 * len(ROWS))
+    c.beginForm("words")
+    write_cells(c)
+    c.endForm()
+    c.saveState()
+    transform(c)
+    c.doForm("words")
+    c.restoreState()
+
+
+def turned_form(c) -> None:
+    words_in_a_form(c, lambda c: c.rotate(1.5))
+
+
+def slanted_form(c) -> None:
+    words_in_a_form(c, lambda c: c.skew(0, 2))
+
+
+def upright_enough_form(c) -> None:
+    """Turned 0.4 degrees: under MAX_CHAR_ANGLE, so read from pdfium all the same."""
+    words_in_a_form(c, lambda c: c.rotate(0.4))
+
+
+def test_text_turned_less_than_the_limit_stays_on_the_pdfium_path():
+    data = drawn(upright_enough_form)
+    assert assert_same_grids(data) == 1
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(data)
+        page = document[0]
+        try:
+            assert page_objects(page).turned_text      # so its characters' angles were asked
+            assert len(pdfium_grids(page)) == 1
+        finally:
+            page.close()
+            document.close()
+
+
+@pytest.mark.parametrize("draw", [turned_cell, turned_form, slanted_form], ids=lambda f: f.__name__)
+def test_a_table_holding_turned_text_is_left_to_pdfplumber(draw):
+    data = drawn(draw)
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(data)
+        page = document[0]
+        try:
+            with pytest.raises(Unmatched, match="turned text"):
+                pdfium_grids(page)
+        finally:
+            page.close()
+            document.close()
+    fast = find_ruled_tables(data, [1], name="x.pdf", deadline=float("inf"))
+    assert fast == find_ruled_tables(data, [1], name="x.pdf", deadline=float("inf"), reference=True)
+
+
+def test_turned_text_outside_every_table_does_not_send_the_page_to_pdfplumber():
+    def draw(c):
+        ruled_with_lines(c)
+        c.saveState()
+        c.translate(500, 300)
+        c.rotate(90)
+        c.drawString(0, 0, "di pinggir halaman")
+        c.restoreState()
+    data = drawn(draw)
+    assert assert_same_grids(data) == 1
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(data)
+        page = document[0]
+        try:
+            assert page_objects(page).turned_text
+            ((_, grid),) = pdfium_grids(page)
+        finally:
+            page.close()
+            document.close()
+    assert grid == ROWS
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.stem)
+def test_pages_without_turned_text_objects_have_no_turned_characters(path):
+    """table_chars asks no angles when page_objects finds no turned text object or form: sound
+    only if no character of such a page has an angle pdfium would call turned."""
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(path.read_bytes())
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                try:
+                    if not page_objects(page).turned_text:
+                        angles = [pdfium_c.FPDFText_GetCharAngle(textpage.raw, i)
+                                  for i in range(textpage.count_chars())]
+                        assert all(min(a, 2 * math.pi - a) <= UPRIGHT_ANGLE for a in angles), index + 1
+                finally:
+                    textpage.close()
+                    page.close()
+        finally:
+            document.close()
+
+
+def two_columns_with_a_table(c) -> None:
+    """A table in the left column, prose lines in the right one on the same heights, and prose
+    above and below: pdfium lines that stop short of the table must not lose it a character."""
+    c.setFont("Helvetica", 9)
+    for k in range(30):
+        c.drawString(360, 780 - 12 * k, f"baris teks kolom kanan nomor {k} tanpa angka")
+    for k in range(4):
+        c.drawString(72, 780 - 12 * k, f"paragraf di atas tabel {k}")
+        c.drawString(72, 620 - 12 * k, f"paragraf di bawah tabel {k}")
+    ruled_with_lines(c)
+
+
+def test_a_table_beside_a_column_of_prose_reads_as_pdfplumber_reads_it():
+    assert assert_same_grids(drawn(two_columns_with_a_table)) == 1
+    ((_, grid),) = both_grids(drawn(two_columns_with_a_table))[0][1]
+    assert grid == ROWS

@@ -7,8 +7,9 @@ per line, not one per character). A line is cut again where pdfium joined two th
 baseline: a hyphenated break (U+FFFE), a wide gap (side-by-side boxes), two columns written
 line by line (text objects apart at a gutter several lines share). Lines between horizontal
 rules are also cut into cell pieces when they are mostly numbers (tables ruled only across).
-Pages turned by /Rotate are measured as displayed. pdfplumber runs only on pages that draw
-enough paths to hold a ruled table (:mod:`evidencekit.extract.pdf_tables`).
+Pages turned by /Rotate are measured as displayed. Ruled tables are read in the same pass
+(:mod:`evidencekit.extract.pdf_tables`, through the ``visit`` callback of :func:`read_pages`),
+while pdfium holds the page, its text page and its text: nothing is loaded twice.
 
 Reading order: :mod:`evidencekit.extract.order`; running heads, feet and page numbers:
 :mod:`evidencekit.extract.furniture`."""
@@ -20,7 +21,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -153,9 +154,22 @@ def open_pdf(data: bytes, name: str, *, max_pages: int) -> pdfium.PdfDocument:
 # --------------------------------------------------------------------------- lines of a page
 
 
-def read_pages(document: pdfium.PdfDocument, name: str, *, deadline: float) -> list[PdfPage]:
+@dataclass(frozen=True, slots=True)
+class OpenPage:
+    """A page as :func:`read_pages` holds it open: pdfium's page, its text page and text (valid
+    only during the ``visit`` call), and the lines read from it."""
+
+    page: pdfium.PdfPage
+    textpage: pdfium.PdfTextPage
+    text: str                       # textpage.get_text_range()
+    read: PdfPage
+
+
+def read_pages(document: pdfium.PdfDocument, name: str, *, deadline: float,
+               visit: Callable[[OpenPage], None] | None = None) -> list[PdfPage]:
     """Every page's lines; raises :class:`Timeout` once ``deadline`` (perf_counter) passes and
-    :class:`NoTextLayer` when no page has any text."""
+    :class:`NoTextLayer` when no page has any text. ``visit`` sees each page while it is open
+    (the ruled tables are read there), after its lines."""
     pages = []
     for index in range(len(document)):
         if time.perf_counter() > deadline:
@@ -167,7 +181,15 @@ def read_pages(document: pdfium.PdfDocument, name: str, *, deadline: float) -> l
             raise UnreadablePdf(f"Page {index + 1} is damaged and cannot be read ({exc}); try "
                                 "re-saving the file with a PDF tool (e.g. `qpdf in.pdf out.pdf`).") from None
         try:
-            pages.append(read_page(page, index + 1))
+            textpage = page.get_textpage()
+            try:
+                text = textpage.get_text_range()
+                read = read_page(page, index + 1, textpage=textpage, text=text)
+                pages.append(read)
+                if visit is not None:
+                    visit(OpenPage(page, textpage, text, read))
+            finally:
+                textpage.close()
         finally:
             page.close()
     if not any(p.lines for p in pages):
@@ -176,15 +198,20 @@ def read_pages(document: pdfium.PdfDocument, name: str, *, deadline: float) -> l
     return pages
 
 
-def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
-    """A page's lines, split where pdfium put two pieces of text on one baseline."""
+def read_page(page: pdfium.PdfPage, number: int, *, textpage: pdfium.PdfTextPage | None = None,
+              text: str | None = None) -> PdfPage:
+    """A page's lines, split where pdfium put two pieces of text on one baseline. ``textpage``
+    and its ``text``, when given, are the page's own (the caller closes them)."""
     width, height = page.get_size()                 # user space, before /Rotate
     rotation = page.get_rotation() % 360
     paths, rules = _paths(page, height)
     boxes = rule_boxes(rules) if rotation == 0 else ()
-    textpage = page.get_textpage()
+    own = textpage is None
+    if own:
+        textpage = page.get_textpage()
     try:
-        text = textpage.get_text_range()
+        if text is None:
+            text = textpage.get_text_range()
         boxer = _Boxer(textpage, height, text, textpage.count_chars(), width, rotation, boxes)
         found: list[Line | _GutterCut] = []
         offset = 0
@@ -193,7 +220,8 @@ def read_page(page: pdfium.PdfPage, number: int) -> PdfPage:
             offset += len(raw) + 2
         cell_pieces = boxer.cell_pieces()
     finally:
-        textpage.close()
+        if own:
+            textpage.close()
     if rotation in (90, 270):
         width, height = height, width               # the page as displayed
     return PdfPage(number, width, height, tuple(_apply_gutter_cuts(found)), paths, boxes,

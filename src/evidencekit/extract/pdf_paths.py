@@ -1,12 +1,14 @@
 """pdfium's vector paths as pdfplumber sees them: path objects walked through form XObjects (their
 matrices applied), classified into lines, rects and curves by pdfminer's own ``paint_path``, and
 turned into pdfplumber's edges. :mod:`.pdf_tables` feeds these edges to pdfplumber's TableFinder.
+The same walk tells whether any text on the page is turned (:func:`page_objects`).
 """
 
 from __future__ import annotations
 
 import ctypes
-from typing import Callable
+import math
+from typing import Callable, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -17,6 +19,8 @@ from pdfplumber import utils as plumber_utils
 
 #: Form XObjects nested deeper than this are not walked (the page goes to pdfplumber).
 MAX_FORM_DEPTH = 16
+#: Text turned more than this (radians) from upright is read by pdfplumber, whose words follow it.
+UPRIGHT_ANGLE = 0.01
 
 
 class Unmatched(Exception):
@@ -71,25 +75,57 @@ def _path_operations(obj, m: Matrix) -> list[tuple]:
     return operations
 
 
-def _walk(parent, count: Callable, get: Callable, m: Matrix, out: list[list[tuple]], depth: int = 0) -> None:
+class PageObjects(NamedTuple):
+    """What the table reader needs of a page's objects, from one walk through its forms."""
+
+    paths: list[list[tuple]]       # each path object's operations (:func:`_path_operations`)
+    turned_text: bool              # a text object or a form is drawn turned (see :func:`_turned`)
+
+
+def page_objects(page: pdfium.PdfPage) -> PageObjects:
+    """Walk the page's objects, form XObjects included (their matrices applied): the paths, and
+    whether any text may be turned. pdfium gives a character the matrix of its text object
+    times the matrices of the forms around it, and its angle is that matrix's; so when no text
+    object and no form is turned, no character is, and nothing needs asking per character."""
+    paths: list[list[tuple]] = []
+    turned = _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, IDENTITY, paths)
+    return PageObjects(paths, turned)
+
+
+def _walk(parent, count: Callable, get: Callable, m: Matrix, out: list[list[tuple]], depth: int = 0) -> bool:
+    """Append the paths under ``parent`` to ``out``; return whether a text object or form is turned."""
+    turned = False
     for i in range(count(parent)):
         obj = get(parent, i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             out.append(_path_operations(obj, _then(_matrix(obj), m)))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            turned = turned or _turned(_then(_matrix(obj), m))
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             if depth >= MAX_FORM_DEPTH:
                 raise Unmatched(f"form XObjects nest deeper than {MAX_FORM_DEPTH}")
-            _walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
-                  _then(_matrix(obj), m), out, depth + 1)
+            form = _then(_matrix(obj), m)
+            turned = _walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                           form, out, depth + 1) or turned or _turned(form)
+    return turned
 
 
-def path_shapes(page: pdfium.PdfPage, height: float) -> list[dict]:
+def _turned(m: Matrix) -> bool:
+    """May text drawn with matrix ``m`` (a, b, c, d, e, f) be turned? pdfium takes a
+    character's angle from a against one of b and c (which one depends on how it stores the
+    matrix), so both are tested, and from half of :data:`UPRIGHT_ANGLE` on: float rounding
+    cannot hide a character the per-character test would call turned."""
+    a, b, c = m[0], m[1], m[2]
+    return any(min(angle, 2 * math.pi - angle) > UPRIGHT_ANGLE / 2
+               for angle in (math.atan2(b, a) % (2 * math.pi), math.atan2(c, a) % (2 * math.pi)))
+
+
+def path_shapes(paths: list[list[tuple]], height: float) -> list[dict]:
     """The page's lines, rects and curves as pdfplumber's ``page.objects`` holds them, from
-    pdfium's path objects classified by pdfminer's own ``paint_path`` (an ``re`` or a closed
-    four-sided axis-aligned path is a rect, a single segment a line, anything else a curve)."""
-    paths: list[list[tuple]] = []
-    _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, IDENTITY, paths)
+    pdfium's path objects (:func:`page_objects`) classified by pdfminer's own ``paint_path``
+    (an ``re`` or a closed four-sided axis-aligned path is a rect, a single segment a line,
+    anything else a curve)."""
     analyzer = PDFLayoutAnalyzer(PDFResourceManager())
     analyzer.ctm = IDENTITY
     analyzer.cur_item = LTContainer((0, 0, 0, 0))
@@ -120,4 +156,5 @@ def shape_edges(shapes: list[dict]) -> list[dict]:
     return edges
 
 
-__all__ = ["IDENTITY", "MAX_FORM_DEPTH", "Matrix", "Unmatched", "path_shapes", "shape_edges"]
+__all__ = ["IDENTITY", "MAX_FORM_DEPTH", "UPRIGHT_ANGLE", "Matrix", "PageObjects", "Unmatched", "page_objects",
+           "path_shapes", "shape_edges"]

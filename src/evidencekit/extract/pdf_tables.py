@@ -40,8 +40,8 @@ from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGA
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from evidencekit.errors import Timeout
-from evidencekit.extract.pdf import PDFIUM_HYPHEN_CHARS, PDFIUM_LOCK
-from evidencekit.extract.pdf_paths import Unmatched, path_shapes, shape_edges
+from evidencekit.extract.pdf import PDFIUM_HYPHEN_CHARS, PDFIUM_LOCK, OpenPage
+from evidencekit.extract.pdf_paths import UPRIGHT_ANGLE, Unmatched, page_objects, path_shapes, shape_edges
 from evidencekit.extract.text import normalise_line
 
 log = logging.getLogger(__name__)
@@ -54,10 +54,15 @@ TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 X_TOLERANCE, Y_TOLERANCE = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
 #: pdfium's text of a line-end hyphen (it writes U+FFFE or U+0002 for the "-" it saw).
 PDFIUM_HYPHENS = frozenset(map(ord, PDFIUM_HYPHEN_CHARS))
-#: A text line both of whose ends are this far (points) above or below every table is skipped.
-LINE_SKIP_MARGIN = 60.0
+#: A pdfium line is read only where the box of its end characters, widened by the line's height
+#: (at least this many points), meets a table: pdfium ends a line where a text object stops
+#: overlapping the one before and orders the objects of one line by x, so its characters stay
+#: within a line's height of its ends.
+LINE_SKIP_MIN_MARGIN = 6.0
 #: Text in a table turned more than this (radians) goes to pdfplumber, whose words follow it.
-MAX_CHAR_ANGLE = 0.01
+MAX_CHAR_ANGLE = UPRIGHT_ANGLE
+#: A pdfium line: the text between its generated line breaks.
+PDFIUM_LINE = re.compile(r"[^\r\n]+")
 #: A cell grid: its box (x0, top, x1, bottom) and cell texts as pdfplumber's Table.extract gives them.
 Grid = tuple[tuple[float, float, float, float], list[list[str | None]]]
 SPACE = re.compile(r"\s+")
@@ -98,9 +103,43 @@ def cell_text(raw: str | None) -> str:
     return "\n".join(line for line in lines if line)
 
 
+class RuledTables:
+    """The ruled tables of one document, read during :func:`~evidencekit.extract.pdf.read_pages`
+    (give it :meth:`visit`): a page drawing at least :data:`MIN_PATH_OBJECTS` paths is read from
+    pdfium while its page and text page are open anyway; :meth:`found` then reads the pages pdfium
+    could not match with pdfplumber. Make one per document; it holds only that document's pages."""
+
+    def __init__(self, name: str, deadline: float):
+        self.name = name
+        self.deadline = deadline
+        self.pages: list[int] = []              # the pages looked at, in order
+        self.rest: list[int] = []               # ... of which pdfplumber reads these
+        self.grids: dict[int, list[Grid]] = {}
+
+    def visit(self, page: OpenPage) -> None:
+        number = page.read.number
+        if page.read.path_objects < MIN_PATH_OBJECTS:
+            return
+        self.pages.append(number)
+        _check_time(self.deadline, number)
+        try:
+            self.grids[number] = pdfium_grids(page.page, page.textpage, page.text)
+        except Unmatched as exc:
+            log.info("%s: page %d: %s, so pdfplumber reads its tables", self.name, number, exc)
+            self.rest.append(number)
+
+    def found(self, data: bytes) -> dict[int, list[RawTable]]:
+        """page number -> ruled tables with at least two rows and two columns, top to bottom.
+        A page the parsers cannot read loses its tables (logged), not its prose."""
+        if self.rest:
+            _plumber_pages(data, self.rest, self.name, self.deadline, self.grids)
+        return _raw_tables(self.pages, self.grids)
+
+
 def find_ruled_tables(data: bytes, page_numbers: Sequence[int], *, name: str, deadline: float,
                       reference: bool = False) -> dict[int, list[RawTable]]:
-    """page number -> ruled tables with at least two rows and two columns, top to bottom.
+    """page number -> ruled tables with at least two rows and two columns, top to bottom, of the
+    PDF ``data`` opened anew (:class:`RuledTables` reads them while the text is read).
 
     Pages are read from pdfium (:func:`pdfium_grids`); a page it cannot match, and every page
     when ``reference`` is true, is read with pdfplumber (:func:`plumber_grids`). A page the
@@ -110,6 +149,10 @@ def find_ruled_tables(data: bytes, page_numbers: Sequence[int], *, name: str, de
     rest = list(page_numbers) if reference else _pdfium_pages(data, page_numbers, name, deadline, grids)
     if rest:
         _plumber_pages(data, rest, name, deadline, grids)
+    return _raw_tables(page_numbers, grids)
+
+
+def _raw_tables(page_numbers: Sequence[int], grids: dict[int, list[Grid]]) -> dict[int, list[RawTable]]:
     found: dict[int, list[RawTable]] = {}
     for number in page_numbers:
         tables = [RawTable(number, bbox, tuple(tuple(cell_text(c) for c in row) for row in grid))
@@ -195,21 +238,33 @@ def plumber_grids(pdf: pdfplumber.PDF, number: int) -> list[Grid]:
 _SETTINGS = TableSettings.resolve(TABLE_SETTINGS)
 
 
-def pdfium_grids(page: pdfium.PdfPage) -> list[Grid]:
+def pdfium_grids(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None,
+                 text: str | None = None) -> list[Grid]:
     """(bbox, cell grid) of every ruled table on a pdfium page, as :func:`plumber_grids` gives
-    them; raises :class:`Unmatched` for a page it cannot match. Hold :data:`PDFIUM_LOCK`."""
+    them; raises :class:`Unmatched` for a page it cannot match. ``textpage`` and its ``text``,
+    when given, are the page's own (read once for the lines too). Hold :data:`PDFIUM_LOCK`."""
     if page.get_rotation() % 360:
         raise Unmatched("the page is turned by /Rotate")
     box = tuple(page.get_mediabox())
     if box[0] or box[1] or tuple(page.get_cropbox()) != box:
         raise Unmatched("its media box is not at the origin or is cropped")
     height = box[3]
-    page_edges = shape_edges(path_shapes(page, height))
+    objects = page_objects(page)
+    page_edges = shape_edges(path_shapes(objects.paths, height))
     tables = TableFinder(_EdgePage(page_edges, (0.0, 0.0, box[2], height)), _SETTINGS).tables
     if not tables:
         return []
     boxes = [_box(t.bbox) for t in tables]
-    chars = table_chars(page, height, boxes)
+    own = textpage is None
+    if own:
+        textpage = page.get_textpage()
+    try:
+        if text is None:
+            text = textpage.get_text_range()
+        chars = table_chars(textpage, text, height, boxes, objects.turned_text)
+    finally:
+        if own:
+            textpage.close()
     return [(bbox, cell_texts(table, [c for c in chars if _centre_in(c, bbox)]))
             for table, bbox in zip(tables, boxes)]
 
@@ -326,76 +381,95 @@ def _box(bbox: Sequence[float]) -> tuple[float, float, float, float]:
     return x0, top, x1, bottom
 
 
-def _indices_near(textpage: pdfium.PdfTextPage, count: int, highest: float, lowest: float,
-                  height: float) -> Iterable[int]:
-    """Indices of the characters that may lie between ``highest`` and ``lowest`` (tops from the
-    page's top): pdfium's text lines whose first and last characters are both more than
-    :data:`LINE_SKIP_MARGIN` away are skipped whole (a line of text is never that tall)."""
-    text = textpage.get_text_range()
-    if len(text) != count:                     # characters outside the BMP: offsets differ, read all
-        return range(count)
+def _lines_near(raw, text: str, height: float, boxes: Sequence[tuple[float, float, float, float]]
+                ) -> Iterable[range]:
+    """Index ranges of the pdfium lines that may reach a table: the box of a line's first and
+    last non-blank characters, widened by the line's height (:data:`LINE_SKIP_MIN_MARGIN` at
+    least), meets a table's box. A line of blanks only is always read. Two calls per line."""
     rect = pdfium_c.FS_RECTF()
-    indices: list[range] = []
-    start = 0
-    while start < count:
-        end = text.find("\r\n", start)
-        end = count if end < 0 else end
-        if end > start and not all(_far(textpage.raw, i, rect, highest, lowest, height) for i in (start, end - 1)):
-            indices.append(range(start, end))
-        start = end + 2
-    return itertools.chain.from_iterable(indices)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    for m in PDFIUM_LINE.finditer(text):
+        line = m.group()
+        first = m.start() + len(line) - len(line.lstrip())
+        last = m.start() + len(line.rstrip()) - 1
+        if last < first:
+            yield range(m.start(), m.end())
+            continue
+        loose_box(raw, first, rect)
+        x0, x1, top, bottom = rect.left, rect.right, rect.top, rect.bottom
+        loose_box(raw, last, rect)
+        x0, x1 = min(x0, rect.left), max(x1, rect.right)
+        top, bottom = height - max(top, rect.top), height - min(bottom, rect.bottom)
+        margin = max(bottom - top, LINE_SKIP_MIN_MARGIN)
+        if any(top - margin <= b[3] and bottom + margin >= b[1] and x0 - margin <= b[2] and x1 + margin >= b[0]
+               for b in boxes):
+            yield range(m.start(), m.end())
 
 
-def _far(raw, index: int, rect, highest: float, lowest: float, height: float) -> bool:
-    pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect)
-    return height - rect.bottom < highest - LINE_SKIP_MARGIN or height - rect.top > lowest + LINE_SKIP_MARGIN
-
-
-def table_chars(page: pdfium.PdfPage, height: float, boxes: Sequence[tuple[float, float, float, float]]
-                ) -> list[Char]:
+def table_chars(textpage: pdfium.PdfTextPage, text: str, height: float,
+                boxes: Sequence[tuple[float, float, float, float]], turned_text: bool = True) -> list[Char]:
     """The characters whose centres lie in ``boxes``, in pdfium's order, boxed by pdfium's loose
     boxes (font ascent to descent, like pdfminer's). Characters pdfium made up (spaces, line
-    breaks) are left out; turned text raises :class:`Unmatched` (pdfplumber sets it apart)."""
-    textpage = page.get_textpage()
-    try:
-        raw = textpage.raw
-        rect = pdfium_c.FS_RECTF()
-        rect_ref = ctypes.byref(rect)
-        loose_box, unicode_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetUnicode
-        highest, lowest = min(b[1] for b in boxes), max(b[3] for b in boxes)
-        alone = len(boxes) == 1                           # one table: its box is the whole test
-        left, right = boxes[0][0], boxes[0][2]
-        chars: list[Char] = []
-        count = pdfium_c.FPDFText_CountChars(raw)
-        low_surrogate = -1
-        for i in _indices_near(textpage, count, highest, lowest, height):
-            if i == low_surrogate:
+    breaks) are left out; turned text raises :class:`Unmatched` (pdfplumber sets it apart).
+
+    ``text`` is the text page's text. When it has one character per pdfium character (no
+    surrogate pairs, no dropped control characters) a character's text is read from it, and only
+    the lines near a table (:func:`_lines_near`) are looked at; else every character is asked.
+    Angles are asked per character only when ``turned_text`` (:func:`.pdf_paths.page_objects`)
+    says some text object may be turned."""
+    raw = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    count = pdfium_c.FPDFText_CountChars(raw)
+    aligned = len(text) == count
+    highest, lowest = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    alone = len(boxes) == 1                           # one table: its box is the whole test
+    left, right = boxes[0][0], boxes[0][2]
+    chars: list[Char] = []
+    low_surrogate = -1
+    lines = _lines_near(raw, text, height, boxes) if aligned else (range(count),)
+    for i in itertools.chain.from_iterable(lines):
+        if i == low_surrogate:
+            continue
+        loose_box(raw, i, rect_ref)
+        top, bottom = height - rect.top, height - rect.bottom
+        my = (top + bottom) / 2
+        if not highest <= my <= lowest:                     # above or below every table
+            continue
+        mx = (rect.left + rect.right) / 2
+        if not (left <= mx <= right if alone else any(b[0] <= mx <= b[2] and b[1] <= my <= b[3] for b in boxes)):
+            continue
+        if aligned:
+            char = text[i]
+            if char in PDFIUM_HYPHEN_CHARS:                 # a hyphen, or no Unicode at all: ask
+                char = _unicode_text(raw, i)
+        else:
+            char, low_surrogate = _unicode_at(raw, i, count)
+        if char.isspace():
+            if char in "\r\n" or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
                 continue
-            loose_box(raw, i, rect_ref)
-            top, bottom = height - rect.top, height - rect.bottom
-            my = (top + bottom) / 2
-            if not highest <= my <= lowest:                     # above or below every table
-                continue
-            mx = (rect.left + rect.right) / 2
-            if not (left <= mx <= right if alone else any(b[0] <= mx <= b[2] and b[1] <= my <= b[3] for b in boxes)):
-                continue
-            code = unicode_of(raw, i)
-            if 0xD800 <= code < 0xDC00 and i + 1 < count:     # a surrogate pair: one character
-                text = chr(0x10000 + ((code - 0xD800) << 10) + (unicode_of(raw, i + 1) - 0xDC00))
-                low_surrogate = i + 1
-            else:
-                text = "-" if code in PDFIUM_HYPHENS else chr(code)
-            if text.isspace():
-                if text in "\r\n" or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
-                    continue
-            else:
-                angle = pdfium_c.FPDFText_GetCharAngle(raw, i)     # radians, -1 when unknown
-                if min(angle, 2 * math.pi - angle) > MAX_CHAR_ANGLE:
-                    raise Unmatched("a table holds turned text")
-            chars.append(Char(rect.left, rect.right, top, bottom, text, mx, my))
-        return chars
-    finally:
-        textpage.close()
+        elif turned_text:
+            angle = pdfium_c.FPDFText_GetCharAngle(raw, i)     # radians, -1 when unknown
+            if min(angle, 2 * math.pi - angle) > MAX_CHAR_ANGLE:
+                raise Unmatched("a table holds turned text")
+        chars.append(Char(rect.left, rect.right, top, bottom, char, mx, my))
+    return chars
+
+
+def _unicode_text(raw, i: int) -> str:
+    """The text of character ``i`` as pdfium's Unicode gives it, its line-end hyphen as "-"."""
+    code = pdfium_c.FPDFText_GetUnicode(raw, i)
+    return "-" if code in PDFIUM_HYPHENS else chr(code)
+
+
+def _unicode_at(raw, i: int, count: int) -> tuple[str, int]:
+    """The text of character ``i`` from pdfium's Unicode, and the index of the low half when it is
+    the high half of a surrogate pair (one character over two indices), else -1."""
+    code = pdfium_c.FPDFText_GetUnicode(raw, i)
+    if 0xD800 <= code < 0xDC00 and i + 1 < count:
+        return chr(0x10000 + ((code - 0xD800) << 10) + (pdfium_c.FPDFText_GetUnicode(raw, i + 1) - 0xDC00)), i + 1
+    return ("-" if code in PDFIUM_HYPHENS else chr(code)), -1
 
 
 def _same(a: Sequence[str], b: Sequence[str]) -> bool:

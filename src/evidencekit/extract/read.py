@@ -5,8 +5,9 @@ one normalised text with pages, sections (:mod:`.sections`), tables and language
 (:mod:`.lang`). Every bad input raises an error of :mod:`evidencekit.errors` whose message says
 what to do.
 
-A PDF goes: :mod:`.pdf` (pdfium lines with boxes, limits, bad input) → :mod:`.pdf_tables`
-(pdfplumber, only on pages that draw rules) → :mod:`.furniture` (running heads, page labels)
+A PDF goes: :mod:`.pdf` (pdfium lines with boxes, limits, bad input) and, in the same pass over
+the pages, :mod:`.pdf_tables` (pdfplumber's table model, only on pages that draw rules) →
+:mod:`.furniture` (running heads, page labels)
 → :mod:`.order` (bands and columns; :mod:`.aligned` for unruled tables) → :mod:`.layout`
 (paragraphs, hyphenation, table blocks, offsets).
 
@@ -79,17 +80,17 @@ def _read_pdf(data: bytes, name: str, limits):
     from evidencekit.extract.layout import layout
     from evidencekit.extract.furniture import find_furniture, running_heads
     from evidencekit.extract.pdf import PDFIUM_LOCK, open_pdf, read_pages
-    from evidencekit.extract.pdf_tables import MIN_PATH_OBJECTS, find_ruled_tables
+    from evidencekit.extract.pdf_tables import RuledTables
 
     deadline = time.perf_counter() + limits.timeout_s
+    ruled = RuledTables(name, deadline)             # read in the same pass, page by page
     with PDFIUM_LOCK:
         document = open_pdf(data, name, max_pages=limits.max_pages)
         try:
-            pages = read_pages(document, name, deadline=deadline)
+            pages = read_pages(document, name, deadline=deadline, visit=ruled.visit)
         finally:
             document.close()
-    candidates = [p.number for p in pages if p.path_objects >= MIN_PATH_OBJECTS]
-    tables = find_ruled_tables(data, candidates, name=name, deadline=deadline)
+    tables = ruled.found(data)                      # pdfplumber for the pages pdfium cannot match
     furniture, labels = find_furniture(pages, {n: [t.bbox for t in ts] for n, ts in tables.items()})
     text, out_pages, out_tables = layout(pages, furniture, tables, labels)
     return text, out_pages, out_tables, running_heads(pages, furniture)
