@@ -40,6 +40,12 @@ def test_flatten_turns_every_whitespace_character_into_one_space(seed_texts):
         assert pico.flatten(text) == re.sub(r"\s", " ", text)
 
 
+def test_flatten_knows_every_whitespace_character():
+    every = {chr(i) for i in range(0x110000) if chr(i).isspace()} - {" "}
+    assert set(pico.WHITESPACE) == every
+    assert all(re.fullmatch(r"\s", ch) for ch in every)
+
+
 def test_matches_at_skips_starts_inside_an_earlier_match():
     pattern = re.compile(r"ab+")
     assert [m.span() for m in matches_at(pattern, "abbb ab", [0, 1, 2, 5])] == [(0, 4), (5, 7)]

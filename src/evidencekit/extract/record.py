@@ -31,6 +31,7 @@ from evidencekit.extract.fields.pico import (
     find_instrument,
     find_primary_outcome,
     find_setting,
+    flatten,
 )
 from evidencekit.extract.fields.places import AIM_SECTIONS, Place, place_at, places
 from evidencekit.extract.fields.main_result import DEFAULT_ALPHA, RESULT_PLACES, choose_main_result, choose_main_test
@@ -391,7 +392,8 @@ def _aims(paper: _Paper) -> tuple[list[_Found], list[_Found]]:
         if place.name not in AIM_SECTIONS and place.name != "title":
             continue
         rank = AIM_RANK.get(place.name, 5)
-        text = paper.slice(place)
+        # flattened once here: the finders below read flat text and find it already flat
+        text = flatten(paper.slice(place))
         for aim in find_aims(text, place.start):
             intervention = _LEADING_NOISE.sub("", aim.intervention)
             s, e = aim.intervention_span

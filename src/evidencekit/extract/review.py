@@ -56,6 +56,8 @@ def column_of(header: str) -> str | None:
     """The canonical column a header cell names, or None: the longest matching phrase wins (the
     first in lexicon order among equally long ones)."""
     text = " ".join(header.split())
+    if not _any_column().search(text):
+        return None                        # most cells of other tables: one search, not one per phrase
     for key, _, pattern in _column_patterns():
         if pattern.search(text):
             return key
@@ -70,6 +72,13 @@ def _column_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
                if not key.startswith("opener_") for phrase in phrases]
     return tuple((key, phrase, re.compile(phrase_pattern(phrase), re.IGNORECASE))
                  for key, phrase in sorted(entries, key=lambda e: -len(e[1])))
+
+
+@cache
+def _any_column() -> re.Pattern[str]:
+    """Any column phrase at all (one alternation of them all)."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, _, pattern in _column_patterns()) or "(?!)",
+                      re.IGNORECASE)
 
 
 def map_columns(headers: list[str]) -> dict[int, str]:
