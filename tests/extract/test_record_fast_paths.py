@@ -72,3 +72,21 @@ def test_number_words_tried_at_word_starts_find_what_the_run_pattern_finds(seed_
 @pytest.fixture(scope="module")
 def seed_texts(shared_dir) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "seeds").glob("*.txt"))]
+
+
+def test_read_family_is_the_family_read_design_gives(seed_texts):
+    from evidencekit.extract.fields.design import read_design, read_family
+    from evidencekit.extract.fields.phrases import sentences
+
+    for text in [*seed_texts, "desain one group pretest posttest", "quasi eksperimen", "tidak ada", ""]:
+        for s, e in [(0, len(text)), *sentences(text)]:
+            statement = read_design(text[s:e])
+            assert read_family(text[s:e]) == (statement.family if statement else None)
+
+
+@pytest.mark.parametrize("text", ["No\nNama", "  \tno. penulis", "x\n  Author (year)", "\u00a0Peneliti", "NO", "nomor"])
+def test_header_line_search_finds_every_line_the_per_line_check_accepts(text):
+    from evidencekit.extract import review_text
+
+    per_line = any(review_text._HEADER_OPENING.match(t) for _, _, t in review_text._lines(text))
+    assert bool(review_text._HEADER_LINE.search(text)) == per_line

@@ -16,7 +16,7 @@ from functools import cache
 
 from evidencekit.extract import lexicon
 from evidencekit.extract.fields.bibliography import join_initials
-from evidencekit.extract.fields.design import read_design
+from evidencekit.extract.fields.design import read_design, read_family
 from evidencekit.extract.fields.phrases import phrase_pattern
 from evidencekit.extract.fields.places import places
 from evidencekit.extract.fields.pico import find_aims
@@ -105,8 +105,7 @@ def is_review(document: Document) -> bool:
     for place in places(document):
         if place.name not in ("abstract", "abstract_en", "front", "methods"):
             continue
-        statement = read_design(document.text[place.start:place.end])
-        if statement is not None and statement.family is DesignFamily.REVIEW:
+        if read_family(document.text[place.start:place.end]) is DesignFamily.REVIEW:
             return True
     if any(is_extraction_header(t.grid()[0]) for t in document.tables if t.rows):
         return True

@@ -90,11 +90,19 @@ def _read_header(joined: str) -> tuple[list[str], list[str], int]:
     return columns, names, used
 
 
+#: How a flattened header's first line opens ("No.", "Nama penulis", "Author", "Peneliti").
+_HEADER_OPENING = re.compile(r"(?i)(no\b|nama|penulis|author|peneliti)")
+#: A line of the text that opens so (after its leading whitespace): one search rules out most texts.
+_HEADER_LINE = re.compile(r"(?im)^[^\S\n]*(?:no\b|nama|penulis|author|peneliti)")
+
+
 def find_flat_header(text: str) -> FlatHeader | None:
     """The first flattened extraction-table header in ``text``, or None."""
+    if not _HEADER_LINE.search(text):
+        return None
     lines = _lines(text)
     for i, (start, _, first) in enumerate(lines):
-        if not re.match(r"(?i)(no\b|nama|penulis|author|peneliti)", first):
+        if not _HEADER_OPENING.match(first):
             continue
         joined, ends = "", []
         for s, e, t in lines[i:i + 40]:

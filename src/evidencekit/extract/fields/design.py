@@ -51,6 +51,17 @@ def find_design_hits(text: str, offset: int = 0) -> tuple[list[Hit], list[Hit]]:
     return find_hits("designs", text, offset), find_hits("design_families", text, offset)
 
 
+def read_family(text: str) -> DesignFamily | None:
+    """The design family one passage states, as ``read_design(text).family``: the first family
+    phrase, else the family its first design phrase implies. Design phrases are only looked for
+    when no family phrase is there."""
+    families = find_hits("design_families", text)
+    if families:
+        return DesignFamily(families[0].key)
+    designs = find_hits("designs", text)
+    return FAMILY_OF.get(Design(designs[0].key)) if designs else None
+
+
 def read_design(text: str, offset: int = 0, *, broken_words: bool = False) -> DesignStatement | None:
     """The design stated in one passage (a sentence or a table cell), or None.
 
