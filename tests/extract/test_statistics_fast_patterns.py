@@ -15,6 +15,9 @@ from evidencekit.extract.patterns import (
     BROKEN_P,
     COUNT_PCT_RE_TEMPLATE,
     GLUE,
+    MEAN_SD_NAME_MAX,
+    MEAN_SD_NAMES,
+    MEAN_SD_PAREN_RE,
     NUM,
     OP,
     P_NAME,
@@ -35,6 +38,8 @@ ODD = [
     "n=24 21 orang (87,50%), 9 of the 25 mothers (32%), 1-8 (5%), a/3 (2 %), 2021 (10%)",
     "Z = -3,317; χ²(1, N = 90) = 4.2, p < .05. OR 2.1 (95% CI 1.1 to 3.9) Q-within = 3",
     ": \n \n x. \n\nY!  Z?\n\n\n(a) .\n\nb",
+    "mean (SD) 3.2 (1.1); Rata-rata \n (s.d.) = 3,2 (1,1); M(SD) 2 (1); xM (sd) 1 (2); (SD) 1 (2)",
+    "M (SD) M (SD) 4 (1); rerata(std) adalah 5,5 (0,5) average  ( S.D ) of 7 (2) RATA-RATA (sd)",
 ]
 
 
@@ -85,6 +90,16 @@ def test_count_percent_pattern_matches_the_lookbehind_form(texts):
     _same(prose._count_pct_re(), plain.format(persons=persons), re.IGNORECASE, texts)
 
 
+def test_mean_sd_pairs_are_the_matches_of_the_whole_text_scan(texts):
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in prose.mean_sd_pairs(text)] == \
+            [(m.span(), m.groupdict()) for m in MEAN_SD_PAREN_RE.finditer(text)]
+
+
+def test_mean_sd_name_max_covers_every_name():
+    assert MEAN_SD_NAME_MAX >= max(len(name.removeprefix(r"\b")) for name in MEAN_SD_NAMES)
+
+
 def _first_chars(items) -> set[str]:
     """Characters a parsed regex can start with (LITERAL, IN, BRANCH, groups, repeats only)."""
     from re import _constants as c, _parser
@@ -118,3 +133,32 @@ def test_every_statistic_name_starts_with_one_of_the_first_letters(key):
     from re import _parser
 
     assert _first_chars(_parser.parse(STAT_NAMES[key])) <= set(STAT_FIRST)
+
+
+#: Column headers of our own, one or more per role, and labels that name no role.
+HEADERS = ["f (%)", "Sebelum intervensi n (%)", "Mean (SD)", "Rerata ± SD", "N", "Frekuensi", "%",
+           "Persentase (%)", "Rata-rata", "Std. Deviation", "SE", "Median", "Min.", "Maksimum", "Min - Max",
+           "95% CI", "Interval Kepercayaan", "P value", "Sig. (2-tailed)", "Asymp. Sig.", "Z", "t hitung",
+           "t tabel", "df", "U", "W", "χ2", "F hitung", "r", "Negative Ranks", "Mean Rank", "Mean (ml)",
+           "Rerata (kali per 24 jam)", "Rerata (ml/15 menit)", "Umur", "(%)", "(ml)", "Variabel", "Mean*",
+           "Kelompok intervensi", "Nilai Z", "SD Kontrol", "Mean Pretest"]
+
+
+def _role_in_turn(text: str) -> str | None:
+    """COLUMN_ROLES tried one pattern at a time (the plain form of tables._role_of)."""
+    from evidencekit.extract.tables import COLUMN_ROLES
+
+    return next((role for role, pat in COLUMN_ROLES if re.match(rf"(?i)^(?:{pat})$", text)), None)
+
+
+def test_one_role_pattern_gives_the_role_each_pattern_in_turn_gives(shared_dir):
+    from evidencekit.extract.read import read_document
+    from evidencekit.extract.tables import _role_of
+    from evidencekit.extract.text_tables import find_text_tables
+
+    cells = list(HEADERS)
+    for path in sorted((shared_dir / "seeds").glob("*.txt")):
+        cells += [c.text for t in find_text_tables(read_document(path)) for row in t.rows for c in row]
+    for text in cells:
+        for variant in (text, text.lower(), re.sub(r"\s+", " ", text).strip()):
+            assert _role_of(variant) == _role_in_turn(variant), variant

@@ -114,10 +114,18 @@ CI_RE = re.compile(
     + RANGE
 )
 
+#: The words a "mean (SD)" name pair starts with ("M" only as a word), and its "(SD)" bracket.
+MEAN_SD_NAMES = ("mean", "rata-rata", "rerata", "average", r"\bM")
+SD_BRACKET = r"\(\s*(?:sd|s\.d\.?|std)\s*\)"
+
 #: "mean (SD) 3.2 (1.1)", "rerata (SD) = 3,2 (1,1)": the name pair announces the number pair.
 MEAN_SD_PAREN_RE = re.compile(
-    r"(?i:(?=[mra])(?:mean|rata-rata|rerata|average|\bM)\s*\(\s*(?:sd|s\.d\.?|std)\s*\))"
+    rf"(?i:(?=[mra])(?:{'|'.join(MEAN_SD_NAMES)})\s*{SD_BRACKET})"
     rf"\s*(?:[:=]|adalah|sebesar|of|was)?\s*(?P<mean>{NUM})\s*\(\s*(?P<sd>{NUM})\s*\)")
+#: Every "(SD)" bracket. A match of MEAN_SD_PAREN_RE starts at most MEAN_SD_NAME_MAX characters
+#: (the longest name) before the spaces in front of one, so it is tried only there.
+SD_BRACKET_RE = re.compile(rf"(?i:{SD_BRACKET})")
+MEAN_SD_NAME_MAX = len("rata-rata")
 
 #: "mean ± SD": "9,17 ± 0,874", "2.5 +/- 1.1".
 PLUSMINUS_RE = re.compile(rf"(?P<mean>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<sd>{NUM})")
@@ -150,6 +158,6 @@ def phrase_alternation(phrases: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
-__all__ = ["CI_RE", "COUNT_PCT_RE_TEMPLATE", "DECIMAL", "DF", "N_EQ_RE", "NS_RE", "NUM", "OP", "P_RE",
-           "MEAN_SD_PAREN_RE", "PLUSMINUS_RE", "RANGE_RE", "SENTENCE_END_RE", "STAT_NAMES", "STAT_RE",
-           "phrase_alternation"]
+__all__ = ["CI_RE", "COUNT_PCT_RE_TEMPLATE", "DECIMAL", "DF", "MEAN_SD_NAME_MAX", "MEAN_SD_PAREN_RE", "N_EQ_RE",
+           "NS_RE", "NUM", "OP", "P_RE", "PLUSMINUS_RE", "RANGE_RE", "SD_BRACKET_RE", "SENTENCE_END_RE",
+           "STAT_FIRST", "STAT_NAMES", "STAT_RE", "phrase_alternation"]

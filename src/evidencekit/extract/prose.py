@@ -19,8 +19,10 @@ from evidencekit.extract.patterns import (
     NS_RE,
     NUM,
     P_RE,
+    MEAN_SD_NAME_MAX,
     MEAN_SD_PAREN_RE,
     PLUSMINUS_RE,
+    SD_BRACKET_RE,
     STAT_NAMES,
     STAT_RE,
     phrase_alternation,
@@ -151,6 +153,11 @@ def _stat_kind(m: re.Match[str]) -> str | None:
 _COMPUTED_RE = re.compile(r"(?i)hitung|count")
 
 
+#: "ρ value", "ρ-val": ρ typed for p. "H0", "H_1", "Ha": a hypothesis, not a Kruskal-Wallis H.
+_RHO_AS_P_RE = re.compile(r"\s*[-_]?\s*val")
+_HYPOTHESIS_RE = re.compile(r"\s*[_]?[01a]\b")
+
+
 def _accept_stat(ctx: StatContext, m: re.Match[str], key: str) -> bool:
     has_df = m.group("df1") is not None
     has_op = m.group("vop") is not None
@@ -166,10 +173,10 @@ def _accept_stat(ctx: StatContext, m: re.Match[str], key: str) -> bool:
     if key == "rho" and m.group("k_rho") == "ρ":
         # ρ is often p typed with the wrong letter ("ρ value = 0,005"): rho only beside a correlation
         s0, s1 = ctx.sentence(m.start())
-        if re.match(r"\s*[-_]?\s*val", ctx.text[m.end("k_rho"):]) or not re.search(
+        if _RHO_AS_P_RE.match(ctx.text, m.end("k_rho")) or not re.search(
                 r"(?i)spearman|korelasi|correlat|rank", ctx.text[s0:s1]):
             return False
-    if key == "H" and re.match(r"\s*[_]?[01a]\b", ctx.text[m.end("k_H"):]):
+    if key == "H" and _HYPOTHESIS_RE.match(ctx.text, m.end("k_H")):
         return False                                   # H0 / H1 / Ha are hypotheses
     return True
 
@@ -287,7 +294,7 @@ def find_descriptives(ctx: StatContext) -> list[Descriptive]:
     paired: list[tuple[int, int]] = []
     text = ctx.text
     plus_minus = PLUSMINUS_RE.finditer(text) if ("±" in text or "+/-" in text or "+-" in text) else ()
-    for m in (*plus_minus, *MEAN_SD_PAREN_RE.finditer(text)):
+    for m in (*plus_minus, *mean_sd_pairs(text)):
         if ctx.is_masked(m.start()):
             continue
         mean, sd = ctx.number(m.group("mean")), ctx.number(m.group("sd"))
@@ -338,6 +345,25 @@ def find_descriptives(ctx: StatContext) -> list[Descriptive]:
                 cur_end = ci.end()
     flush()
     return out
+
+
+def mean_sd_pairs(text: str) -> list[re.Match[str]]:
+    """The matches of ``MEAN_SD_PAREN_RE.finditer(text)`` ("mean (SD) 3.2 (1.1)"), found by
+    trying the pattern only where one can start: a name at most ``MEAN_SD_NAME_MAX`` characters
+    before the spaces in front of an "(SD)" bracket. Papers print few such brackets, so this is
+    far cheaper than trying the pattern at every character."""
+    found: list[re.Match[str]] = []
+    last_end = 0
+    for bracket in SD_BRACKET_RE.finditer(text):
+        name_end = bracket.start()
+        while name_end > 0 and text[name_end - 1].isspace():     # the pattern's \s* before "("
+            name_end -= 1
+        for start in range(max(last_end, name_end - MEAN_SD_NAME_MAX), name_end):
+            if (m := MEAN_SD_PAREN_RE.match(text, start)) is not None:
+                found.append(m)
+                last_end = m.end()
+                break
+    return found
 
 
 def _unit(ctx: StatContext, start: int, end: int) -> str | None:
@@ -422,4 +448,4 @@ def find_bare_intervals(ctx: StatContext, taken: list) -> list[Statistic]:
 
 
 __all__ = ["ALPHAS", "find_bare_intervals", "read_statistic", "find_descriptives", "find_percent_counts",
-           "find_prose_statistics", "find_test_statistics"]
+           "find_prose_statistics", "find_test_statistics", "mean_sd_pairs"]

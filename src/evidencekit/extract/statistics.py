@@ -54,24 +54,31 @@ def _with_scale_items(items: list[AnyStat], tables: list[Table], ctx: StatContex
     """``Descriptive.items`` = the instrument's item count, for summaries the paper calls a mean
     per item (their own label, their table's caption, or their sentence). A summed total score
     keeps ``items=None``: its granularity is 1/n whatever the item count (see
-    :mod:`evidencekit.extract.instrument`)."""
+    :mod:`evidencekit.extract.instrument`). The paper is searched for its item count only when
+    some summary is a mean per item."""
+    per_item = [i for i, s in enumerate(items) if isinstance(s, Descriptive) and s.items is None
+                and s.span is not None and _says_per_item(s, tables, ctx)]
+    if not per_item:
+        return items                                   # the item count is not even looked for
     k = scale_items(ctx.document)
     if k is None:
         return items
-    out = []
-    for s in items:
-        if isinstance(s, Descriptive) and s.items is None and s.span is not None:
-            words = [s.label or ""]
-            table = next((t for t in tables if t.start <= s.span.start < t.end), None)
-            if table is not None:
-                words.append(caption_of(table, ctx.text))
-            else:
-                start, _ = ctx.sentence(s.span.start)
-                words.append(ctx.text[start:s.span.end])
-            if says_per_item(" ".join(words)):
-                s = replace(s, items=k)
-        out.append(s)
+    out = list(items)
+    for i in per_item:
+        out[i] = replace(out[i], items=k)
     return out
+
+
+def _says_per_item(s: Descriptive, tables: list[Table], ctx: StatContext) -> bool:
+    """Whether a summary's label, its table's caption or its sentence calls it a mean per item."""
+    words = [s.label or ""]
+    table = next((t for t in tables if t.start <= s.span.start < t.end), None)
+    if table is not None:
+        words.append(caption_of(table, ctx.text))
+    else:
+        start, _ = ctx.sentence(s.span.start)
+        words.append(ctx.text[start:s.span.end])
+    return says_per_item(" ".join(words))
 
 
 #: "sebanyak 24 orang", "as many as 15 respondents", "24 ibu nifas" after a sample word.

@@ -54,7 +54,11 @@ COLUMN_ROLES: tuple[tuple[str, str], ...] = (
     ("r", r"r|koefisien korelasi"),
     ("rank", r"(?:negati(?:f|ve)|positi(?:f|ve))\s+ranks?|ties|mean rank|sum of ranks|selisih|difference"),
 )
-_ROLE_RES = [(role, re.compile(rf"(?i)^(?:{pat})$")) for role, pat in COLUMN_ROLES]
+#: All roles in one pattern, alternative i (group i + 1) being COLUMN_ROLES[i]: the first
+#: alternative that matches the whole text wins, as when each is tried in turn, in one call.
+_ROLES_RE = re.compile("(?i)^(?:" + "|".join(f"({pat})" for _, pat in COLUMN_ROLES) + ")$")
+_COUNT_PCT_ROLE_RE = re.compile(rf"(?i)^(?:{COLUMN_ROLES[0][1]})$")
+_SPACES_RE = re.compile(r"\s+")
 _UNIT_RE = re.compile(r"\(\s*(ml|cc|gram|g|kg|cm|mm|mmhg|menit|jam|hari|skor|score|%)\s*\)", re.I)
 
 STAT_ROLES = {"Z": StatKind.Z, "t": StatKind.T, "U": StatKind.U, "W": StatKind.W,
@@ -62,6 +66,8 @@ STAT_ROLES = {"Z": StatKind.Z, "t": StatKind.T, "U": StatKind.U, "W": StatKind.W
 SUMMARY_ROLES = ("mean", "mean_sd", "sd", "se", "median", "min", "max", "min_max", "ci")
 _PAIR_RE = re.compile(rf"^\s*(?P<a>{NUM})\s*\(\s*(?P<b>{NUM})\s*%?\s*\)\s*$")
 _PLAIN_NUMBER_RE = re.compile(rf"^\s*{NUM}\s*%?\s*$")
+_PLUSMINUS_CELL_RE = re.compile(rf"^\s*(?P<a>{NUM})\s*±\s*(?P<b>{NUM})\s*$")
+_P_CELL_RE = re.compile(rf"^\s*(?P<op><=|>=|≤|≥|<|>|=)?\s*(?P<v>{NUM})\s*\*{{0,3}}\s*$")
 _TOTAL_RE = re.compile(r"(?i)^(?:jumlah|total|sum)\b")
 _PRE_RE = re.compile(r"(?i)\b(?:pre[\s-]?tes[t]?|pretest|sebelum|before|baseline)\b")
 _POST_RE = re.compile(r"(?i)\b(?:post[\s-]?tes[t]?|posttest|sesudah|setelah|after)\b")
@@ -70,23 +76,28 @@ _GROUP_RE = re.compile(r"(?i)\b(intervensi|eksperimen|perlakuan|intervention|exp
 
 def column_role(header: str) -> str | None:
     """The role of a column from its header text ("Std. Deviation" -> "sd"), or None (a label)."""
-    raw = re.sub(r"\s+", " ", header).strip().rstrip("*").strip()
-    if _ROLE_RES[0][1].match(raw):                   # "f (%)", "Sebelum intervensi f (%)"
+    raw = _SPACES_RE.sub(" ", header).strip().rstrip("*").strip()
+    if _COUNT_PCT_ROLE_RE.match(raw):                # "f (%)", "Sebelum intervensi f (%)"
         return "count_pct"
-    text = re.sub(r"\s+", " ", _UNIT_RE.sub("", raw)).strip()
+    text = _SPACES_RE.sub(" ", _UNIT_RE.sub("", raw)).strip()
     if not text:
         return "percent" if "%" in raw else None
-    for role, rx in _ROLE_RES:
-        if rx.match(text):
-            return role
+    if (role := _role_of(text)) is not None:
+        return role
     # a summary column whose unit only the unit model knows: "Mean (kali per 24 jam)",
     # "Rerata (ml/15 menit)" — the bracket removed, only a summary role is taken
-    bare = re.sub(r"\s+", " ", strip_units(raw)).strip()
+    bare = _SPACES_RE.sub(" ", strip_units(raw)).strip()
     if bare != raw:
-        role = next((r for r, rx in _ROLE_RES if rx.match(bare)), None)
+        role = _role_of(bare)
         if role in SUMMARY_ROLES:
             return role
     return None
+
+
+def _role_of(text: str) -> str | None:
+    """The first role of :data:`COLUMN_ROLES` whose pattern matches all of ``text``."""
+    m = _ROLES_RE.match(text)
+    return COLUMN_ROLES[m.lastindex - 1][0] if m else None
 
 
 #: Occasion and arm words a header may add to a column name ("Mean Pretest", "SD Kontrol").
@@ -252,7 +263,7 @@ def _groups_by_rows(rows: list[list[Cell]], table: Table, ctx: StatContext) -> l
         role = (m.group("role").lower() if m else "")
         for j in groups:
             text, head = row[j].text.strip(), header[j].text
-            pair = _PAIR_RE.match(text) or re.match(rf"^\s*(?P<a>{NUM})\s*±\s*(?P<b>{NUM})\s*$", text)
+            pair = _PAIR_RE.match(text) or _PLUSMINUS_CELL_RE.match(text)
             if not (role and pair):
                 continue
             gn = _GROUP_N_RE.search(head)
@@ -404,7 +415,7 @@ def _descriptive(cells: dict[str, Cell], n, label, units, roles, ctx, caption=No
         if not text:
             continue
         if role == "mean_sd":
-            m = _PAIR_RE.match(text) or re.match(rf"^\s*(?P<a>{NUM})\s*±\s*(?P<b>{NUM})\s*$", text)
+            m = _PAIR_RE.match(text) or _PLUSMINUS_CELL_RE.match(text)
             if m:
                 values["mean"], values["sd"] = ctx.number(m.group("a")), ctx.number(m.group("b"))
         elif role in ("ci", "min_max"):
@@ -450,7 +461,7 @@ def _statistic(cells: dict[str, Cell], label: str, table: Table, ctx: StatContex
         return None
     p, op = None, None
     if p_cell is not None:
-        m = re.match(rf"^\s*(?P<op><=|>=|≤|≥|<|>|=)?\s*(?P<v>{NUM})\s*\*{{0,3}}\s*$", p_cell.text)
+        m = _P_CELL_RE.match(p_cell.text)
         if m:
             p = ctx.stat_number(m.group("v"))
             op = POperator.parse(m.group("op")) if m.group("op") else POperator.EQ
