@@ -41,6 +41,9 @@ FOOTNOTE_END = re.compile(r"[^\W\d_][.!?]\d{1,2}$")     # "... sehat.20": a sent
 BODY_LINES = 4
 CAPTION = re.compile(r"^(?:tabel|table|gambar|figure|grafik|bagan)\s*\d+", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_][\w-]*")
+#: Every byte that cannot be part of a WORD, made a space (ASCII text only).
+WORD_BYTES = bytes(b if chr(b).isascii() and (chr(b).isalnum() or chr(b) in "_-") else ord(" ")
+                   for b in range(256))
 LETTERS_END = re.compile(r"[^\W\d_]+$")       # the letters a cell line ends with
 LETTERS_START = re.compile(r"[^\W\d_]+")      # ... and the next one starts with
 TAIL_CHARS = 40
@@ -159,9 +162,22 @@ def join_split_headings(items: list[_Item]) -> list[_Item]:
 
 
 def _vocabulary(items: Sequence[_Item]) -> set[str]:
-    """The words of the prose lines, lower case (one regex pass over all lines)."""
-    words = set(WORD.findall("\n".join(item.line.text for item in items if item.line)))
-    return {w.lower() for w in words}
+    """The words (WORD) of the prose lines, lower case: the ASCII lines (nearly all) cut in C,
+    the others by the regex."""
+    texts = [item.line.text for item in items if item.line is not None]
+    vocabulary = _ascii_words("\n".join(text for text in texts if text.isascii()))
+    others = "\n".join(text for text in texts if not text.isascii())
+    vocabulary.update(w.lower() for w in WORD.findall(others))
+    return vocabulary
+
+
+def _ascii_words(text: str) -> set[str]:
+    """WORD's matches in an ASCII ``text``, lower case: each run of word characters and hyphens
+    holds one, from the run's first letter on."""
+    runs = set(text.lower().encode("ascii").translate(WORD_BYTES).split())
+    words = {run.lstrip(b"0123456789_-").decode("ascii") for run in runs}
+    words.discard("")
+    return words
 
 
 def _page_metrics(items: Sequence[_Item]) -> dict[tuple[int, int], tuple[float, float, float, int]]:

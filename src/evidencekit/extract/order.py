@@ -251,14 +251,18 @@ def _rows(blocks: list[Block]) -> list[Block]:
     """Merge consecutive line blocks of one region that sit on one baseline into one line,
     their pieces ordered left to right."""
     rows: list[list[Block]] = []
+    first: Line | None = None                 # the line of the current row's first block
+    middle = limit = 0.0
     for block in blocks:
-        row = rows[-1] if rows else None
-        if (row is not None and row[0].line is not None and block.line is not None
-                and row[0].column == block.column
-                and abs(row[0].line.middle - block.line.middle) < SAME_ROW_SHARE * row[0].line.height):
-            row.append(block)
-        else:
-            rows.append([block])
+        line = block.line
+        if (first is not None and line is not None and rows[-1][0].column == block.column
+                and abs(middle - (line.top + line.bottom) / 2) < limit):
+            rows[-1].append(block)
+            continue
+        rows.append([block])
+        first = line
+        if line is not None:
+            middle, limit = (line.top + line.bottom) / 2, SAME_ROW_SHARE * line.height
     return [row[0] if len(row) == 1 else _merge_row(row) for row in rows]
 
 
