@@ -90,3 +90,25 @@ def test_header_line_search_finds_every_line_the_per_line_check_accepts(text):
 
     per_line = any(review_text._HEADER_OPENING.match(t) for _, _, t in review_text._lines(text))
     assert bool(review_text._HEADER_LINE.search(text)) == per_line
+
+
+def test_pico_finders_given_the_places_of_all_aim_keys_find_what_they_find_alone(seed_texts):
+    for text in _cases(seed_texts):
+        flat = pico.flatten(text)
+        starts = phrase_starts("pico", flat, pico.AIM_KEYS)
+        assert pico.find_aims(flat, 7, starts) == pico.find_aims(text, 7)
+        assert pico.find_contrasts(flat, 7, starts) == pico.find_contrasts(text, 7)
+        for key in ("intervention_cue", "outcome_cue"):
+            assert pico.find_cued(flat, key, 7, starts) == pico.find_cued(text, key, 7)
+
+
+@pytest.mark.parametrize("name", ["designs", "tests", "sample_size"])
+def test_find_hits_within_the_places_of_a_whole_lexicon_finds_what_it_finds_alone(name, seed_texts):
+    from evidencekit.extract import lexicon
+    from evidencekit.extract.fields.phrases import find_hits
+
+    keys = tuple(lexicon.phrases(name))[:2]
+    for text in _cases(seed_texts):
+        starts = phrase_starts(name, text)
+        assert find_hits(name, text, keys=keys, within=starts) == find_hits(name, text, keys=keys)
+        assert find_hits(name, text, within=starts) == find_hits(name, text)

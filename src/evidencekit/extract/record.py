@@ -22,8 +22,9 @@ from typing import Any, Iterable
 
 from evidencekit.extract.fields import bibliography as bib
 from evidencekit.extract.fields.design import FAMILY_OF, read_design
-from evidencekit.extract.fields.phrases import sentences
+from evidencekit.extract.fields.phrases import phrase_starts, sentences
 from evidencekit.extract.fields.pico import (
+    AIM_KEYS,
     find_aims,
     find_comparator,
     find_contrasts,
@@ -394,18 +395,19 @@ def _aims(paper: _Paper) -> tuple[list[_Found], list[_Found]]:
         rank = AIM_RANK.get(place.name, 5)
         # flattened once here: the finders below read flat text and find it already flat
         text = flatten(paper.slice(place))
-        for aim in find_aims(text, place.start):
+        starts = phrase_starts("pico", text, AIM_KEYS)       # one scan serves all four finders
+        for aim in find_aims(text, place.start, starts):
             intervention = _LEADING_NOISE.sub("", aim.intervention)
             s, e = aim.intervention_span
             interventions.append(_Found(intervention, paper.span(s + len(aim.intervention) - len(intervention), e),
                                         rank, (0, s)))
             outcomes.append(_Found(aim.outcome, paper.span(*aim.outcome_span), rank, (2, s)))
-        for value, s, e in find_cued(text, "intervention_cue", place.start):
+        for value, s, e in find_cued(text, "intervention_cue", place.start, starts):
             interventions.append(_Found(value, paper.span(s, e), rank, (1, s)))
-        for contrast in find_contrasts(text, place.start):
+        for contrast in find_contrasts(text, place.start, starts):
             interventions.append(_Found(contrast.intervention, paper.span(*contrast.intervention_span), rank,
                                         (2, contrast.intervention_span[0])))
-        for value, s, e in find_cued(text, "outcome_cue", place.start):
+        for value, s, e in find_cued(text, "outcome_cue", place.start, starts):
             outcomes.append(_Found(value, paper.span(s, e), rank, (1, s)))
         for value, s, e in find_primary_outcome(text, place.start):
             outcomes.append(_Found(value, paper.span(s, e), -1, (0, s)))

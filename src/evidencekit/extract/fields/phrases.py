@@ -57,11 +57,13 @@ def compiled(name: str, keys: tuple[str, ...] | None = None) -> tuple[re.Pattern
     return re.compile(f"{LEFT_EDGE}(?:{alternation})", re.IGNORECASE), keys
 
 
-def find_hits(name: str, text: str, offset: int = 0, keys: tuple[str, ...] | None = None) -> list[Hit]:
+def find_hits(name: str, text: str, offset: int = 0, keys: tuple[str, ...] | None = None,
+              within: list[int] | None = None) -> list[Hit]:
     """Every phrase of lexicon ``name`` in ``text``, in text order, the longest where they overlap.
 
     Offsets are shifted by ``offset`` so they index the document when ``text`` is a slice of it.
-    ``keys`` keeps only phrases of those keys.
+    ``keys`` keeps only phrases of those keys. ``within`` (see :func:`phrase_starts`) saves the
+    scan for where phrases may start when the caller has scanned for more keys already.
     """
     built = _dispatch(name, tuple(keys) if keys is not None else None)
     if built is None:
@@ -71,8 +73,7 @@ def find_hits(name: str, text: str, offset: int = 0, keys: tuple[str, ...] | Non
     last_end = -1
     # the same matches as compiled(...).finditer(text): only places where a phrase can start are
     # tried, each with the phrases whose first letter fits (the big alternation is slow in re)
-    for c in candidates.finditer(text):
-        p = c.start()
+    for p in _starts(candidates, text, within):
         if p < last_end:
             continue
         pattern, phrase_keys = by_char(text[p])
@@ -156,11 +157,22 @@ def _dispatch(name: str, keys: tuple[str, ...] | None):
     return candidates, by_char
 
 
-def phrase_starts(name: str, text: str, keys: tuple[str, ...] | None = None) -> list[int]:
+def phrase_starts(name: str, text: str, keys: tuple[str, ...] | None = None,
+                  within: list[int] | None = None) -> list[int]:
     """Places in ``text`` where a phrase of lexicon ``name`` (only ``keys`` when given) may start:
-    every place one matches, and a few more (only a word edge and the first letters are checked)."""
+    every place one matches, and a few more (only a word edge and the first letters are checked).
+
+    ``within``: places (ascending) known to hold all of them, e.g. this function's answer for more
+    keys of the same lexicon; only those are checked, so one scan of a text serves several keys."""
     built = _dispatch(name, tuple(keys) if keys is not None else None)
-    return [] if built is None else [m.start() for m in built[0].finditer(text)]
+    return [] if built is None else _starts(built[0], text, within)
+
+
+def _starts(candidates: re.Pattern[str], text: str, within: list[int] | None) -> list[int]:
+    """Where the zero-width pattern ``candidates`` matches: found by a scan, or checked at ``within``."""
+    if within is None:
+        return [m.start() for m in candidates.finditer(text)]
+    return [p for p in within if candidates.match(text, p)]
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

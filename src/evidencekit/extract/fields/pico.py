@@ -17,6 +17,9 @@ from evidencekit.extract.fields.phrases import find_hits, matches_at, phrase_pat
 
 #: Longest intervention/outcome phrase kept (characters): longer means the pattern overran.
 MAX_PART = 90
+#: The pico keys whose phrases open an aim, a contrast or a cue: one scan of a text finds where
+#: any of them may start (:func:`~evidencekit.extract.fields.phrases.phrase_starts`).
+AIM_KEYS = ("effect", "contrast", "intervention_cue", "outcome_cue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +52,14 @@ def _alt(key: str) -> str:
     return "|".join(phrase_pattern(p) for p in lexicon.phrases("pico").get(key, ()))
 
 
-def _opening_with(key: str, pattern: re.Pattern[str], flat: str) -> Iterator[re.Match[str]]:
+def _opening_with(key: str, pattern: re.Pattern[str], flat: str,
+                  within: list[int] | None = None) -> Iterator[re.Match[str]]:
     """``pattern.finditer(flat)`` for a pattern that opens with a phrase of pico key ``key``: tried
     only where such a phrase may start (one scan for the phrases' first letters, not the pattern
-    at every place)."""
+    at every place; no scan at all given ``within``, see :func:`phrase_starts`)."""
     if not lexicon.phrases("pico").get(key):
         return pattern.finditer(flat)
-    return matches_at(pattern, flat, phrase_starts("pico", flat, (key,)))
+    return matches_at(pattern, flat, phrase_starts("pico", flat, (key,), within))
 
 
 @cache
@@ -73,20 +77,22 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.;:-\"'")
 
 
-def find_aims(text: str, offset: int = 0) -> list[Aim]:
-    """Every "effect of X on Y" statement in ``text`` (whitespace inside runs over line breaks)."""
+def find_aims(text: str, offset: int = 0, within: list[int] | None = None) -> list[Aim]:
+    """Every "effect of X on Y" statement in ``text`` (whitespace inside runs over line breaks).
+    ``within``: places where pico phrases may start, when the caller has them (:data:`AIM_KEYS`)."""
     flat = flatten(text)
     out: list[Aim] = []
+    starts = phrase_starts("pico", flat, ("effect",), within)
     for link in ("link", "link_weak"):     # "X dalam melakukan Y terhadap Z": terhadap is the link
         if out:
             break
-        out.extend(_aims(flat, link, offset))
+        out.extend(_aims(flat, link, offset, starts))
     return out
 
 
-def _aims(flat: str, link: str, offset: int) -> list[Aim]:
+def _aims(flat: str, link: str, offset: int, starts: list[int]) -> list[Aim]:
     out = []
-    for m in _opening_with("effect", _aim_re(link), flat):
+    for m in _opening_with("effect", _aim_re(link), flat, starts):
         intervention, outcome = _clean(m.group("i")), _clean(m.group("o"))
         if intervention and outcome:
             out.append(Aim(intervention, outcome, (m.start("i") + offset, m.end("i") + offset),
@@ -162,11 +168,12 @@ class Contrast:
     comparator_span: tuple[int, int]
 
 
-def find_contrasts(text: str, offset: int = 0) -> list[Contrast]:
-    """Contrasts such as "compared X with Y" / "membandingkan X dengan Y" in ``text`` (offsets shifted by ``offset``)."""
+def find_contrasts(text: str, offset: int = 0, within: list[int] | None = None) -> list[Contrast]:
+    """Contrasts such as "compared X with Y" / "membandingkan X dengan Y" in ``text`` (offsets
+    shifted by ``offset``; ``within`` as for :func:`find_aims`)."""
     flat = flatten(text)
     out = []
-    for m in _opening_with("contrast", _contrast_re(), flat):
+    for m in _opening_with("contrast", _contrast_re(), flat, within):
         i, c = _clean(m.group("i")), _clean(m.group("c"))
         if i and c and not _names_a_test(i + " " + c):
             out.append(Contrast(i, c, (m.start("i") + offset, m.end("i") + offset),
@@ -182,12 +189,12 @@ def _contrast_re() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
-def find_cued(text: str, key: str, offset: int = 0) -> list[tuple[str, int, int]]:
+def find_cued(text: str, key: str, offset: int = 0, within: list[int] | None = None) -> list[tuple[str, int, int]]:
     """Phrases after a cue of lexicon key ``key`` ("primary outcome was …", "Intervention: …"),
-    up to the end of the clause."""
+    up to the end of the clause (``within`` as for :func:`find_aims`)."""
     flat = flatten(text)
     out = []
-    for hit in find_hits("pico", flat, keys=(key,)):
+    for hit in find_hits("pico", flat, keys=(key,), within=within):
         m = re.match(r"\s*(?:the\s+|a\s+)?(?P<x>[^.;:,()]{3,80}?)"
                      r"(?=\s+(?:after|before|setelah|sebelum|was|were|is|di|pada|among|in\s+the|at)\b|\s*[.;:,()]|\s*$)",
                      flat[hit.end:])
