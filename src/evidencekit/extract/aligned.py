@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
@@ -55,11 +56,11 @@ class AlignedTable:
 
 def aligned_table(band: Sequence["Block"], edges: Sequence[float]) -> AlignedTable | None:
     """The text-aligned table in ``band``, or None. ``edges`` are the left edges of the band's
-    columns after the first (the right ends of its gutters). Rows before the first and after
+    columns after the first (the right ends of its gutters), left to right. Rows before the first and after
     the last row with two or more cells stay prose (a caption above, a note below)."""
     if any(b.line is None for b in band) or not edges:
         return None
-    column_of = lambda b: sum(1 for e in edges if b.x0 >= e)  # noqa: E731
+    column_of = _column_finder(edges)
     rows = _rows(band)
     is_multi = [len({column_of(b) for b in row}) >= 2 for row in rows]
     if sum(is_multi) < MIN_ROWS:
@@ -86,6 +87,12 @@ def aligned_table(band: Sequence["Block"], edges: Sequence[float]) -> AlignedTab
                         tuple(b for row in rows[last + 1:] for b in row))
 
 
+def _column_finder(edges: Sequence[float]):
+    """Block -> the column it starts in: how many of the (ascending) column ``edges`` lie at
+    or left of its x0."""
+    return lambda b: bisect_right(edges, b.x0)
+
+
 def _grid(rows: list[list["Block"]], column_of, width: int) -> tuple[tuple[str, ...], ...]:
     grid = []
     for row in rows:
@@ -107,7 +114,7 @@ def table_in_rules(blocks: Sequence["Block"]) -> tuple[tuple[str, ...], ...] | N
     edges = [g[1] for g in gutters(blocks)]
     if not edges:
         return None
-    column_of = lambda b: sum(1 for e in edges if b.x0 >= e)  # noqa: E731
+    column_of = _column_finder(edges)
     rows = _rows(blocks)
     if sum(1 for row in rows if len({column_of(b) for b in row}) >= 2) < MIN_RULED_ROWS:
         return None
