@@ -79,16 +79,25 @@ def match_heading(line: str) -> Heading | None:
     if len(body) <= MAX_HEADING_CHARS:
         bare = HEADING_END.sub("", body)
         words = bare.split()
-        key = " ".join(w.lower() for w in words)
+        key = " ".join(words).lower()
         found = whole.get(key)
         if found and (_cased_as_heading(words) or (key in inline and bare[:1].isupper())):
             return found
+    if not body[:1].isupper():               # "Kata kunci: ..." is often in sentence case
+        return None
     lowered = body.lower()
+    if not lowered.startswith(inline_prefixes()):      # one test in C turns most lines away
+        return None
     for phrase, heading in inline.items():
         if lowered.startswith(phrase) and INLINE_SEPARATOR.match(body[len(phrase):]):
-            if body[:1].isupper():           # "Kata kunci: ..." is often in sentence case
-                return heading
+            return heading
     return None
+
+
+@cache
+def inline_prefixes() -> tuple[str, ...]:
+    """The phrases of inline headings, for one ``str.startswith`` test."""
+    return tuple(heading_table()[1])
 
 
 def find_sections(text: str, skip: Sequence[tuple[int, int]] = ()) -> tuple[Section, ...]:
