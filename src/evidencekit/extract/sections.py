@@ -76,17 +76,18 @@ def match_heading(line: str) -> Heading | None:
         return None
     body = NUMBERING.sub("", text, count=1) if NUMBERING.match(text) else text
     whole, inline = heading_table()
-    if len(body) <= MAX_HEADING_CHARS:
+    first_words, inline_phrases = heading_prefixes()
+    lowered = body.lower()
+    # one startswith over all phrases (in C) turns most lines away before any other work
+    if len(body) <= MAX_HEADING_CHARS and lowered.startswith(first_words):
         bare = HEADING_END.sub("", body)
         words = bare.split()
         key = " ".join(words).lower()
         found = whole.get(key)
         if found and (_cased_as_heading(words) or (key in inline and bare[:1].isupper())):
             return found
-    if not body[:1].isupper():               # "Kata kunci: ..." is often in sentence case
-        return None
-    lowered = body.lower()
-    if not lowered.startswith(inline_prefixes()):      # one test in C turns most lines away
+    # "Kata kunci: ..." is often in sentence case
+    if not body[:1].isupper() or not lowered.startswith(inline_phrases):
         return None
     for phrase, heading in inline.items():
         if lowered.startswith(phrase) and INLINE_SEPARATOR.match(body[len(phrase):]):
@@ -95,9 +96,11 @@ def match_heading(line: str) -> Heading | None:
 
 
 @cache
-def inline_prefixes() -> tuple[str, ...]:
-    """The phrases of inline headings, for one ``str.startswith`` test."""
-    return tuple(heading_table()[1])
+def heading_prefixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a heading line starts with, for one ``str.startswith`` test each: the first word
+    of every whole-line phrase, and every inline phrase."""
+    whole, inline = heading_table()
+    return tuple(dict.fromkeys(phrase.split(" ")[0] for phrase in whole)), tuple(inline)
 
 
 def find_sections(text: str, skip: Sequence[tuple[int, int]] = ()) -> tuple[Section, ...]:
