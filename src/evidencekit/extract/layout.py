@@ -44,9 +44,7 @@ WORD = re.compile(r"[^\W\d_][\w-]*")
 #: Every byte that cannot be part of a WORD, made a space (ASCII text only).
 WORD_BYTES = bytes(b if chr(b).isascii() and (chr(b).isalnum() or chr(b) in "_-") else ord(" ")
                    for b in range(256))
-LETTERS_END = re.compile(r"[^\W\d_]+$")       # the letters a cell line ends with
-LETTERS_START = re.compile(r"[^\W\d_]+")      # ... and the next one starts with
-TAIL_CHARS = 40
+LETTERS_START = re.compile(r"[^\W\d_]+")      # the letters a cell line starts (or ends) with
 
 
 @dataclass
@@ -311,8 +309,8 @@ def join_cell_lines(value: str, vocabulary: set[str]) -> str:
     for line in lines[1:]:
         head, tail = _letters_end(out), LETTERS_START.match(line)
         if head and tail:
-            whole = (head.group() + tail.group()).lower()
-            if whole in vocabulary and head.group().lower() not in vocabulary:
+            whole = (head + tail.group()).lower()
+            if whole in vocabulary and head.lower() not in vocabulary:
                 out += line
                 continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalnum() and line[:1].isalnum():
@@ -322,15 +320,11 @@ def join_cell_lines(value: str, vocabulary: set[str]) -> str:
     return out
 
 
-def _letters_end(text: str) -> re.Match[str] | None:
-    """The letters ``text`` ends with, as ``LETTERS_END.search(text)`` finds them, looked for in
-    its last :data:`TAIL_CHARS` characters first (a search over the whole text tries every
-    position of a cell that grows line by line)."""
-    start = max(0, len(text) - TAIL_CHARS)
-    found = LETTERS_END.search(text, start)
-    if found is not None and found.start() == start and start:
-        return LETTERS_END.search(text)               # a run of letters longer than the tail
-    return found
+def _letters_end(text: str) -> str:
+    """The letters ``text`` ends with ("" if none), matched at the start of the reversed text
+    (a search for them at the end tries every position of a cell that grows line by line)."""
+    found = LETTERS_START.match(text[::-1])
+    return found.group()[::-1] if found else ""
 
 
 def _write_table(writer: _Writer, table: RawTable, caption: str | None,
