@@ -6,7 +6,7 @@ tables slow, not its table model. So the model is kept and fed cheaply: pdfium's
 (walked through form XObjects, their matrices applied) are classified into lines, rects and
 curves by pdfminer's own ``paint_path``, turned into edges by pdfplumber's own functions
 (:mod:`.pdf_paths`), and pdfplumber's :class:`~pdfplumber.table.TableFinder` runs on them with
-:data:`TABLE_SETTINGS`;
+:data:`TABLE_SETTINGS` (its cell search made fast: :mod:`.pdf_cells`);
 cell texts come from pdfium's character boxes (only those inside a table), put in cells as
 pdfplumber's ``Table.extract`` does (:func:`cell_texts`). tests/extract/test_pdf_tables_oracle.py
 checks that this gives exactly pdfplumber's grids on every page of the shared and example PDFs.
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import functools
 import io
 import itertools
 import logging
@@ -35,12 +36,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.pdftypes import PDFException
 from pdfminer.psparser import PSException
-from pdfplumber.table import Table, TableFinder, TableSettings
+from pdfplumber.table import Table, TableSettings
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from evidencekit.errors import Timeout
 from evidencekit.extract.pdf import PDFIUM_HYPHEN_CHARS, PDFIUM_LOCK, OpenPage
+from evidencekit.extract.pdf_cells import CellFinder
 from evidencekit.extract.pdf_paths import UPRIGHT_ANGLE, Unmatched, page_objects, path_shapes, shape_edges
 from evidencekit.extract.text import normalise_line
 
@@ -251,7 +253,7 @@ def pdfium_grids(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = Non
     height = box[3]
     objects = page_objects(page)
     page_edges = shape_edges(path_shapes(objects.paths, height))
-    tables = TableFinder(_EdgePage(page_edges, (0.0, 0.0, box[2], height)), _SETTINGS).tables
+    tables = CellFinder(_EdgePage(page_edges, (0.0, 0.0, box[2], height)), _SETTINGS).tables
     if not tables:
         return []
     boxes = [_box(t.bbox) for t in tables]
@@ -265,8 +267,7 @@ def pdfium_grids(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = Non
     finally:
         if own:
             textpage.close()
-    return [(bbox, cell_texts(table, [c for c in chars if _centre_in(c, bbox)]))
-            for table, bbox in zip(tables, boxes)]
+    return [(bbox, cell_texts(table, inside)) for table, bbox, inside in zip(tables, boxes, chars)]
 
 
 class Char(NamedTuple):
@@ -281,42 +282,52 @@ class Char(NamedTuple):
     my: float
 
 
+#: Char from a tuple of its fields, without NamedTuple's Python-level __new__ (one per character).
+_char = functools.partial(tuple.__new__, Char)
+
+
 def cell_texts(table: Table, chars: Sequence[Char]) -> list[list[str | None]]:
     """pdfplumber's ``Table.extract()`` over ``chars``: a character belongs to the cell its
     centre falls in (left/top edge in, right/bottom edge out), a cell's text is pdfplumber's
     ``extract_text`` of its characters (:func:`plain_text`), a spanned-over cell is None.
     Characters are found by bisection on their centres, not scanned once per row and cell."""
-    order = sorted(range(len(chars)), key=lambda k: chars[k].my)
+    order = sorted(range(len(chars)), key=[c.my for c in chars].__getitem__)
     middles = [chars[k].my for k in order]
     grid: list[list[str | None]] = []
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
         found = sorted(order[bisect.bisect_left(middles, top):bisect.bisect_left(middles, bottom)])
-        row_chars = [chars[k] for k in found if x0 <= chars[k].mx < x1]
+        row_chars = [char for char in map(chars.__getitem__, found) if x0 <= char.mx < x1]
         cells = [cell for cell in row.cells if cell is not None]
         inside: dict[int, list[Char]] = {id(cell): [] for cell in cells}
-        starts = [cell[0] for cell in cells]
-        side_by_side = all(a[2] <= b[0] for a, b in zip(cells, cells[1:]))
-        for char in row_chars:
-            if side_by_side:                 # at most one cell can hold it: the last starting left of it
-                k = bisect.bisect_right(starts, char.mx) - 1
-                if k >= 0 and _in_cell(char, cells[k]):
-                    inside[id(cells[k])].append(char)
-            else:
+        if all(a[2] <= b[0] for a, b in zip(cells, cells[1:])):
+            _side_by_side(row_chars, cells, inside)
+        else:
+            for char in row_chars:
                 for cell in cells:
-                    if _in_cell(char, cell):
+                    if cell[0] <= char.mx < cell[2] and cell[1] <= char.my < cell[3]:
                         inside[id(cell)].append(char)
         grid.append([None if cell is None else plain_text(inside[id(cell)]) for cell in row.cells])
     return grid
 
 
-def _in_cell(char: Char, cell: Sequence[float]) -> bool:
-    """pdfplumber's ``char_in_bbox``: the centre is in, the right and bottom edges are out."""
-    return cell[0] <= char.mx < cell[2] and cell[1] <= char.my < cell[3]
+def _side_by_side(row_chars: Sequence[Char], cells: Sequence[Sequence[float]],
+                  inside: dict[int, list[Char]]) -> None:
+    """Put each character in its cell when the cells do not overlap: at most one can hold it,
+    the last starting left of its centre (pdfplumber's ``char_in_bbox``: left and top edges in,
+    right and bottom edges out)."""
+    starts = [cell[0] for cell in cells]
+    for char in row_chars:
+        k = bisect.bisect_right(starts, char.mx) - 1
+        if k >= 0:
+            cell = cells[k]
+            if char.mx < cell[2] and cell[1] <= char.my < cell[3]:
+                inside[id(cell)].append(char)
 
 
-def _centre_in(char: Char, bbox: tuple[float, float, float, float]) -> bool:
-    return bbox[0] <= char.mx <= bbox[2] and bbox[1] <= char.my <= bbox[3]
+_top, _x0, _text = attrgetter("top"), attrgetter("x0"), attrgetter("text")
+#: pdfplumber's LIGATURES as a str.translate table (each key is one character).
+_LIGATURE_TABLE = str.maketrans(LIGATURES)
 
 
 def plain_text(chars: Sequence[Char]) -> str:
@@ -326,13 +337,14 @@ def plain_text(chars: Sequence[Char]) -> str:
     top more than Y_TOLERANCE off; the words clustered into lines again by their tops; words
     joined by a space, lines by a newline, ligatures spelled out."""
     words: list[tuple[float, str]] = []
-    for line in _clusters(chars, attrgetter("top")):
+    for line in _clusters(chars, _top):
         word: list[Char] = []
-        for char in sorted(line, key=attrgetter("x0")):
-            if char.text.isspace():
+        for char in sorted(line, key=_x0):
+            text = char.text
+            if text.isspace():
                 _flush(word, words)
                 word = []
-            elif not char.text:                     # pdfplumber: "" is "in" its empty punctuation
+            elif not text:                          # pdfplumber: "" is "in" its empty punctuation
                 _flush(word, words)
                 _flush([char], words)
                 word = []
@@ -348,24 +360,29 @@ def plain_text(chars: Sequence[Char]) -> str:
 
 def _flush(word: list[Char], words: list[tuple[float, str]]) -> None:
     if word:
-        words.append((min(c.top for c in word), "".join(LIGATURES.get(c.text, c.text) for c in word)))
+        words.append((min(map(_top, word)), "".join(map(_text, word)).translate(_LIGATURE_TABLE)))
 
 
 def _clusters(items: Sequence, key: Callable) -> list[list]:
     """pdfplumber's ``cluster_objects(items, key, Y_TOLERANCE)``: the distinct key values
     sorted and chained while each is within the tolerance of the one before; items grouped by
-    cluster, in their own order inside one."""
+    cluster, in their own order inside one (all of them at once when there is one cluster)."""
+    values = sorted(set(map(key, items)))
+    if not values:
+        return []
     cluster: dict[float, int] = {}
-    number, last = 0, None
-    for value in sorted(set(map(key, items))):
-        if last is not None and value > last + Y_TOLERANCE:
+    number, last = 0, values[0]
+    for value in values:
+        if value > last + Y_TOLERANCE:
             number += 1
         cluster[value] = number
         last = value
-    groups: dict[int, list] = {}
+    if number == 0:
+        return [list(items)]
+    groups: list[list] = [[] for _ in range(number + 1)]
     for item in items:
-        groups.setdefault(cluster[key(item)], []).append(item)
-    return [groups[k] for k in sorted(groups)]
+        groups[cluster[key(item)]].append(item)
+    return groups
 
 
 @dataclass
@@ -407,10 +424,12 @@ def _lines_near(raw, text: str, height: float, boxes: Sequence[tuple[float, floa
 
 
 def table_chars(textpage: pdfium.PdfTextPage, text: str, height: float,
-                boxes: Sequence[tuple[float, float, float, float]], turned_text: bool = True) -> list[Char]:
-    """The characters whose centres lie in ``boxes``, in pdfium's order, boxed by pdfium's loose
-    boxes (font ascent to descent, like pdfminer's). Characters pdfium made up (spaces, line
-    breaks) are left out; turned text raises :class:`Unmatched` (pdfplumber sets it apart).
+                boxes: Sequence[tuple[float, float, float, float]], turned_text: bool = True
+                ) -> list[list[Char]]:
+    """For each of ``boxes``, the characters whose centres lie in it, in pdfium's order, boxed by
+    pdfium's loose boxes (font ascent to descent, like pdfminer's). Characters pdfium made up
+    (spaces, line breaks) are left out; turned text raises :class:`Unmatched` (pdfplumber sets
+    it apart).
 
     ``text`` is the text page's text. When it has one character per pdfium character (no
     surrogate pairs, no dropped control characters) a character's text is read from it, and only
@@ -424,22 +443,28 @@ def table_chars(textpage: pdfium.PdfTextPage, text: str, height: float,
     count = pdfium_c.FPDFText_CountChars(raw)
     aligned = len(text) == count
     highest, lowest = min(b[1] for b in boxes), max(b[3] for b in boxes)
-    alone = len(boxes) == 1                           # one table: its box is the whole test
-    left, right = boxes[0][0], boxes[0][2]
-    chars: list[Char] = []
+    found: list[list[Char]] = [[] for _ in boxes]
+    alone = len(boxes) == 1                           # one table: its x range is the whole test
+    left, right, only = boxes[0][0], boxes[0][2], found[:1]
     low_surrogate = -1
     lines = _lines_near(raw, text, height, boxes) if aligned else (range(count),)
     for i in itertools.chain.from_iterable(lines):
         if i == low_surrogate:
             continue
         loose_box(raw, i, rect_ref)
-        top, bottom = height - rect.top, height - rect.bottom
+        x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
         my = (top + bottom) / 2
         if not highest <= my <= lowest:                     # above or below every table
             continue
-        mx = (rect.left + rect.right) / 2
-        if not (left <= mx <= right if alone else any(b[0] <= mx <= b[2] and b[1] <= my <= b[3] for b in boxes)):
-            continue
+        mx = (x0 + x1) / 2
+        if alone:
+            if not left <= mx <= right:
+                continue
+            into = only
+        else:
+            into = [inside for b, inside in zip(boxes, found) if b[0] <= mx <= b[2] and b[1] <= my <= b[3]]
+            if not into:
+                continue
         if aligned:
             char = text[i]
             if char in PDFIUM_HYPHEN_CHARS:                 # a hyphen, or no Unicode at all: ask
@@ -453,8 +478,10 @@ def table_chars(textpage: pdfium.PdfTextPage, text: str, height: float,
             angle = pdfium_c.FPDFText_GetCharAngle(raw, i)     # radians, -1 when unknown
             if min(angle, 2 * math.pi - angle) > MAX_CHAR_ANGLE:
                 raise Unmatched("a table holds turned text")
-        chars.append(Char(rect.left, rect.right, top, bottom, char, mx, my))
-    return chars
+        made = _char((x0, x1, top, bottom, char, mx, my))
+        for inside in into:
+            inside.append(made)
+    return found
 
 
 def _unicode_text(raw, i: int) -> str:
