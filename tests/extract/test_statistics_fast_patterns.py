@@ -162,3 +162,27 @@ def test_one_role_pattern_gives_the_role_each_pattern_in_turn_gives(shared_dir):
     for text in cells:
         for variant in (text, text.lower(), re.sub(r"\s+", " ", text).strip()):
             assert _role_of(variant) == _role_in_turn(variant), variant
+
+
+@pytest.fixture(scope="module")
+def every_character() -> str:
+    import sys
+
+    return "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+@pytest.mark.parametrize("letter", list("abcdefghijklmnopqrstuvwxyzχρ"))
+def test_any_case_matches_every_character_ignorecase_matches(letter, every_character):
+    from evidencekit.extract.patterns import any_case
+
+    assert set(re.findall(f"[{any_case(letter)}]", every_character)) == \
+        set(re.findall(f"(?i:{letter})", every_character))
+
+
+def test_test_name_prefilter_matches_the_one_ignorecase_alternation(texts):
+    from evidencekit.extract.nlp import _PREFILTER, PREFILTER_WORDS
+
+    plain = rf"(?i)\b(?=[abcfikmprstuwxχ])(?:{'|'.join(PREFILTER_WORDS)})"
+    odd = ["ſhapiro-Wilk, ıNDEPENDEN t-test, \u212aruskal-Wallis, Χ² and χ2, Mann Whitney, MC NEMAR, uji t ",
+           "SPEARMAN spearmen SPRMAN, Analisis Kovarians, UJI BEDA, xx2 X² Wilcoxon-test Welch ANOVA"]
+    _same(_PREFILTER, plain, 0, texts + odd)

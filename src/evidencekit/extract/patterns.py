@@ -152,6 +152,30 @@ N_EQ_RE = re.compile(r"(?<![A-Za-z])[nN]\s*=\s*(?P<n>\d[\d.,]*\d|\d)(?![\d])")
 SENTENCE_END_RE = re.compile(r"[.!?:](?:(?<!:)\s+(?=[A-Z(\[])|[ \t]*\n\s*\n)")
 
 
+#: Characters besides a letter's two cases that IGNORECASE matching takes for it: dotless and
+#: dotted I, the Kelvin sign, long s, the rho symbol.
+_OTHER_CASES = {"i": "ıİ", "k": "\u212a", "s": "ſ", "ρ": "ϱ"}
+
+
+def any_case(letters: str) -> str:
+    """The body of a character class that matches ``letters`` as IGNORECASE does ("k" -> "kK"
+    and the Kelvin sign). A case-sensitive class is tested without folding each character, and
+    as the first item of an alternative it lets the engine skip that alternative at once."""
+    chars = (ch for c in letters for ch in c.lower() + c.upper() + _OTHER_CASES.get(c.lower(), ""))
+    return "".join(dict.fromkeys(chars))
+
+
+def by_first_letter(words: tuple[str, ...] | list[str]) -> str:
+    """An alternation of regex ``words`` (each starting with a plain letter), matched in any case,
+    grouped by first letter: "[wW](?i:ilcoxon|elch)|[tT](?i:…)". It matches what the plain
+    ``(?i:word|word|…)`` matches (words sharing a first letter keep their order), but the engine
+    tries only the group of the letter it stands on."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0].lower(), []).append(word[1:])
+    return "|".join(f"[{any_case(first)}](?i:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 def phrase_alternation(phrases: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
     parts = sorted(set(phrases), key=len, reverse=True)
@@ -160,4 +184,4 @@ def phrase_alternation(phrases: tuple[str, ...] | list[str]) -> str:
 
 __all__ = ["CI_RE", "COUNT_PCT_RE_TEMPLATE", "DECIMAL", "DF", "MEAN_SD_NAME_MAX", "MEAN_SD_PAREN_RE", "N_EQ_RE",
            "NS_RE", "NUM", "OP", "P_RE", "PLUSMINUS_RE", "RANGE_RE", "SD_BRACKET_RE", "SENTENCE_END_RE",
-           "STAT_FIRST", "STAT_NAMES", "STAT_RE", "phrase_alternation"]
+           "STAT_FIRST", "STAT_NAMES", "STAT_RE", "any_case", "by_first_letter", "phrase_alternation"]
