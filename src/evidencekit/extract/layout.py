@@ -92,11 +92,14 @@ def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]
     """Every line and table in reading order, continued tables merged; columns per page."""
     items: list[_Item] = []
     columns: dict[int, int] = {}
+    furniture_lines: dict[int, set[int]] = {}
+    for number, i in furniture:
+        furniture_lines.setdefault(number, set()).add(i)
     for page in pages:
         page_tables = list(tables.get(page.number, [])) + _rule_tables(page, tables.get(page.number, []))
         blocks = [Block(t.bbox[0], t.bbox[2], t.bbox[1], t.bbox[3], table=k)
                   for k, t in enumerate(page_tables)]
-        blocks += _line_blocks(page, furniture, [t.bbox for t in page_tables])
+        blocks += _line_blocks(page, furniture_lines.get(page.number, set()), [t.bbox for t in page_tables])
         ordered, columns[page.number] = order_blocks(blocks)
         for block in ordered:
             if block.grid is not None:
@@ -114,12 +117,13 @@ def reading_order(pages: Sequence[PdfPage], furniture: frozenset[tuple[int, int]
     return items, columns
 
 
-def _line_blocks(page: PdfPage, furniture: frozenset[tuple[int, int]],
+def _line_blocks(page: PdfPage, furniture: set[int],
                  boxes: Sequence[tuple[float, float, float, float]]) -> list[Block]:
-    """A block for each line of ``page`` that is neither furniture nor inside a table box."""
-    return [Block(line.x0, line.x1, line.top, line.bottom, line=line)
+    """A block for each line of ``page`` that is neither furniture (``furniture``: the page's
+    line indices) nor inside a table box."""
+    return [Block(line.x0, line.x1, line.top, line.bottom, line)
             for i, line in enumerate(page.lines)
-            if (page.number, i) not in furniture and not (boxes and any(inside(line, box) for box in boxes))]
+            if i not in furniture and not (boxes and any(inside(line, box) for box in boxes))]
 
 
 def _rule_tables(page: PdfPage, ruled: Sequence[RawTable]) -> list[RawTable]:
