@@ -112,3 +112,30 @@ def test_find_hits_within_the_places_of_a_whole_lexicon_finds_what_it_finds_alon
         starts = phrase_starts(name, text)
         assert find_hits(name, text, keys=keys, within=starts) == find_hits(name, text, keys=keys)
         assert find_hits(name, text, within=starts) == find_hits(name, text)
+
+
+def test_field_readers_given_the_places_of_one_union_scan_read_what_they_read_alone(seed_texts):
+    from evidencekit.extract.fields.design import read_design
+    from evidencekit.extract.fields.phrases import phrase_starts_any, sentences, within_span
+    from evidencekit.extract.fields.pvalues import find_alpha
+    from evidencekit.extract.fields.sample_size import find_sample_sizes
+    from evidencekit.extract.fields.sampling import find_sampling
+    from evidencekit.extract.fields.tests_used import find_tests
+    from evidencekit.extract.record import PLACE_LEXICONS
+
+    for text in _cases(seed_texts):
+        starts = phrase_starts_any(PLACE_LEXICONS, text)
+        assert find_sampling(text, 3, starts) == find_sampling(text, 3)
+        assert find_tests(text, 3, starts) == find_tests(text, 3)
+        assert find_alpha(text, 3, starts) == find_alpha(text, 3)
+        for s, e in sentences(text):
+            within = within_span(starts, s, e)
+            assert read_design(text[s:e], s, within=within) == read_design(text[s:e], s)
+            assert find_sample_sizes(text[s:e], s, within) == find_sample_sizes(text[s:e], s)
+
+
+def test_within_span_keeps_the_places_of_a_range_shifted_to_it():
+    from evidencekit.extract.fields.phrases import within_span
+
+    assert within_span([0, 4, 9, 12, 20], 4, 13) == [0, 5, 8]
+    assert within_span([], 0, 5) == []

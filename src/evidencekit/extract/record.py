@@ -22,7 +22,7 @@ from typing import Any, Iterable
 
 from evidencekit.extract.fields import bibliography as bib
 from evidencekit.extract.fields.design import FAMILY_OF, read_design
-from evidencekit.extract.fields.phrases import phrase_starts, sentences
+from evidencekit.extract.fields.phrases import LexiconPart, phrase_starts, phrase_starts_any, sentences, within_span
 from evidencekit.extract.fields.pico import (
     AIM_KEYS,
     find_aims,
@@ -37,6 +37,7 @@ from evidencekit.extract.fields.pico import (
 from evidencekit.extract.fields.places import AIM_SECTIONS, Place, place_at, places
 from evidencekit.extract.fields.main_result import DEFAULT_ALPHA, RESULT_PLACES, choose_main_result, choose_main_test
 from evidencekit.extract.fields.pvalues import find_alpha, find_p_values
+from evidencekit.extract.fields.sample_size import CUES as SAMPLE_CUES
 from evidencekit.extract.fields.sample_size import (
     STRENGTH,
     WEAK,
@@ -65,6 +66,11 @@ log = logging.getLogger(__name__)
 AIM_RANK = {"methods": 0, "title": 1, "abstract": 2, "abstract_en": 3, "front": 3, "introduction": 4}
 #: Count/percent pairs a sample size must make right, at least, before they overrule the places.
 MIN_PERCENT_SUPPORT = 2
+#: The lexicons the trusted places are read with (design, family, sample-size cues, sampling,
+#: tests, α): one scan of a place finds where any of their phrases may start.
+PLACE_LEXICONS: tuple[LexiconPart, ...] = (("designs", None), ("design_families", None),
+                                           ("sample_size", SAMPLE_CUES), ("sampling", None), ("tests", None),
+                                           ("alpha", None))
 #: Words that open an aim's intervention but are not part of it ("pengaruh signifikan pijat …").
 _LEADING_NOISE = re.compile(r"^(?:(?:yang\s+)?(?:signifikan|spesifik|bermakna|positif|the|a|an)\s+)+", re.I)
 
@@ -80,12 +86,34 @@ class _Found:
 
 
 class _Paper:
-    """The document with its places, and helpers to cite spans of it."""
+    """The document with its places, and helpers to cite spans of it. It also keeps, per place,
+    what several field readers need (its sentences, where lexicon phrases may start), so each is
+    computed once per document; it lives only while one record is built."""
 
     def __init__(self, document: Document):
         self.document = document
         self.text = document.text
         self.places = places(document)
+        self._sentences: dict[Place, list[tuple[int, int]]] = {}
+        self._starts: dict[Place, list[int]] = {}
+
+    def sentences(self, place: Place) -> list[tuple[int, int]]:
+        """(start, end) in the document of each sentence of ``place``."""
+        if place not in self._sentences:
+            self._sentences[place] = sentences(self.slice(place), place.start)
+        return self._sentences[place]
+
+    def starts(self, place: Place) -> list[int]:
+        """Where a phrase of :data:`PLACE_LEXICONS` may start in ``place`` (offsets in its text):
+        one scan of the place serves the design, sample-size, sampling, test and α readers."""
+        if place not in self._starts:
+            self._starts[place] = phrase_starts_any(PLACE_LEXICONS, self.slice(place))
+        return self._starts[place]
+
+    def starts_in(self, place: Place, start: int, end: int) -> list[int]:
+        """:meth:`starts` within the document range ``[start, end)`` of ``place``, as offsets in
+        ``text[start:end]``."""
+        return within_span(self.starts(place), start - place.start, end - place.start)
 
     def span(self, start: int, end: int) -> Span:
         place = place_at(self.places, start)
@@ -276,9 +304,8 @@ def _designs(paper: _Paper, review: bool = False) -> tuple[list[_Found], list[_F
     for place in paper.ranked():
         if review and place.name not in ("abstract", "abstract_en", "front", "methods"):
             continue
-        text = paper.slice(place)
-        for s, e in sentences(text, place.start):
-            statement = read_design(paper.text[s:e], s)
+        for s, e in paper.sentences(place):
+            statement = read_design(paper.text[s:e], s, within=paper.starts_in(place, s, e))
             if statement is None:
                 continue
             if statement.design is not None:
@@ -296,7 +323,7 @@ def _designs(paper: _Paper, review: bool = False) -> tuple[list[_Found], list[_F
 def _sampling(paper: _Paper) -> list[_Found]:
     found = []
     for place in paper.ranked():
-        for hit in find_sampling(paper.slice(place), place.start):
+        for hit in find_sampling(paper.slice(place), place.start, paper.starts(place)):
             found.append(_Found(Sampling(hit.key), paper.span(hit.start, hit.end), place.rank, (hit.start,)))
     return found
 
@@ -305,9 +332,8 @@ def _sample_sizes(paper: _Paper, statistics: list[Any], one_group: bool) -> tupl
     """Sample-size statements in trusted places (best one per sentence), and stated arm splits."""
     sizes, arms, population = [], [], []
     for place in paper.ranked():
-        text = paper.slice(place)
-        for s, e in sentences(text, place.start):
-            found = find_sample_sizes(paper.text[s:e], s)
+        for s, e in paper.sentences(place):
+            found = find_sample_sizes(paper.text[s:e], s, paper.starts_in(place, s, e))
             if place.name not in ("methods", "abstract", "abstract_en", "front"):
                 # results and tables count subgroups: only explicit sample statements there
                 found = [f for f in found if f.strength not in WEAK]
@@ -359,7 +385,7 @@ def _tests(paper: _Paper) -> list[_Found]:
     """Tests the paper states it used (hedged mentions left out), in trusted places."""
     found = []
     for place in paper.ranked():
-        for mention in find_tests(paper.slice(place), place.start):
+        for mention in find_tests(paper.slice(place), place.start, paper.starts(place)):
             if not mention.hedged:
                 found.append(_Found(mention.test, paper.span(mention.hit.start, mention.hit.end), place.rank,
                                     (mention.hit.start,)))
@@ -438,7 +464,7 @@ def _first_in(paper: _Paper, names: tuple[str, ...], finder) -> tuple[str, int, 
 
 def _alpha(paper: _Paper) -> tuple[float, Span] | None:
     for place in paper.ranked():
-        found = find_alpha(paper.slice(place), place.start)
+        found = find_alpha(paper.slice(place), place.start, paper.starts(place))
         if found:
             return found[0], paper.span(found[1], found[2])
     return None

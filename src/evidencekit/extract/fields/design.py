@@ -46,9 +46,10 @@ class DesignStatement:
     family_hit: Hit | None = None
 
 
-def find_design_hits(text: str, offset: int = 0) -> tuple[list[Hit], list[Hit]]:
-    """(design hits, family hits) in ``text``."""
-    return find_hits("designs", text, offset), find_hits("design_families", text, offset)
+def find_design_hits(text: str, offset: int = 0, within: list[int] | None = None) -> tuple[list[Hit], list[Hit]]:
+    """(design hits, family hits) in ``text`` (``within``: see :func:`~.phrases.phrase_starts`)."""
+    return (find_hits("designs", text, offset, within=within),
+            find_hits("design_families", text, offset, within=within))
 
 
 def read_family(text: str) -> DesignFamily | None:
@@ -62,14 +63,16 @@ def read_family(text: str) -> DesignFamily | None:
     return FAMILY_OF.get(Design(designs[0].key)) if designs else None
 
 
-def read_design(text: str, offset: int = 0, *, broken_words: bool = False) -> DesignStatement | None:
+def read_design(text: str, offset: int = 0, *, broken_words: bool = False,
+                within: list[int] | None = None) -> DesignStatement | None:
     """The design stated in one passage (a sentence or a table cell), or None.
 
     The first design phrase and the first family phrase are taken; a missing one is implied
     (:data:`FAMILY_OF`, :data:`DESIGN_OF`). With ``broken_words`` (narrow table cells), phrases
-    are also matched with spaces and hyphens removed.
+    are also matched with spaces and hyphens removed. ``within``: where phrases may start, when the
+    caller has scanned for them (:func:`~.phrases.phrase_starts_any`).
     """
-    designs, families = find_design_hits(text, offset)
+    designs, families = find_design_hits(text, offset, within)
     design = Design(designs[0].key) if designs else None
     family = DesignFamily(families[0].key) if families else None
     if broken_words:

@@ -9,6 +9,7 @@ matches those by comparing the text with every space and hyphen removed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
@@ -166,6 +167,30 @@ def phrase_starts(name: str, text: str, keys: tuple[str, ...] | None = None,
     keys of the same lexicon; only those are checked, so one scan of a text serves several keys."""
     built = _dispatch(name, tuple(keys) if keys is not None else None)
     return [] if built is None else _starts(built[0], text, within)
+
+
+#: Which phrases of which lexicon: (lexicon name, keys or None for all keys).
+LexiconPart = tuple[str, tuple[str, ...] | None]
+
+
+def phrase_starts_any(parts: tuple[LexiconPart, ...], text: str) -> list[int]:
+    """Places in ``text`` where a phrase of any of ``parts`` may start: one scan whose answer,
+    passed as ``within`` to :func:`find_hits` or :func:`phrase_starts`, serves each part (a text
+    read with several lexicons is scanned once, not once per lexicon)."""
+    pattern = _union_candidates(parts)
+    return [] if pattern is None else [m.start() for m in pattern.finditer(text)]
+
+
+@cache
+def _union_candidates(parts: tuple[LexiconPart, ...]) -> re.Pattern[str] | None:
+    starts = {_start_of(phrase) for name, keys in parts for key, phrases in lexicon.phrases(name).items()
+              if keys is None or key in keys for phrase in phrases}
+    return re.compile(f"{LEFT_EDGE}(?={trie_pattern(starts)})", re.IGNORECASE) if starts else None
+
+
+def within_span(starts: list[int], start: int, end: int) -> list[int]:
+    """The places of ``starts`` (ascending) in ``[start, end)``, shifted to index ``text[start:end]``."""
+    return [p - start for p in starts[bisect_left(starts, start):bisect_left(starts, end)]]
 
 
 def _starts(candidates: re.Pattern[str], text: str, within: list[int] | None) -> list[int]:

@@ -96,10 +96,11 @@ def _level(text: str) -> float | None:
     return parse_number(val).value
 
 
-def find_alpha(text: str, offset: int = 0) -> tuple[float, int, int] | None:
+def find_alpha(text: str, offset: int = 0, within: list[int] | None = None) -> tuple[float, int, int] | None:
     """The significance level a passage states: "α = 0,05", "tingkat kemaknaan 0,05",
-    "tingkat kepercayaan 95%" (α = 1 − 0,95). None when it states none."""
-    for hit in find_hits("alpha", text):
+    "tingkat kepercayaan 95%" (α = 1 − 0,95). None when it states none (``within``: see
+    :func:`~.phrases.phrase_starts`)."""
+    for hit in find_hits("alpha", text, within=within):
         m = _LEVEL.match(text, hit.end)
         if not m:
             continue

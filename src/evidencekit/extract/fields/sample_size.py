@@ -102,10 +102,15 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() + 1 if m else len(text)
 
 
-def find_sample_sizes(text: str, offset: int = 0) -> list[SampleSize]:
-    """Every sample-size statement in ``text`` (offsets shifted by ``offset``)."""
+#: Lexicon keys of the cue phrases before a sample size ("jumlah sampel", "a total of").
+CUES = ("total", "sample", "count", "population")
+
+
+def find_sample_sizes(text: str, offset: int = 0, within: list[int] | None = None) -> list[SampleSize]:
+    """Every sample-size statement in ``text`` (offsets shifted by ``offset``; ``within``: see
+    :func:`~.phrases.phrase_starts`)."""
     found: dict[int, SampleSize] = {}           # by the number's position: first claim wins
-    hits = list(find_hits("sample_size", text, keys=("total", "sample", "count", "population")))
+    hits = list(find_hits("sample_size", text, keys=CUES, within=within))
     for hit in hits:
         stop = min(hit.end + CUE_WINDOW, _sentence_end(text, hit.end))
         m = _INTEGER.search(text, hit.end, stop)       # only the first number after the cue

@@ -6,9 +6,10 @@ from evidencekit.extract.fields.phrases import Hit, find_hits, squashed_keys
 from evidencekit.vocab import Sampling
 
 
-def find_sampling(text: str, offset: int = 0) -> list[Hit]:
-    """Every sampling phrase in ``text`` (key = vocabulary S value)."""
-    return find_hits("sampling", text, offset)
+def find_sampling(text: str, offset: int = 0, within: list[int] | None = None) -> list[Hit]:
+    """Every sampling phrase in ``text`` (key = vocabulary S value; ``within``: see
+    :func:`~.phrases.phrase_starts`)."""
+    return find_hits("sampling", text, offset, within=within)
 
 
 def read_sampling(text: str, *, broken_words: bool = False) -> Sampling | None:

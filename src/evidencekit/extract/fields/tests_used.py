@@ -28,11 +28,12 @@ class TestMention:
     hedged: bool
 
 
-def find_tests(text: str, offset: int = 0) -> list[TestMention]:
-    """Every test named in ``text``, each marked hedged or not by its clause."""
+def find_tests(text: str, offset: int = 0, within: list[int] | None = None) -> list[TestMention]:
+    """Every test named in ``text``, each marked hedged or not by its clause (``within``: see
+    :func:`~.phrases.phrase_starts`)."""
     out: list[TestMention] = []
     sents = sentences(text)
-    for hit in find_hits("tests", text):
+    for hit in find_hits("tests", text, within=within):
         sent = enclosing(sents, hit.start) or (0, len(text))
         clause = enclosing(clauses(text[sent[0]:sent[1]], sent[0]), hit.start) or sent
         hedged = is_hedged(text[clause[0]:hit.start]) or is_hedged(text[hit.end:clause[1]])
