@@ -34,15 +34,15 @@ NUMBER_PATTERN_UNNAMED = rf"(?:{_SIGN})?(?:{_BODY})(?:{_EXP})?"
 NUMBER_RE = re.compile(rf"(?<![\w.,]){NUMBER_PATTERN}(?![\w])")
 _WHOLE_RE = re.compile(rf"^\s*{NUMBER_PATTERN}\s*$")
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
-#: Unambiguous decimals: "0,874" (a zero before the mark) or 1-2 / 4+ digits after it ("87,50");
-#: "1,250" could be a thousands group and is not counted. Punctuation may follow ("9.17, SD").
-#: The pattern starts with the number's first digit, and only then looks at the character before
-#: it (not a digit or mark) and at the digit itself (0 or 1-9): a pattern that starts with a
-#: character class lets the engine skip from digit to digit instead of trying every character.
-_UNAMBIGUOUS = (r"[0-9](?<![\d.,][0-9])"
-                r"(?:(?<=0){m}\d+|(?<=[1-9])\d{{0,2}}{m}(?:\d{{1,2}}|\d{{4,}}))(?!\d|[.,]\d)")
-_COMMA_DECIMAL_RE = re.compile(_UNAMBIGUOUS.format(m=","))
-_DOT_DECIMAL_RE = re.compile(_UNAMBIGUOUS.format(m=r"\."))
+#: Unambiguous decimals, either mark: "0,874" (a zero before the mark) or 1-2 / 4+ digits after
+#: it ("87,50"); "1,250" could be a thousands group and is not counted. Punctuation may follow
+#: ("9.17, SD"). The pattern starts with the number's first digit, and only then looks at the
+#: character before it (not a digit or mark) and at the digit itself (0 or 1-9): a pattern that
+#: starts with a character class lets the engine skip from digit to digit instead of trying
+#: every character. Group ``zero_mark`` or ``mark`` is the decimal mark.
+_UNAMBIGUOUS_RE = re.compile(
+    r"[0-9](?<![\d.,][0-9])"
+    r"(?:(?<=0)(?P<zero_mark>[.,])\d+|(?<=[1-9])\d{0,2}(?P<mark>[.,])(?:\d{1,2}|\d{4,}))(?!\d|[.,]\d)")
 
 
 class NotANumber(ValueError):
@@ -54,9 +54,8 @@ def guess_decimal_mark(text: str) -> str:
 
     Counts numbers such as "0,874" / "87,50" against "0.874" / "87.50"; ties go to ".".
     """
-    commas = len(_COMMA_DECIMAL_RE.findall(text))
-    dots = len(_DOT_DECIMAL_RE.findall(text))
-    return "," if commas > dots else "."
+    marks = [m.group("zero_mark") or m.group("mark") for m in _UNAMBIGUOUS_RE.finditer(text)]
+    return "," if marks.count(",") > marks.count(".") else "."
 
 
 def parse_number(text: str, *, decimal_mark: str | None = None) -> Reported:

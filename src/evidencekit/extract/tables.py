@@ -66,6 +66,7 @@ STAT_ROLES = {"Z": StatKind.Z, "t": StatKind.T, "U": StatKind.U, "W": StatKind.W
 SUMMARY_ROLES = ("mean", "mean_sd", "sd", "se", "median", "min", "max", "min_max", "ci")
 _PAIR_RE = re.compile(rf"^\s*(?P<a>{NUM})\s*\(\s*(?P<b>{NUM})\s*%?\s*\)\s*$")
 _PLAIN_NUMBER_RE = re.compile(rf"^\s*{NUM}\s*%?\s*$")
+_COUNT_PCT_SUFFIX_RE = re.compile(r"(?i)\s*[fn]\s*\(\s*%\s*\)\s*$")
 _PLUSMINUS_CELL_RE = re.compile(rf"^\s*(?P<a>{NUM})\s*±\s*(?P<b>{NUM})\s*$")
 _P_CELL_RE = re.compile(rf"^\s*(?P<op><=|>=|≤|≥|<|>|=)?\s*(?P<v>{NUM})\s*\*{{0,3}}\s*$")
 _TOTAL_RE = re.compile(r"(?i)^(?:jumlah|total|sum)\b")
@@ -116,15 +117,17 @@ def split_header(header: str) -> tuple[str | None, str]:
     return (role, " ".join(m.group(0) for m in _QUALIFIER_RE.finditer(header))) if role else (None, "")
 
 
-def _header_rows(rows: list[list[Cell]]) -> int:
-    """Index of the row naming the value columns; rows above it qualify them ("Pre" | "Post")."""
+def _header_row(rows: list[list[Cell]]) -> tuple[int, list[tuple[str | None, str]]]:
+    """Index of the row naming the value columns (rows above it qualify them: "Pre" | "Post"),
+    and that row's cells split by :func:`split_header`."""
+    splits = []
     for h, row in enumerate(rows[:3]):
-        roles = [split_header(c.text)[0] for c in row]
-        if any(r and r != "rank" for r in roles):
-            return h
+        splits.append([split_header(c.text) for c in row])
+        if any(r and r != "rank" for r, _ in splits[-1]):
+            return h, splits[-1]
         if any(_PLAIN_NUMBER_RE.match(c.text) for c in row):
             break
-    return 0
+    return 0, splits[0]
 
 
 def _qualifiers(rows: list[list[Cell]], h: int, own: list[str], roles: list[str | None]) -> list[str]:
@@ -157,9 +160,8 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
         return [], []
     if any(_ROW_ROLE_RE.search(r[0].text) for r in rows[1:] if r):
         return _groups_by_rows(rows, table, ctx), []
-    h = _header_rows(rows)
+    h, split = _header_row(rows)
     header = rows[h]
-    split = [split_header(c.text) for c in header]
     roles = [r for r, _ in split]
     if not any(r and r != "rank" for r in roles):
         return [], []
@@ -355,7 +357,7 @@ def _frequency(body, leaf, total_row, header, roles, quals, label_cols, group_la
     pct_cols = [j for j, r in enumerate(roles) if r == "percent"]
     for j, r in enumerate(roles):
         if r == "count_pct":
-            qualifier = re.sub(r"(?i)\s*[fn]\s*\(\s*%\s*\)\s*$", "", header[j].text).strip()
+            qualifier = _COUNT_PCT_SUFFIX_RE.sub("", header[j].text).strip()
             pairs.append((j, j, qualifier))
     for k, j in enumerate(count_cols):
         pairs.append((j, pct_cols[k] if k < len(pct_cols) else None, quals[j]))
@@ -364,9 +366,9 @@ def _frequency(body, leaf, total_row, header, roles, quals, label_cols, group_la
     tables, pcs = [], []
     for cj, pj, qualifier in pairs:
         levels, counts, percents, cells = [], [], [], []
-        for i in leaf:
+        read = [(i, *_count_pct(body[i], cj, pj, ctx)) for i in leaf]      # each cell read once
+        for i, count, pct in read:
             row = body[i]
-            count, pct = _count_pct(row, cj, pj, ctx)
             if count is None and pct is None:
                 continue
             levels.append(_row_label(row, label_cols))
@@ -384,8 +386,7 @@ def _frequency(body, leaf, total_row, header, roles, quals, label_cols, group_la
         span = _span(ctx, cells)
         tables.append(FrequencyTable(label=label, levels=tuple(levels), counts=tuple(counts),
                                      percents=tuple(percents), n=n, span=span, source=Source.TABLE))
-        for i in leaf:
-            count, pct = _count_pct(body[i], cj, pj, ctx)
+        for i, count, pct in read:
             if count is not None and pct is not None:
                 row_cells = [c for c in (body[i][cj], body[i][pj]) if c]
                 pcs.append(PercentCount(count=count, percent=pct, n=n,
