@@ -139,3 +139,23 @@ def test_within_span_keeps_the_places_of_a_range_shifted_to_it():
 
     assert within_span([0, 4, 9, 12, 20], 4, 13) == [0, 5, 8]
     assert within_span([], 0, 5) == []
+
+
+def test_count_percent_patterns_find_what_their_lookbehind_first_forms_find(seed_texts):
+    from evidencekit.extract.fields import sample_size
+
+    plain = re.compile(r"(?<![\d.,])(?P<count>\d{1,4})\s*(?:orang|responden|respondents|ibu)?\s*\(\s*"
+                       r"(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*\)")
+    plain_table = re.compile(r"(?m)(?<=[A-Za-z)|] )(?P<count>\d{1,4})[ \t|]+(?P<pct>\d{1,3}[.,]\d{1,2})[ \t|]*$")
+    odd = "12 (50%) 1.5 (3) a 7 | 12,5\n(3 (4))1234 (12,34) x 99 9,99\nab 5 10.5\n0 (0)"
+    for text in [*_cases(seed_texts), odd]:
+        for fast, slow in ((sample_size._COUNT_PERCENT, plain), (sample_size._TABLE_COUNT_PERCENT, plain_table)):
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in slow.finditer(text)]
+
+
+def test_the_number_words_lexicon_holds_every_number_word_the_reader_knows():
+    from evidencekit.extract import lexicon
+    from evidencekit.extract.fields.number_words import _values
+
+    assert {w.lower() for w in _values()} <= {p for ps in lexicon.phrases("number_words").values() for p in ps}

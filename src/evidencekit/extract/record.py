@@ -37,7 +37,7 @@ from evidencekit.extract.fields.pico import (
 from evidencekit.extract.fields.places import AIM_SECTIONS, Place, place_at, places
 from evidencekit.extract.fields.main_result import DEFAULT_ALPHA, RESULT_PLACES, choose_main_result, choose_main_test
 from evidencekit.extract.fields.pvalues import find_alpha, find_p_values
-from evidencekit.extract.fields.sample_size import CUES as SAMPLE_CUES
+from evidencekit.extract.fields.sample_size import LEXICONS as SAMPLE_LEXICONS
 from evidencekit.extract.fields.sample_size import (
     STRENGTH,
     WEAK,
@@ -66,11 +66,10 @@ log = logging.getLogger(__name__)
 AIM_RANK = {"methods": 0, "title": 1, "abstract": 2, "abstract_en": 3, "front": 3, "introduction": 4}
 #: Count/percent pairs a sample size must make right, at least, before they overrule the places.
 MIN_PERCENT_SUPPORT = 2
-#: The lexicons the trusted places are read with (design, family, sample-size cues, sampling,
-#: tests, α): one scan of a place finds where any of their phrases may start.
-PLACE_LEXICONS: tuple[LexiconPart, ...] = (("designs", None), ("design_families", None),
-                                           ("sample_size", SAMPLE_CUES), ("sampling", None), ("tests", None),
-                                           ("alpha", None))
+#: The lexicons the trusted places are read with (design, family, sample-size cues and numbers in
+#: words, sampling, tests, α): one scan of a place finds where any of their phrases may start.
+PLACE_LEXICONS: tuple[LexiconPart, ...] = (("designs", None), ("design_families", None), *SAMPLE_LEXICONS,
+                                           ("sampling", None), ("tests", None), ("alpha", None))
 #: Words that open an aim's intervention but are not part of it ("pengaruh signifikan pijat …").
 _LEADING_NOISE = re.compile(r"^(?:(?:yang\s+)?(?:signifikan|spesifik|bermakna|positif|the|a|an)\s+)+", re.I)
 

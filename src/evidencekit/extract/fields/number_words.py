@@ -70,12 +70,17 @@ def _start_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_])(?={trie_pattern({w[:START_LETTERS] for w in _values()})})", re.IGNORECASE)
 
 
-def find_number_words(text: str) -> list[tuple[int, int, int]]:
+def find_number_words(text: str, within: list[int] | None = None) -> list[tuple[int, int, int]]:
     """(value, start, end) of every number written in words in ``text``. The run pattern is tried
     only where a number word may start (:func:`_start_re`), which is much faster than running it
-    at every place and finds the same runs."""
+    at every place and finds the same runs. ``within``: places (ascending) that hold every place a
+    number word may start, e.g. from :func:`~.phrases.phrase_starts_any` with ``("number_words",
+    None)``; only those are checked then."""
     out = []
-    starts = [m.start() for m in _start_re().finditer(text)]
+    if within is None:
+        starts = [m.start() for m in _start_re().finditer(text)]
+    else:
+        starts = [p for p in within if _start_re().match(text, p)]
     for m in matches_at(_run_re(), text, starts):
         value = parse_number_words(m.group(0))
         if value is not None:

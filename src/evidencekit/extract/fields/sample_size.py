@@ -104,11 +104,14 @@ def _sentence_end(text: str, pos: int) -> int:
 
 #: Lexicon keys of the cue phrases before a sample size ("jumlah sampel", "a total of").
 CUES = ("total", "sample", "count", "population")
+#: What :func:`find_sample_sizes` looks for with lexicon phrases: the cues and numbers in words.
+LEXICONS = (("sample_size", CUES), ("number_words", None))
 
 
 def find_sample_sizes(text: str, offset: int = 0, within: list[int] | None = None) -> list[SampleSize]:
-    """Every sample-size statement in ``text`` (offsets shifted by ``offset``; ``within``: see
-    :func:`~.phrases.phrase_starts`)."""
+    """Every sample-size statement in ``text`` (offsets shifted by ``offset``). ``within``: where
+    cue phrases and number words may start (see :func:`~.phrases.phrase_starts`; a scan of
+    :data:`LEXICONS`)."""
     found: dict[int, SampleSize] = {}           # by the number's position: first claim wins
     hits = list(find_hits("sample_size", text, keys=CUES, within=within))
     for hit in hits:
@@ -133,7 +136,7 @@ def find_sample_sizes(text: str, offset: int = 0, within: list[int] | None = Non
             people.append(m)
             found.setdefault(m.start("n"), SampleSize(int(m.group("n")), "participants", m.start() + offset,
                                                       m.end() + offset))
-    for value, s, e in find_number_words(text):           # "Twenty-five mothers took part"
+    for value, s, e in find_number_words(text, within):   # "Twenty-five mothers took part"
         unit = _unit_word_after().match(text[e:e + 40])
         if unit and not PER_GROUP.match(text, e + unit.end()) and s not in found:
             found[s] = SampleSize(value, "participants", s + offset, e + unit.end() + offset)
@@ -245,12 +248,15 @@ def best_sample_size(sizes: list[SampleSize]) -> SampleSize | None:
     return best
 
 
-#: "13 orang (86,7%)", "8 (53,3)", "as many as 10 respondents (66.7%)".
+#: "13 orang (86,7%)", "8 (53,3)", "as many as 10 respondents (66.7%)". The count opens with a
+#: digit and then looks behind it (not after [\d.,]): a pattern that opens with a digit lets the
+#: regex engine skip to the next digit at once, which halves the time of a scan.
 _COUNT_PERCENT = re.compile(
-    r"(?<![\d.,])(?P<count>\d{1,4})\s*(?:orang|responden|respondents|ibu)?\s*\(\s*"
+    r"(?P<count>\d(?<![\d.,]\d)\d{0,3})\s*(?:orang|responden|respondents|ibu)?\s*\(\s*"
     r"(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*\)")
-#: A frequency-table line ending "label 13 86,7".
-_TABLE_COUNT_PERCENT = re.compile(r"(?m)(?<=[A-Za-z)|] )(?P<count>\d{1,4})[ \t|]+(?P<pct>\d{1,3}[.,]\d{1,2})[ \t|]*$")
+#: A frequency-table line ending "label 13 86,7" (the count after a label and a space, looked
+#: behind from its first digit, as above).
+_TABLE_COUNT_PERCENT = re.compile(r"(?m)(?P<count>\d(?<=[A-Za-z)|] \d)\d{0,3})[ \t|]+(?P<pct>\d{1,3}[.,]\d{1,2})[ \t|]*$")
 
 
 def find_count_percents(text: str) -> list[tuple[int, float, int]]:
