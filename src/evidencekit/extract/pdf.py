@@ -17,6 +17,7 @@ Reading order: :mod:`evidencekit.extract.order`; running heads, feet and page nu
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import threading
 import time
@@ -216,7 +217,7 @@ def read_page(page: pdfium.PdfPage, number: int, *, textpage: pdfium.PdfTextPage
         found: list[Line | _GutterCut] = []
         offset = 0
         for raw in text.split("\r\n"):
-            found.extend(boxer.lines(raw, offset))
+            boxer.lines(raw, offset, found)
             offset += len(raw) + 2
         cell_pieces = boxer.cell_pieces()
     finally:
@@ -323,6 +324,7 @@ class _Boxer:
         self.rule_boxes = rule_boxes
         self.in_boxes: list[tuple[int, Line, str, int, int, int, float]] = []
         self.rect = pdfium_c.FS_RECTF()
+        self.rect_ref = ctypes.byref(self.rect)
         # pdfium counts a character outside the BMP twice (UTF-16), Python once.
         self.index = None
         if count != len(text):
@@ -331,15 +333,31 @@ class _Boxer:
                 index.append(i)
                 i += 2 if ord(ch) > 0xFFFF else 1
             self.index = index
+        #: Only a line this wide (an upright page, text positions = pdfium's) may span two columns.
+        upright = self.index is None and not rotation and page_width
+        self.min_gutter_line = 2 * MIN_COLUMN_SHARE * page_width if upright else math.inf
 
     def box(self, i: int) -> tuple[float, float, float, float]:
         """(x0, x1, top, bottom) of the character at text position ``i``."""
         ci = self.index[i] if self.index is not None else i
-        pdfium_c.FPDFText_GetLooseCharBox(self.raw, ci, ctypes.byref(self.rect))
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, ci, self.rect_ref)
         r = self.rect
         if self.rotation == 0:
             return r.left, r.right, self.page_height - r.top, self.page_height - r.bottom
         return _displayed((r.left, r.right, r.bottom, r.top), self.rotation, self.page_width, self.page_height)
+
+    def span(self, first: int, last: int) -> tuple[float, float, float, float]:
+        """(x0, x1, top, bottom) of the text from position ``first`` to ``last``: from the left
+        of the first character to the right of the last, over the height of both."""
+        if self.rotation == 0 and self.index is None:     # the common page: two calls, no tuples
+            loose_box, raw, r, ref = pdfium_c.FPDFText_GetLooseCharBox, self.raw, self.rect, self.rect_ref
+            loose_box(raw, first, ref)
+            x0, t0, b0 = r.left, r.top, r.bottom
+            loose_box(raw, last, ref)
+            return x0, r.right, self.page_height - max(t0, r.top), self.page_height - min(b0, r.bottom)
+        x0, _, t0, b0 = self.box(first)
+        _, x1, t1, b1 = self.box(last)
+        return x0, x1, min(t0, t1), max(b0, b1)
 
     def cell_pieces(self) -> list[Line]:
         """The lines inside rule boxes cut into cells, for boxes whose lines are mostly numbers
@@ -356,44 +374,42 @@ class _Boxer:
                     pieces.append(whole)
         return pieces
 
-    def lines(self, raw: str, offset: int) -> Iterable[Line | _GutterCut]:
-        """The visual lines of one pdfium line (cut again where pdfium joined a hyphenated
-        break), each split at wide gaps."""
+    def lines(self, raw: str, offset: int, out: list[Line | _GutterCut]) -> None:
+        """Add the visual lines of one pdfium line to ``out`` (cut again where pdfium joined a
+        hyphenated break), each split at wide gaps."""
         start = 0
-        for m in PDFIUM_HYPHEN.finditer(raw):
-            yield from self._visual(raw[start:m.start()] + "-", offset + start)
-            start = m.end()
-        yield from self._visual(raw[start:], offset + start)
+        if "\ufffe" in raw or "\x02" in raw:              # PDFIUM_HYPHEN_CHARS
+            for m in PDFIUM_HYPHEN.finditer(raw):
+                self._visual(raw[start:m.start()] + "-", offset + start, out)
+                start = m.end()
+        self._visual(raw[start:], offset + start, out)
 
-    def _visual(self, raw: str, offset: int) -> Iterable[Line | _GutterCut]:
+    def _visual(self, raw: str, offset: int, out: list[Line | _GutterCut]) -> None:
         stripped = raw.strip()
         if not stripped:
             return
         first = offset + len(raw) - len(raw.lstrip())
         last = offset + len(raw.rstrip()) - 1
-        x0, _, t0, b0 = self.box(first)
-        _, x1, t1, b1 = self.box(last)
-        top, bottom = min(t0, t1), max(b0, b1)
+        x0, x1, top, bottom = self.span(first, last)
         size = max(bottom - top, 1.0)
-        if self.rule_boxes:
-            whole = Line(stripped, x0, x1, top, bottom)
-            for k, box in enumerate(self.rule_boxes):
-                if inside(whole, box):
-                    self.in_boxes.append((k, whole, raw, offset, first, last, size))
-        if x1 - x0 <= GAP_CHECK_EM_PER_CHAR * size * len(stripped) or " " not in stripped:
-            whole = Line(stripped, x0, x1, top, bottom)
-            found = self._gutter_cut(first, last, x0, x1, size) if " " in stripped else None
-            if found is None:
-                yield whole
-                return
-            cut, centre = found
-            end = cut
-            while end > first and raw[end - 1 - offset] == " ":
-                end -= 1
-            yield _GutterCut(whole, (self._line(first, end, offset, raw), self._line(cut, last + 1, offset, raw)),
-                             centre)
+        whole = Line(stripped, x0, x1, top, bottom)
+        for k, box in enumerate(self.rule_boxes):
+            if inside(whole, box):
+                self.in_boxes.append((k, whole, raw, offset, first, last, size))
+        spaced = " " in stripped
+        if spaced and x1 - x0 > GAP_CHECK_EM_PER_CHAR * size * len(stripped):
+            out.extend(self._split(raw, offset, first, last, size))
             return
-        yield from self._split(raw, offset, first, last, size)
+        found = self._gutter_cut(first, last, x0, x1, size) if spaced and x1 - x0 >= self.min_gutter_line else None
+        if found is None:
+            out.append(whole)
+            return
+        cut, centre = found
+        end = cut
+        while end > first and raw[end - 1 - offset] == " ":
+            end -= 1
+        out.append(_GutterCut(whole, (self._line(first, end, offset, raw), self._line(cut, last + 1, offset, raw)),
+                              centre))
 
     def _gutter_cut(self, first: int, last: int, x0: float, x1: float, size: float) -> tuple[int, float] | None:
         """Where a line may hold two columns' lines side by side (a content stream that writes
@@ -405,7 +421,7 @@ class _Boxer:
         of text on each side. Costs one or two calls for a line of one text object.
         """
         width = self.page_width
-        if self.index is not None or self.rotation or not width or x1 - x0 < 2 * MIN_COLUMN_SHARE * width:
+        if x1 - x0 < self.min_gutter_line:
             return None
         count = self.textpage.count_rects(first, last - first + 1)
         if count < 2:
@@ -436,9 +452,7 @@ class _Boxer:
         yield self._line(start, last + 1, offset, raw)
 
     def _line(self, start: int, end: int, offset: int, raw: str) -> Line:
-        x0, _, t0, b0 = self.box(start)
-        _, x1, t1, b1 = self.box(end - 1)
-        return Line(raw[start - offset:end - offset].strip(), x0, x1, min(t0, t1), max(b0, b1))
+        return Line(raw[start - offset:end - offset].strip(), *self.span(start, end - 1))
 
 
 def _displayed(box: tuple[float, float, float, float], rotation: int, width: float,

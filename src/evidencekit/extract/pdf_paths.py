@@ -100,8 +100,8 @@ def _walk(parent, count: Callable, get: Callable, m: Matrix, out: list[list[tupl
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             out.append(_path_operations(obj, _then(_matrix(obj), m)))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            turned = turned or _turned(_then(_matrix(obj), m))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and not turned:
+            turned = _turned(_matrix(obj) if m is IDENTITY else _then(_matrix(obj), m))
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             if depth >= MAX_FORM_DEPTH:
                 raise Unmatched(f"form XObjects nest deeper than {MAX_FORM_DEPTH}")
@@ -117,6 +117,8 @@ def _turned(m: Matrix) -> bool:
     matrix), so both are tested, and from half of :data:`UPRIGHT_ANGLE` on: float rounding
     cannot hide a character the per-character test would call turned."""
     a, b, c = m[0], m[1], m[2]
+    if b == 0 and c == 0:                            # axis-aligned: upright unless mirrored
+        return a <= 0
     return any(min(angle, 2 * math.pi - angle) > UPRIGHT_ANGLE / 2
                for angle in (math.atan2(b, a) % (2 * math.pi), math.atan2(c, a) % (2 * math.pi)))
 
