@@ -159,3 +159,20 @@ def test_the_number_words_lexicon_holds_every_number_word_the_reader_knows():
     from evidencekit.extract.fields.number_words import _values
 
     assert {w.lower() for w in _values()} <= {p for ps in lexicon.phrases("number_words").values() for p in ps}
+
+
+def test_sample_size_patterns_find_what_their_lookbehind_first_forms_find(seed_texts):
+    from evidencekit.extract.fields import sample_size
+
+    plain_integer = r"(?<![\d.,\-])(?P<n>\d{1,5})(?![\d]|[.,]\d|\s*-\s*\d)"
+    pairs = [
+        (sample_size._INTEGER, re.compile(plain_integer)),
+        (sample_size._N_EQUALS, re.compile(r"(?<![A-Za-z])[nN]\s*=\s*" + plain_integer)),
+        (sample_size._count_with_unit(), re.compile(
+            plain_integer + r"\s*(?:orang\s+)?(?:" + sample_size._units() + r")(?![^\W_])", re.IGNORECASE)),
+    ]
+    odd = "n=5 N = 12 an=3 123456 1-2 3 - 4 12.5 30 orang 1,5 ibu 15responden\n7\u2212 8 (n = 30) x-4 .5"
+    for text in [*_cases(seed_texts), odd]:
+        for fast, slow in pairs:
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in slow.finditer(text)]
