@@ -189,3 +189,26 @@ def test_test_name_prefilter_matches_the_one_ignorecase_alternation(texts):
     odd = ["ſhapiro-Wilk, ıNDEPENDEN t-test, \u212aruskal-Wallis, Χ² and χ2, Mann Whitney, MC NEMAR, uji t ",
            "SPEARMAN spearmen SPRMAN, Analisis Kovarians, UJI BEDA, xx2 X² Wilcoxon-test Welch ANOVA"]
     _same(_PREFILTER, plain, 0, texts + odd)
+
+
+def test_summary_words_match_the_ignorecase_alternation_of_each_key(texts):
+    from evidencekit.extract.patterns import phrase_alternation
+
+    parts, firsts = [], {"m", "n"}
+    for key in ("mean", "sd", "se", "median", "min", "max"):
+        phrases = [p for p in prose.lexicon.phrases("statistics")[key] if len(p) > 1]
+        parts.append(f"(?P<{key}>{phrase_alternation(phrases)})")
+        firsts.update(p[0] for p in phrases)
+    parts += [r"(?P<mean_m>\bM(?=\s*=))", r"(?P<n>\b[nN](?=\s*=))"]
+    first = "".join(re.escape(c) for c in sorted(firsts))
+    plain = rf"(?i:(?<![A-Za-z])(?=[{first}])(?:{'|'.join(parts)})(?![A-Za-z]))"
+    odd = ["ſD 1,2 SIMPANGAN  BAKU 3 Std. Deviation=4 s.d. 5 M = 2 m=3 n = 4 N=5 mdn 6 MEDIAN ıs 7",
+           "Nilai Rata-Rata 8, rata – rata 9, RATA RATA 10, galat baku 11, min. 1 max. 9 Mınimum 2"]
+    _same(prose._descriptor_re(), plain, 0, texts + odd)
+
+
+def test_by_first_letter_refuses_a_word_that_starts_with_no_letter():
+    from evidencekit.extract.patterns import by_first_letter
+
+    with pytest.raises(ValueError):
+        by_first_letter([r"\.05"])

@@ -88,7 +88,10 @@ class StatContext:
         return starts[i], end
 
     def is_masked(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.masked)
+        for a, b in self.masked:
+            if a <= offset < b:
+                return True
+        return False
 
     def span(self, start: int, end: int) -> Span:
         return self.document.span(start, end)

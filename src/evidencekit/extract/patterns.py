@@ -172,16 +172,24 @@ def by_first_letter(words: tuple[str, ...] | list[str]) -> str:
     tries only the group of the letter it stands on."""
     groups: dict[str, list[str]] = {}
     for word in words:
+        if not word[:1].isalpha():
+            raise ValueError(f"a word must start with a letter: {word!r}")
         groups.setdefault(word[0].lower(), []).append(word[1:])
     return "|".join(f"[{any_case(first)}](?i:{'|'.join(rests)})" for first, rests in groups.items())
 
 
+def phrase_words(phrases: tuple[str, ...] | list[str]) -> list[str]:
+    """Literal phrases as regexes, longest first, spaces matching any whitespace."""
+    parts = sorted(set(phrases), key=len, reverse=True)
+    return [re.escape(p).replace(r"\ ", r"\s+") for p in parts]
+
+
 def phrase_alternation(phrases: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
-    parts = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    return "|".join(phrase_words(phrases))
 
 
 __all__ = ["CI_RE", "COUNT_PCT_RE_TEMPLATE", "DECIMAL", "DF", "MEAN_SD_NAME_MAX", "MEAN_SD_PAREN_RE", "N_EQ_RE",
            "NS_RE", "NUM", "OP", "P_RE", "PLUSMINUS_RE", "RANGE_RE", "SD_BRACKET_RE", "SENTENCE_END_RE",
-           "STAT_FIRST", "STAT_NAMES", "STAT_RE", "any_case", "by_first_letter", "phrase_alternation"]
+           "STAT_FIRST", "STAT_NAMES", "STAT_RE", "any_case", "by_first_letter", "phrase_alternation",
+           "phrase_words"]

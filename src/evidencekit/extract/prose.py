@@ -25,7 +25,9 @@ from evidencekit.extract.patterns import (
     SD_BRACKET_RE,
     STAT_NAMES,
     STAT_RE,
+    by_first_letter,
     phrase_alternation,
+    phrase_words,
 )
 from evidencekit.extract.units import unit_in_sentence
 from evidencekit.model import Descriptive, PercentCount, Reported, Statistic
@@ -75,10 +77,13 @@ def _words(key: str) -> re.Pattern[str]:
 
 @cache
 def _descriptor_re() -> re.Pattern[str]:
+    """The summary words (mean, SD, SE, median, min, max; "M =", "n ="), one named group per
+    statistics.toml key; a key's phrases are grouped by first letter (``by_first_letter``), so
+    the engine tries only those of the letter it stands on."""
     parts, firsts = [], {"m", "n"}
     for key in ("mean", "sd", "se", "median", "min", "max"):
         phrases = [p for p in lexicon.phrases("statistics")[key] if len(p) > 1]
-        parts.append(f"(?P<{key}>{phrase_alternation(phrases)})")
+        parts.append(f"(?P<{key}>{by_first_letter(phrase_words(phrases))})")
         firsts.update(p[0] for p in phrases)
     # one-letter M and n count only as "M = 2.5" / "n = 24"
     parts.append(r"(?P<mean_m>\bM(?=\s*=))")
