@@ -64,8 +64,9 @@ def strips(blocks: Sequence[Block]) -> list[list[Block]]:
 
 def cover(spans: Sequence[tuple[float, float]], into: Sequence[tuple[float, float]] = ()) -> list[tuple[float, float]]:
     """The x-ranges covered by ``spans`` (added to the cover ``into``), as sorted intervals;
-    intervals less than MIN_GUTTER apart are one. A cover stands for its spans: adding spans to
-    ``cover(a)`` gives the same as adding them to ``a``, so covers can be merged as they grow."""
+    intervals less than MIN_GUTTER apart are one. A cover stands for its spans (x0 <= x1):
+    adding spans to ``cover(a)`` gives what adding them to ``a`` gives, so covers can be merged
+    as they grow (tests/extract/test_order_bands.py)."""
     ranges = sorted([*into, *spans])
     if not ranges:
         return []
