@@ -176,3 +176,13 @@ def test_sample_size_patterns_find_what_their_lookbehind_first_forms_find(seed_t
         for fast, slow in pairs:
             assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
                 [(m.span(), m.groupdict()) for m in slow.finditer(text)]
+
+
+def test_designs_read_sentence_by_sentence_in_one_pass_are_those_read_one_sentence_at_a_time(seed_texts):
+    from evidencekit.extract.fields.design import read_design, read_sentence_designs
+    from evidencekit.extract.fields.phrases import sentences
+
+    odd = "Desain quasi eksperimen. Pre-Experimental design! One group pretest-posttest? Studi kohort\n\nRCT."
+    for text in [*_cases(seed_texts), odd]:
+        spans = sentences(text, 11)
+        assert read_sentence_designs(text, spans, 11) == [read_design(text[s - 11:e - 11], s) for s, e in spans]

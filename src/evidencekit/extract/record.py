@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from evidencekit.extract.fields import bibliography as bib
-from evidencekit.extract.fields.design import FAMILY_OF, read_design
+from evidencekit.extract.fields.design import FAMILY_OF, read_sentence_designs
 from evidencekit.extract.fields.phrases import LexiconPart, phrase_starts, phrase_starts_any, sentences, within_span
 from evidencekit.extract.fields.pico import (
     AIM_KEYS,
@@ -303,8 +303,9 @@ def _designs(paper: _Paper, review: bool = False) -> tuple[list[_Found], list[_F
     for place in paper.ranked():
         if review and place.name not in ("abstract", "abstract_en", "front", "methods"):
             continue
-        for s, e in paper.sentences(place):
-            statement = read_design(paper.text[s:e], s, within=paper.starts_in(place, s, e))
+        spans = paper.sentences(place)
+        statements = read_sentence_designs(paper.slice(place), spans, place.start, paper.starts(place))
+        for (s, _), statement in zip(spans, statements):
             if statement is None:
                 continue
             if statement.design is not None:
