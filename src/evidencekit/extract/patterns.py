@@ -12,6 +12,32 @@ import re
 
 from evidencekit.extract.numbers import NUMBER_PATTERN_UNNAMED
 
+#: Characters besides a letter's two cases that IGNORECASE matching takes for it: dotless and
+#: dotted I, the Kelvin sign, long s, the rho symbol.
+_OTHER_CASES = {"i": "ıİ", "k": "\u212a", "s": "ſ", "ρ": "ϱ"}
+
+
+def any_case(letters: str) -> str:
+    """The body of a character class that matches ``letters`` as IGNORECASE does ("k" -> "kK"
+    and the Kelvin sign). A case-sensitive class is tested without folding each character, and
+    as the first item of an alternative it lets the engine skip that alternative at once."""
+    chars = (ch for c in letters for ch in c.lower() + c.upper() + _OTHER_CASES.get(c.lower(), ""))
+    return "".join(dict.fromkeys(chars))
+
+
+def by_first_letter(words: tuple[str, ...] | list[str]) -> str:
+    """An alternation of regex ``words`` (each starting with a plain letter), matched in any case,
+    grouped by first letter: "[wW](?i:ilcoxon|elch)|[tT](?i:…)". It matches what the plain
+    ``(?i:word|word|…)`` matches (words sharing a first letter keep their order), but the engine
+    tries only the group of the letter it stands on."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if not word[:1].isalpha():
+            raise ValueError(f"a word must start with a letter: {word!r}")
+        groups.setdefault(word[0].lower(), []).append(word[1:])
+    return "|".join(f"[{any_case(first)}](?i:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 #: A number (unnamed, for use inside larger patterns): sign, digits with ',' or '.' groups,
 #: or a bare fraction, optional exponent. Numbers are re-parsed by numbers.parse_number.
 NUM = rf"{NUMBER_PATTERN_UNNAMED}(?![\d])"
@@ -105,11 +131,13 @@ RANGE = (rf"[\[(]?\s*(?P<lo>{NUM})\s*(?:[-–—]|to|hingga|sampai|s\.?d\.?|;|,\
 RANGE_RE = re.compile(RANGE)
 
 #: A 95% confidence interval announced by its name: "95% CI", "CI 95%", "Confidence Interval",
-#: "Interval Kepercayaan (CI) 95%"; a few glue words may stand between name and numbers.
-#: (The lookahead of the letters a name starts with only lets the engine skip other places.)
+#: "Interval Kepercayaan (CI) 95%" (any case); a few glue words may stand between name and
+#: numbers. (The lookahead of the characters a match starts with, and the names grouped by
+#: first letter, only let the engine leave other places sooner.)
+CI_NAMES = (r"CI", r"confidence\s+interval", r"interval\s+kepercayaan", r"selang\s+kepercayaan")
 CI_RE = re.compile(
-    r"(?i:(?=[9cis])(?:95\s?%\s*)?(?:CI|confidence\s+interval|interval\s+kepercayaan|selang\s+kepercayaan)"
-    r"(?:\s*\(CI\))?(?:\s*95\s?%)?)"
+    rf"(?=[{any_case('9cis')}])(?:95\s?%\s*)?(?:{by_first_letter(CI_NAMES)})"
+    r"(?i:(?:\s*\(CI\))?(?:\s*95\s?%)?)"
     r"[^\d\n]{0,25}?"
     + RANGE
 )
@@ -150,32 +178,6 @@ N_EQ_RE = re.compile(r"(?<![A-Za-z])[nN]\s*=\s*(?P<n>\d[\d.,]*\d|\d)(?![\d])")
 #: is its end; it starts with the stop (not a lookbehind) so the engine jumps from one
 #: ".!?:" to the next instead of trying every character (8x faster on a paper).
 SENTENCE_END_RE = re.compile(r"[.!?:](?:(?<!:)\s+(?=[A-Z(\[])|[ \t]*\n\s*\n)")
-
-
-#: Characters besides a letter's two cases that IGNORECASE matching takes for it: dotless and
-#: dotted I, the Kelvin sign, long s, the rho symbol.
-_OTHER_CASES = {"i": "ıİ", "k": "\u212a", "s": "ſ", "ρ": "ϱ"}
-
-
-def any_case(letters: str) -> str:
-    """The body of a character class that matches ``letters`` as IGNORECASE does ("k" -> "kK"
-    and the Kelvin sign). A case-sensitive class is tested without folding each character, and
-    as the first item of an alternative it lets the engine skip that alternative at once."""
-    chars = (ch for c in letters for ch in c.lower() + c.upper() + _OTHER_CASES.get(c.lower(), ""))
-    return "".join(dict.fromkeys(chars))
-
-
-def by_first_letter(words: tuple[str, ...] | list[str]) -> str:
-    """An alternation of regex ``words`` (each starting with a plain letter), matched in any case,
-    grouped by first letter: "[wW](?i:ilcoxon|elch)|[tT](?i:…)". It matches what the plain
-    ``(?i:word|word|…)`` matches (words sharing a first letter keep their order), but the engine
-    tries only the group of the letter it stands on."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        if not word[:1].isalpha():
-            raise ValueError(f"a word must start with a letter: {word!r}")
-        groups.setdefault(word[0].lower(), []).append(word[1:])
-    return "|".join(f"[{any_case(first)}](?i:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 def phrase_words(phrases: tuple[str, ...] | list[str]) -> list[str]:
