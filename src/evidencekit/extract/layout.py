@@ -205,12 +205,12 @@ def _breaks(prev: _Item, cur: _Item, metrics, caption: bool = False, solitary: b
     if match_heading(a.text) or match_heading(b.text) or CAPTION.match(b.text):
         return True
     height = prev.height
-    if caption and not SENTENCE_END.search(a.text) and b.top - a.bottom < 2 * height:
+    if caption and not _ends_sentence(a.text) and b.top - a.bottom < 2 * height:
         return False                                   # a caption's second line
     if prev.page != cur.page or prev.column != cur.column or b.top < a.top:
         # a column or page break: the paragraph goes on if its sentence does, and the line
         # before the break is full (runs to its column's edge) or the next starts in lower case
-        if SENTENCE_END.search(a.text) or FOOTNOTE_END.search(a.text) or _font_change(prev, cur):
+        if _ends_sentence(a.text) or _ends_with_note(a.text) or _font_change(prev, cur):
             return True
         if b.text[:1].islower():
             return False
@@ -227,7 +227,18 @@ def _breaks(prev: _Item, cur: _Item, metrics, caption: bool = False, solitary: b
     indent = INDENT_BREAK * cur.height
     if b.x0 - left > indent and b.x0 - a.x0 > indent:
         return True
-    return a.x1 < right - SHORT_LINE * height and bool(SENTENCE_END.search(a.text))
+    return a.x1 < right - SHORT_LINE * height and _ends_sentence(a.text)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Does SENTENCE_END match? It spans two characters at most (``$`` may stand before a final
+    newline), so only the last three are searched, not every position of a long line."""
+    return SENTENCE_END.search(text[-3:]) is not None
+
+
+def _ends_with_note(text: str) -> bool:
+    """Does FOOTNOTE_END match (four characters at most, and a final newline)?"""
+    return FOOTNOTE_END.search(text[-5:]) is not None
 
 
 def _solitary(items: Sequence[_Item], metrics) -> list[bool]:
