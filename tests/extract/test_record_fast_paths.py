@@ -186,3 +186,22 @@ def test_designs_read_sentence_by_sentence_in_one_pass_are_those_read_one_senten
     for text in [*_cases(seed_texts), odd]:
         spans = sentences(text, 11)
         assert read_sentence_designs(text, spans, 11) == [read_design(text[s - 11:e - 11], s) for s, e in spans]
+
+
+def test_a_review_row_read_from_one_scan_reads_each_cell_as_alone():
+    from evidencekit.extract.fields.design import read_design
+    from evidencekit.extract.fields.sample_size import find_sample_sizes
+    from evidencekit.extract.fields.tests_used import read_tests
+    from evidencekit.extract.review import _row_text
+
+    cells = {"number": "1", "author_year": "Sari (2020)", "design": "Quasi eksperimen pretest posttest",
+             "population": "Populasi 40 ibu, sampel dua puluh orang", "intervention": "pijat oksitosin",
+             "results": "uji Wilcoxon p = 0,001; jika normal uji t berpasangan", "title": "Uji t"}
+    whole, within = _row_text(cells)
+    assert whole.startswith("Quasi eksperimen") and "Sari" not in whole
+    for column in ("design", "population", "results", "outcome"):
+        cell = cells.get(column, "")
+        assert read_design(cell, broken_words=True, within=within(column)) == read_design(cell, broken_words=True)
+        assert find_sample_sizes(cell, 0, within(column)) == find_sample_sizes(cell)
+        assert read_tests(cell, broken_words=True, within=within(column)) == read_tests(cell, broken_words=True)
+    assert find_sample_sizes(whole, 0, within(None)) == find_sample_sizes(whole)

@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Callable
 
 from evidencekit.extract import lexicon
 from evidencekit.extract.fields.bibliography import join_initials
 from evidencekit.extract.fields.design import read_design, read_family
-from evidencekit.extract.fields.phrases import phrase_pattern
+from evidencekit.extract.fields.phrases import LexiconPart, phrase_pattern, phrase_starts_any, within_span
 from evidencekit.extract.fields.places import places
 from evidencekit.extract.fields.pico import find_aims
 from evidencekit.extract.fields.pvalues import read_p_values, significant
+from evidencekit.extract.fields.sample_size import LEXICONS as SAMPLE_LEXICONS
 from evidencekit.extract.fields.sample_size import best_sample_size, find_sample_sizes
 from evidencekit.extract.fields.sampling import read_sampling
 from evidencekit.extract.fields.tests_used import read_tests
@@ -201,28 +203,30 @@ def study_record(document: Document, row: RowCells, index: int) -> StudyRecord:
     cells = row.cells
     author_cell = cells.get("author_year") or cells.get("author") or ""
     authors, year = _authors_year(author_cell, cells.get("year"))
+    whole, within = _row_text(cells)
     design_cell = cells.get("design", "")
-    statement = read_design(design_cell, broken_words=True)
-    whole = " ".join(v for k, v in cells.items() if k not in ("author_year", "author", "title", "number"))
+    statement = read_design(design_cell, broken_words=True, within=within("design"))
     if statement is None or statement.design_hit is None:
         # the design cell names only a family (or nothing): a finer design may sit elsewhere in
         # the row, e.g. after a page break in flattened text
-        finer = read_design(whole, broken_words=True)
+        finer = read_design(whole, broken_words=True, within=within(None))
         if finer is not None and finer.design_hit is not None:
             if statement is not None and statement.family_hit is not None:
                 finer = replace(finer, family=statement.family, family_hit=statement.family_hit)
             statement = finer
         elif statement is None:
             statement = finer
-    sizes = find_sample_sizes(whole)
-    size = best_sample_size(find_sample_sizes(cells.get("population", ""))) or best_sample_size(sizes)
+    sizes = find_sample_sizes(whole, 0, within(None))
+    size = (best_sample_size(find_sample_sizes(cells.get("population", ""), 0, within("population")))
+            or best_sample_size(sizes))
     if size is not None and size.strength == "population":
         size = best_sample_size([s for s in sizes if s.strength != "population"]) or size
     # the split into arms, when one is stated that adds up to n
     arms = next((s.arms for s in sizes if s.arms and size is not None and s.n == size.n), {})
     results = cells.get("results", "")
     p_values = read_p_values(results)
-    tests = read_tests(results, broken_words=True) or read_tests(whole, broken_words=True)
+    tests = (read_tests(results, broken_words=True, within=within("results"))
+             or read_tests(whole, broken_words=True, within=within(None)))
     title = cells.get("title") or None
     outcome = cells.get("outcome") or None
     if outcome is None and title:
@@ -241,11 +245,41 @@ def study_record(document: Document, row: RowCells, index: int) -> StudyRecord:
         title=title, authors=authors, year=year,
         design=statement.design if statement else None, design_family=statement.family if statement else None,
         n_total=size.n if size else None, n_arms=dict(arms),
-        sampling=read_sampling(whole, broken_words=True),
+        sampling=read_sampling(whole, broken_words=True, within=within(None)),
         intervention=cells.get("intervention") or None, comparator=cells.get("comparator") or None,
         outcome=outcome, tests=tests, main_result=main, evidence=evidence,
         row=row.number or index, cells=dict(row.raw), p_values=tuple(p.value for p in p_values),
     )
+
+
+#: The lexicons a row is read with: one scan of the row's text finds where any of their phrases
+#: may start, for every cell (:func:`_row_text`).
+ROW_LEXICONS: tuple[LexiconPart, ...] = (("designs", None), ("design_families", None), *SAMPLE_LEXICONS,
+                                         ("tests", None), ("sampling", None))
+#: Cells that are not read for design, sample, tests or sampling.
+NOT_READ = ("author_year", "author", "title", "number")
+
+
+def _row_text(cells: dict[str, str]) -> tuple[str, Callable[[str | None], list[int] | None]]:
+    """The row's readable cells joined by spaces, and ``within(column)``: where a phrase of
+    :data:`ROW_LEXICONS` may start in that cell (offsets in the cell; the whole row for None), from
+    one scan of the row. A cell is part of the row's text, so the row's places cover the cell's."""
+    read = [(k, v) for k, v in cells.items() if k not in NOT_READ]
+    whole = " ".join(v for _, v in read)
+    starts = phrase_starts_any(ROW_LEXICONS, whole)
+    at, pos = {}, 0
+    for key, value in read:
+        at[key] = pos
+        pos += len(value) + 1
+
+    def within(column: str | None) -> list[int] | None:
+        if column is None:
+            return starts
+        if column not in at:
+            return None                 # the cell is missing (read as ""): nothing to look up
+        return within_span(starts, at[column], at[column] + len(cells[column]))
+
+    return whole, within
 
 
 def _authors_year(cell: str, year_cell: str | None) -> tuple[tuple[str, ...], int | None]:

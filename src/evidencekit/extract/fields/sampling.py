@@ -12,9 +12,10 @@ def find_sampling(text: str, offset: int = 0, within: list[int] | None = None) -
     return find_hits("sampling", text, offset, within=within)
 
 
-def read_sampling(text: str, *, broken_words: bool = False) -> Sampling | None:
-    """The first sampling method named in one passage, or None."""
-    hits = find_sampling(text)
+def read_sampling(text: str, *, broken_words: bool = False, within: list[int] | None = None) -> Sampling | None:
+    """The first sampling method named in one passage, or None (``within``: see
+    :func:`~.phrases.phrase_starts`)."""
+    hits = find_sampling(text, within=within)
     if hits:
         return Sampling(hits[0].key)
     if broken_words and (keys := squashed_keys("sampling", text)):

@@ -42,10 +42,11 @@ def find_tests(text: str, offset: int = 0, within: list[int] | None = None) -> l
     return out
 
 
-def read_tests(text: str, *, broken_words: bool = False) -> tuple[TestName, ...]:
-    """Tests stated (not hedged) in one passage, in order of first mention, without repeats."""
+def read_tests(text: str, *, broken_words: bool = False, within: list[int] | None = None) -> tuple[TestName, ...]:
+    """Tests stated (not hedged) in one passage, in order of first mention, without repeats
+    (``within``: see :func:`~.phrases.phrase_starts`)."""
     seen: list[TestName] = []
-    for mention in find_tests(text):
+    for mention in find_tests(text, within=within):
         if not mention.hedged and mention.test not in seen:
             seen.append(mention.test)
     if broken_words:
