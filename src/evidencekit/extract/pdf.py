@@ -22,7 +22,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -93,6 +93,15 @@ class Line:
         return (self.top + self.bottom) / 2
 
 
+class TextLine(NamedTuple):
+    """A line of pdfium's page text: ``text[start:end]`` (no line break), and the box (x0, x1,
+    top, bottom) over its visual lines' end characters, or None when it holds only blanks."""
+
+    start: int
+    end: int
+    box: tuple[float, float, float, float] | None
+
+
 @dataclass(frozen=True, slots=True)
 class PdfPage:
     """One page: its size, its lines as pdfium read them, and whether it draws ruled lines."""
@@ -107,6 +116,8 @@ class PdfPage:
     rule_boxes: tuple[tuple[float, float, float, float], ...] = ()
     #: ... and their lines cut at every gap of CELL_GAP_EM em, one piece per cell.
     cell_pieces: tuple[Line, ...] = ()
+    #: pdfium's lines of the page text, boxed as read (the ruled tables skip the lines far from them).
+    text_lines: tuple[TextLine, ...] = ()
 
 
 # --------------------------------------------------------------------------- opening
@@ -226,7 +237,7 @@ def read_page(page: pdfium.PdfPage, number: int, *, textpage: pdfium.PdfTextPage
     if rotation in (90, 270):
         width, height = height, width               # the page as displayed
     return PdfPage(number, width, height, tuple(_apply_gutter_cuts(found)), paths, boxes,
-                   tuple(cell_pieces))
+                   tuple(cell_pieces), tuple(boxer.text_lines))
 
 
 def count_paths(page: pdfium.PdfPage) -> int:
@@ -323,6 +334,7 @@ class _Boxer:
         self.rotation = rotation
         self.rule_boxes = rule_boxes
         self.in_boxes: list[tuple[int, Line, str, int, int, int, float]] = []
+        self.text_lines: list[TextLine] = []
         self.rect = pdfium_c.FS_RECTF()
         self.rect_ref = ctypes.byref(self.rect)
         # pdfium counts a character outside the BMP twice (UTF-16), Python once.
@@ -376,21 +388,26 @@ class _Boxer:
 
     def lines(self, raw: str, offset: int, out: list[Line | _GutterCut]) -> None:
         """Add the visual lines of one pdfium line to ``out`` (cut again where pdfium joined a
-        hyphenated break), each split at wide gaps."""
+        hyphenated break), each split at wide gaps; note the line in :attr:`text_lines`."""
         start = 0
+        spans = []
         if "\ufffe" in raw or "\x02" in raw:              # PDFIUM_HYPHEN_CHARS
             for m in PDFIUM_HYPHEN.finditer(raw):
-                self._visual(raw[start:m.start()] + "-", offset + start, out)
+                spans.append(self._visual(raw[start:m.start()] + "-", offset + start, out))
                 start = m.end()
-        self._visual(raw[start:], offset + start, out)
+        spans.append(self._visual(raw[start:], offset + start, out))
+        if raw:
+            self.text_lines.append(TextLine(offset, offset + len(raw), _union(spans)))
 
-    def _visual(self, raw: str, offset: int, out: list[Line | _GutterCut]) -> None:
+    def _visual(self, raw: str, offset: int, out: list[Line | _GutterCut]
+                ) -> tuple[float, float, float, float] | None:
+        """Add the pieces of one visual line to ``out``; return its box (None when blank)."""
         stripped = raw.strip()
         if not stripped:
-            return
+            return None
         first = offset + len(raw) - len(raw.lstrip())
         last = offset + len(raw.rstrip()) - 1
-        x0, x1, top, bottom = self.span(first, last)
+        x0, x1, top, bottom = span = self.span(first, last)
         size = max(bottom - top, 1.0)
         whole = Line(stripped, x0, x1, top, bottom)
         for k, box in enumerate(self.rule_boxes):
@@ -399,17 +416,18 @@ class _Boxer:
         spaced = " " in stripped
         if spaced and x1 - x0 > GAP_CHECK_EM_PER_CHAR * size * len(stripped):
             out.extend(self._split(raw, offset, first, last, size))
-            return
+            return span
         found = self._gutter_cut(first, last, x0, x1, size) if spaced and x1 - x0 >= self.min_gutter_line else None
         if found is None:
             out.append(whole)
-            return
+            return span
         cut, centre = found
         end = cut
         while end > first and raw[end - 1 - offset] == " ":
             end -= 1
         out.append(_GutterCut(whole, (self._line(first, end, offset, raw), self._line(cut, last + 1, offset, raw)),
                               centre))
+        return span
 
     def _gutter_cut(self, first: int, last: int, x0: float, x1: float, size: float) -> tuple[int, float] | None:
         """Where a line may hold two columns' lines side by side (a content stream that writes
@@ -453,6 +471,15 @@ class _Boxer:
 
     def _line(self, start: int, end: int, offset: int, raw: str) -> Line:
         return Line(raw[start - offset:end - offset].strip(), *self.span(start, end - 1))
+
+
+def _union(boxes: list[tuple[float, float, float, float] | None]) -> tuple[float, float, float, float] | None:
+    """The box (x0, x1, top, bottom) around the given ones, None among them left out."""
+    found = [b for b in boxes if b is not None]
+    if len(found) <= 1:
+        return found[0] if found else None
+    return (min(b[0] for b in found), max(b[1] for b in found), min(b[2] for b in found),
+            max(b[3] for b in found))
 
 
 def _displayed(box: tuple[float, float, float, float], rotation: int, width: float,

@@ -44,9 +44,11 @@ def intersections_to_cells(intersections: T_intersections) -> list[Cell]:
     points = sorted(intersections)
     vertical = {p: frozenset(map(obj_to_bbox, intersections[p]["v"])) for p in points}
     horizontal = {p: frozenset(map(obj_to_bbox, intersections[p]["h"])) for p in points}
+    columns: dict[float, list[Point]] = {}
     rows: dict[float, list[float]] = {}
-    for x, y in points:                              # x ascending within each row, as sorted
-        rows.setdefault(y, []).append(x)
+    for point in points:                         # in sorted order: columns by x, each top down
+        columns.setdefault(point[0], []).append(point)
+        rows.setdefault(point[1], []).append(point[0])
 
     def connects(p: Point, q: Point) -> bool:
         """pdfplumber's ``edge_connects``: one vertical edge through both, or one horizontal."""
@@ -54,23 +56,14 @@ def intersections_to_cells(intersections: T_intersections) -> list[Cell]:
                 or (p[1] == q[1] and not horizontal[p].isdisjoint(horizontal[q])))
 
     cells: list[Cell] = []
-    for i, point in enumerate(points):
-        below = _column_below(points, i)
-        row = rows[point[1]]
-        right = [(x, point[1]) for x in row[bisect.bisect_right(row, point[0]):]]
-        cell = _smallest_cell(point, below, right, intersections, connects)
-        if cell is not None:
-            cells.append(cell)
+    for column in columns.values():              # the points in sorted order again
+        for k, point in enumerate(column):
+            row = rows[point[1]]
+            right = [(x, point[1]) for x in row[bisect.bisect_right(row, point[0]):]]
+            cell = _smallest_cell(point, column[k + 1:], right, intersections, connects)
+            if cell is not None:
+                cells.append(cell)
     return cells
-
-
-def _column_below(points: Sequence[Point], i: int) -> list[Point]:
-    """The points after ``points[i]`` (sorted) with its x: those directly below it, nearest first."""
-    x = points[i][0]
-    end = i + 1
-    while end < len(points) and points[end][0] == x:
-        end += 1
-    return list(points[i + 1:end])
 
 
 def _smallest_cell(point: Point, below: list[Point], right: list[Point], intersections: T_intersections,

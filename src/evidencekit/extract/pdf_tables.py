@@ -41,7 +41,7 @@ from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGA
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from evidencekit.errors import Timeout
-from evidencekit.extract.pdf import PDFIUM_HYPHEN_CHARS, PDFIUM_LOCK, OpenPage
+from evidencekit.extract.pdf import PDFIUM_HYPHEN_CHARS, PDFIUM_LOCK, OpenPage, PdfPage, TextLine, read_page
 from evidencekit.extract.pdf_cells import CellFinder
 from evidencekit.extract.pdf_paths import UPRIGHT_ANGLE, Unmatched, page_objects, path_shapes, shape_edges
 from evidencekit.extract.text import normalise_line
@@ -56,15 +56,13 @@ TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 X_TOLERANCE, Y_TOLERANCE = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
 #: pdfium's text of a line-end hyphen (it writes U+FFFE or U+0002 for the "-" it saw).
 PDFIUM_HYPHENS = frozenset(map(ord, PDFIUM_HYPHEN_CHARS))
-#: A pdfium line is read only where the box of its end characters, widened by the line's height
-#: (at least this many points), meets a table: pdfium ends a line where a text object stops
-#: overlapping the one before and orders the objects of one line by x, so its characters stay
-#: within a line's height of its ends.
+#: A pdfium line is read only where the box of its (visual lines') end characters, widened by the
+#: line's height (at least this many points), meets a table: pdfium ends a line where a text
+#: object stops overlapping the one before and orders the objects of one line by x, so its
+#: characters stay within a line's height of its ends.
 LINE_SKIP_MIN_MARGIN = 6.0
 #: Text in a table turned more than this (radians) goes to pdfplumber, whose words follow it.
 MAX_CHAR_ANGLE = UPRIGHT_ANGLE
-#: A pdfium line: the text between its generated line breaks.
-PDFIUM_LINE = re.compile(r"[^\r\n]+")
 #: A cell grid: its box (x0, top, x1, bottom) and cell texts as pdfplumber's Table.extract gives them.
 Grid = tuple[tuple[float, float, float, float], list[list[str | None]]]
 SPACE = re.compile(r"\s+")
@@ -125,7 +123,7 @@ class RuledTables:
         self.pages.append(number)
         _check_time(self.deadline, number)
         try:
-            self.grids[number] = pdfium_grids(page.page, page.textpage, page.text)
+            self.grids[number] = pdfium_grids(page.page, page.textpage, page.read, page.text)
         except Unmatched as exc:
             log.info("%s: page %d: %s, so pdfplumber reads its tables", self.name, number, exc)
             self.rest.append(number)
@@ -241,10 +239,11 @@ _SETTINGS = TableSettings.resolve(TABLE_SETTINGS)
 
 
 def pdfium_grids(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None,
-                 text: str | None = None) -> list[Grid]:
+                 read: PdfPage | None = None, text: str | None = None) -> list[Grid]:
     """(bbox, cell grid) of every ruled table on a pdfium page, as :func:`plumber_grids` gives
-    them; raises :class:`Unmatched` for a page it cannot match. ``textpage`` and its ``text``,
-    when given, are the page's own (read once for the lines too). Hold :data:`PDFIUM_LOCK`."""
+    them; raises :class:`Unmatched` for a page it cannot match. ``textpage``, the page ``read``
+    from it and its ``text``, when given, are the page's own (read once for the lines too).
+    Hold :data:`PDFIUM_LOCK`."""
     if page.get_rotation() % 360:
         raise Unmatched("the page is turned by /Rotate")
     box = tuple(page.get_mediabox())
@@ -263,7 +262,9 @@ def pdfium_grids(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = Non
     try:
         if text is None:
             text = textpage.get_text_range()
-        chars = table_chars(textpage, text, height, boxes, objects.turned_text)
+        if read is None:
+            read = read_page(page, 0, textpage=textpage, text=text)
+        chars = table_chars(textpage, text, read.text_lines, height, boxes, objects.turned_text)
     finally:
         if own:
             textpage.close()
@@ -366,22 +367,25 @@ def _flush(word: list[Char], words: list[tuple[float, str]]) -> None:
 def _clusters(items: Sequence, key: Callable) -> list[list]:
     """pdfplumber's ``cluster_objects(items, key, Y_TOLERANCE)``: the distinct key values
     sorted and chained while each is within the tolerance of the one before; items grouped by
-    cluster, in their own order inside one (all of them at once when there is one cluster)."""
-    values = sorted(set(map(key, items)))
-    if not values:
+    cluster, in their own order inside one. When the highest value is within the tolerance of
+    the lowest there is one cluster (no value can be more than the tolerance above the one
+    before it), and nothing is sorted."""
+    keys = list(map(key, items))
+    if not keys:
         return []
+    if max(keys) <= min(keys) + Y_TOLERANCE:
+        return [list(items)]
     cluster: dict[float, int] = {}
+    values = sorted(set(keys))
     number, last = 0, values[0]
     for value in values:
         if value > last + Y_TOLERANCE:
             number += 1
         cluster[value] = number
         last = value
-    if number == 0:
-        return [list(items)]
     groups: list[list] = [[] for _ in range(number + 1)]
-    for item in items:
-        groups[cluster[key(item)]].append(item)
+    for item, value in zip(items, keys):
+        groups[cluster[value]].append(item)
     return groups
 
 
@@ -398,32 +402,24 @@ def _box(bbox: Sequence[float]) -> tuple[float, float, float, float]:
     return x0, top, x1, bottom
 
 
-def _lines_near(raw, text: str, height: float, boxes: Sequence[tuple[float, float, float, float]]
+def _lines_near(lines: Iterable[TextLine], boxes: Sequence[tuple[float, float, float, float]]
                 ) -> Iterable[range]:
-    """Index ranges of the pdfium lines that may reach a table: the box of a line's first and
-    last non-blank characters, widened by the line's height (:data:`LINE_SKIP_MIN_MARGIN` at
-    least), meets a table's box. A line of blanks only is always read. Two calls per line."""
-    rect = pdfium_c.FS_RECTF()
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    for m in PDFIUM_LINE.finditer(text):
-        line = m.group()
-        first = m.start() + len(line) - len(line.lstrip())
-        last = m.start() + len(line.rstrip()) - 1
-        if last < first:
-            yield range(m.start(), m.end())
+    """Index ranges of the pdfium lines that may reach a table: the box of a line's visual
+    lines' end characters (as :func:`~evidencekit.extract.pdf.read_page` boxed them), widened by
+    the line's height (:data:`LINE_SKIP_MIN_MARGIN` at least), meets a table's box. A line of
+    blanks only is always read."""
+    for line in lines:
+        if line.box is None:
+            yield range(line.start, line.end)
             continue
-        loose_box(raw, first, rect)
-        x0, x1, top, bottom = rect.left, rect.right, rect.top, rect.bottom
-        loose_box(raw, last, rect)
-        x0, x1 = min(x0, rect.left), max(x1, rect.right)
-        top, bottom = height - max(top, rect.top), height - min(bottom, rect.bottom)
+        x0, x1, top, bottom = line.box
         margin = max(bottom - top, LINE_SKIP_MIN_MARGIN)
         if any(top - margin <= b[3] and bottom + margin >= b[1] and x0 - margin <= b[2] and x1 + margin >= b[0]
                for b in boxes):
-            yield range(m.start(), m.end())
+            yield range(line.start, line.end)
 
 
-def table_chars(textpage: pdfium.PdfTextPage, text: str, height: float,
+def table_chars(textpage: pdfium.PdfTextPage, text: str, lines: Sequence[TextLine], height: float,
                 boxes: Sequence[tuple[float, float, float, float]], turned_text: bool = True
                 ) -> list[list[Char]]:
     """For each of ``boxes``, the characters whose centres lie in it, in pdfium's order, boxed by
@@ -431,9 +427,10 @@ def table_chars(textpage: pdfium.PdfTextPage, text: str, height: float,
     (spaces, line breaks) are left out; turned text raises :class:`Unmatched` (pdfplumber sets
     it apart).
 
-    ``text`` is the text page's text. When it has one character per pdfium character (no
-    surrogate pairs, no dropped control characters) a character's text is read from it, and only
-    the lines near a table (:func:`_lines_near`) are looked at; else every character is asked.
+    ``text`` is the text page's text and ``lines`` its lines as read. When it has one character
+    per pdfium character (no surrogate pairs, no dropped control characters) a character's text is
+    read from it, and only the lines near a table (:func:`_lines_near`) are looked at; else every
+    character is asked.
     Angles are asked per character only when ``turned_text`` (:func:`.pdf_paths.page_objects`)
     says some text object may be turned."""
     raw = textpage.raw
@@ -447,8 +444,7 @@ def table_chars(textpage: pdfium.PdfTextPage, text: str, height: float,
     alone = len(boxes) == 1                           # one table: its x range is the whole test
     left, right, only = boxes[0][0], boxes[0][2], found[:1]
     low_surrogate = -1
-    lines = _lines_near(raw, text, height, boxes) if aligned else (range(count),)
-    for i in itertools.chain.from_iterable(lines):
+    for i in itertools.chain.from_iterable(_lines_near(lines, boxes) if aligned else (range(count),)):
         if i == low_surrogate:
             continue
         loose_box(raw, i, rect_ref)
