@@ -40,8 +40,7 @@ def stopwords() -> dict[str, str]:
 
 def chunk_vote(words: Sequence[str]) -> str | None:
     """The language a run of words is written in, or None when it is unclear."""
-    hits = Counter(map(stopwords().get, words))         # counted in C; None: not a stopword
-    hits.pop(None, None)
+    hits = Counter(filter(None, map(stopwords().get, words)))      # looked up and counted in C
     ranked = hits.most_common()
     if not ranked or ranked[0][1] < MIN_HITS:
         return None
