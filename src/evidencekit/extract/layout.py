@@ -189,11 +189,11 @@ def _page_metrics(items: Sequence[_Item]) -> dict[tuple[int, int], tuple[float, 
         if item.line is not None:
             groups.setdefault((item.page, item.column), []).append(item)
     metrics = {}
-    for key, lines in groups.items():
-        gaps = [b.line.top - a.line.bottom for a, b in zip(lines, lines[1:])
+    for key, group in groups.items():
+        gaps = [b.line.top - a.line.bottom for a, b in zip(group, group[1:])
                 if 0 <= b.line.top - a.line.bottom < 3 * a.height]
-        gap = stats.median(gaps) if gaps else 0.3 * lines[0].height
-        metrics[key] = (gap, min(l.line.x0 for l in lines), max(l.line.x1 for l in lines), len(lines))
+        gap = stats.median(gaps) if gaps else 0.3 * group[0].height
+        metrics[key] = (gap, min(i.line.x0 for i in group), max(i.line.x1 for i in group), len(group))
     return metrics
 
 
