@@ -207,11 +207,10 @@ def test_summary_words_match_the_ignorecase_alternation_of_each_key(texts):
     _same(prose._descriptor_re(), plain, 0, texts + odd)
 
 
-def test_by_first_letter_refuses_a_word_that_starts_with_no_letter():
-    from evidencekit.extract.patterns import by_first_letter
-
+@pytest.mark.parametrize("build", ["by_first_letter", "by_first_char"])
+def test_first_letter_groups_refuse_a_word_that_starts_with_no_letter(build):
     with pytest.raises(ValueError):
-        by_first_letter([r"\.05"])
+        getattr(patterns, build)([r"\.05"])
 
 
 def test_ci_pattern_matches_the_ignorecase_form(texts):
