@@ -56,8 +56,9 @@ class AlignedTable:
 
 def aligned_table(band: Sequence["Block"], edges: Sequence[float]) -> AlignedTable | None:
     """The text-aligned table in ``band``, or None. ``edges`` are the left edges of the band's
-    columns after the first (the right ends of its gutters), left to right. Rows before the first and after
-    the last row with two or more cells stay prose (a caption above, a note below)."""
+    columns after the first (the right ends of its gutters), left to right. Rows before the
+    first and after the last row with two or more cells stay prose (a caption above, a note
+    below)."""
     if any(b.line is None for b in band) or not edges:
         return None
     column_of = _column_finder(edges)
