@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from evidencekit.extract.layout import WORD, _Item, _vocabulary
 from evidencekit.extract.pdf import Line
 
-LINE_TEXT = st.text(alphabet="aZk09_- .,é²İ\t") | st.text(alphabet=st.characters(max_codepoint=127)) | st.text()
+LINE_TEXT = (st.text(alphabet="aZk09_- .,é²İ\t") | st.text(alphabet=st.characters(max_codepoint=127))
+             | st.text())
 
 
 @settings(max_examples=300, deadline=None)

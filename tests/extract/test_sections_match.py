@@ -25,7 +25,8 @@ def _rule(line: str):
         if found and (_cased_as_heading(words) or (key in inline and bare[:1].isupper())):
             return found
     for phrase, heading in inline.items():
-        if body.lower().startswith(phrase) and INLINE_SEPARATOR.match(body[len(phrase):]) and body[:1].isupper():
+        opens = body.lower().startswith(phrase) and INLINE_SEPARATOR.match(body[len(phrase):])
+        if opens and body[:1].isupper():
             return heading
     return None
 
