@@ -205,3 +205,37 @@ def test_a_review_row_read_from_one_scan_reads_each_cell_as_alone():
         assert find_sample_sizes(cell, 0, within(column)) == find_sample_sizes(cell)
         assert read_tests(cell, broken_words=True, within=within(column)) == read_tests(cell, broken_words=True)
     assert find_sample_sizes(whole, 0, within(None)) == find_sample_sizes(whole)
+
+
+def _squashed_keys_by_find(name: str, text: str) -> list[str]:
+    """squashed_keys as first written: every phrase looked up with str.find."""
+    from evidencekit.extract.fields.phrases import _squashed_phrases, squash
+
+    flat = squash(text)
+    firsts = []
+    for key, squashed in _squashed_phrases(name):
+        best = None
+        for sp in squashed:
+            i = flat.find(sp)
+            if i >= 0 and (best is None or (i, -len(sp)) < best[:2]):
+                best = (i, -len(sp), key)
+        if best:
+            firsts.append(best)
+    firsts.sort()
+    out, end = [], -1
+    for i, neg_len, key in firsts:
+        if i >= end and key not in out:
+            out.append(key)
+            end = i - neg_len
+    return out
+
+
+@pytest.mark.parametrize("name", ["designs", "design_families", "tests", "sampling"])
+def test_squashed_keys_finds_what_looking_up_every_phrase_finds(name, seed_texts):
+    from evidencekit.extract.fields.phrases import squashed_keys
+
+    odd = ("Quasi Eksperi men tal one grouppre test post test Wilco xon Signed Rank Test purpo sive sam pling "
+           "Mann-Whitn ey accidentalsampling kruskal wallis")
+    for text in [*_cases(seed_texts), odd, odd.upper()]:
+        for s, e in [(0, len(text)), *[(k, k + 300) for k in range(0, len(text), 250)]]:
+            assert squashed_keys(name, text[s:e]) == _squashed_keys_by_find(name, text[s:e])

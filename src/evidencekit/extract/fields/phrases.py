@@ -223,20 +223,46 @@ def _squashed_phrases(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
                  for key, phrases in lexicon.phrases(name).items())
 
 
+#: Letters of a squashed phrase that :func:`squashed_keys` looks for before comparing the phrase.
+SQUASHED_PREFIX = 4
+
+
+@cache
+def _squashed_index(name: str) -> tuple[re.Pattern[str], dict[str, list[tuple[str, str]]]] | None:
+    """For lexicon ``name``: a pattern of the places where a squashed phrase may start (one of
+    their first :data:`SQUASHED_PREFIX` letters; each match takes one character, so the engine
+    skips to those letters and no place is passed over), and first letters -> (key, phrase)."""
+    by_prefix: dict[str, list[tuple[str, str]]] = {}
+    for key, squashed in _squashed_phrases(name):
+        for sp in squashed:
+            by_prefix.setdefault(sp[:SQUASHED_PREFIX], []).append((key, sp))
+    if not by_prefix:
+        return None
+    rests: dict[str, set[str]] = {}
+    for prefix in by_prefix:
+        rests.setdefault(prefix[0], set()).add(prefix[1:])
+    branches = "|".join(re.escape(first) + f"(?={trie_pattern(rest)})" for first, rest in rests.items())
+    return re.compile(f"(?:{branches})"), by_prefix
+
+
 def squashed_keys(name: str, text: str) -> list[str]:
     """Keys of lexicon ``name`` whose (long enough) phrases occur in ``text`` once both are
-    squashed, in order of first occurrence. For cells whose words were broken at the cell edge."""
+    squashed, in order of first occurrence. For cells whose words were broken at the cell edge.
+
+    Each key counts at the first place one of its phrases occurs (the longest there); phrases are
+    compared only where their first letters stand (:func:`_squashed_index`)."""
     flat = squash(text)
-    firsts: list[tuple[int, int, str]] = []
-    for key, squashed in _squashed_phrases(name):
-        best = None
-        for sp in squashed:
-            i = flat.find(sp)
-            if i >= 0 and (best is None or (i, -len(sp)) < best[:2]):
-                best = (i, -len(sp), key)
-        if best:
-            firsts.append(best)
-    firsts.sort()
+    index = _squashed_index(name)
+    if index is None:
+        return []
+    pattern, by_prefix = index
+    best: dict[str, tuple[int, int]] = {}          # key -> (first place, -length)
+    for m in pattern.finditer(flat):
+        i = m.start()
+        for key, sp in by_prefix.get(flat[i:i + SQUASHED_PREFIX], ()):
+            if flat.startswith(sp, i) and (key not in best or (i, -len(sp)) < best[key]):
+                best[key] = (i, -len(sp))
+    firsts = sorted((i, neg_len, key) for key, (i, neg_len) in best.items())
     out: list[str] = []
     end = -1
     for i, neg_len, key in firsts:
