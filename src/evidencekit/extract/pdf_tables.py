@@ -300,30 +300,29 @@ def cell_texts(table: Table, chars: Sequence[Char]) -> list[list[str | None]]:
         found = sorted(order[bisect.bisect_left(middles, top):bisect.bisect_left(middles, bottom)])
         row_chars = [char for char in map(chars.__getitem__, found) if x0 <= char.mx < x1]
         cells = [cell for cell in row.cells if cell is not None]
-        inside: dict[int, list[Char]] = {id(cell): [] for cell in cells}
         if all(a[2] <= b[0] for a, b in zip(cells, cells[1:])):
-            _side_by_side(row_chars, cells, inside)
+            inside = _side_by_side(row_chars, cells)
         else:
-            for char in row_chars:
-                for cell in cells:
-                    if cell[0] <= char.mx < cell[2] and cell[1] <= char.my < cell[3]:
-                        inside[id(cell)].append(char)
-        grid.append([None if cell is None else plain_text(inside[id(cell)]) for cell in row.cells])
+            inside = [[char for char in row_chars if cell[0] <= char.mx < cell[2] and cell[1] <= char.my < cell[3]]
+                      for cell in cells]
+        texts = iter([plain_text(held) for held in inside])
+        grid.append([None if cell is None else next(texts) for cell in row.cells])
     return grid
 
 
-def _side_by_side(row_chars: Sequence[Char], cells: Sequence[Sequence[float]],
-                  inside: dict[int, list[Char]]) -> None:
-    """Put each character in its cell when the cells do not overlap: at most one can hold it,
-    the last starting left of its centre (pdfplumber's ``char_in_bbox``: left and top edges in,
-    right and bottom edges out)."""
+def _side_by_side(row_chars: Sequence[Char], cells: Sequence[Sequence[float]]) -> list[list[Char]]:
+    """The characters of each cell when the cells do not overlap: at most one can hold a
+    character, the last starting left of its centre (pdfplumber's ``char_in_bbox``: left and top
+    edges in, right and bottom edges out)."""
     starts = [cell[0] for cell in cells]
+    inside: list[list[Char]] = [[] for _ in cells]
     for char in row_chars:
         k = bisect.bisect_right(starts, char.mx) - 1
         if k >= 0:
             cell = cells[k]
             if char.mx < cell[2] and cell[1] <= char.my < cell[3]:
-                inside[id(cell)].append(char)
+                inside[k].append(char)
+    return inside
 
 
 _top, _x0, _text = attrgetter("top"), attrgetter("x0"), attrgetter("text")
@@ -340,21 +339,23 @@ def plain_text(chars: Sequence[Char]) -> str:
     words: list[tuple[float, str]] = []
     for line in _clusters(chars, _top):
         word: list[Char] = []
+        last = None                                 # the word's last character
         for char in sorted(line, key=_x0):
             text = char.text
             if text.isspace():
                 _flush(word, words)
-                word = []
+                word, last = [], None
             elif not text:                          # pdfplumber: "" is "in" its empty punctuation
                 _flush(word, words)
                 _flush([char], words)
-                word = []
-            elif word and (char.x0 < word[-1].x0 or char.x0 > word[-1].x1 + X_TOLERANCE
-                           or abs(char.top - word[-1].top) > Y_TOLERANCE):
+                word, last = [], None
+            elif last is not None and (char.x0 < last.x0 or char.x0 > last.x1 + X_TOLERANCE
+                                       or abs(char.top - last.top) > Y_TOLERANCE):
                 _flush(word, words)
-                word = [char]
+                word, last = [char], char
             else:
                 word.append(char)
+                last = char
         _flush(word, words)
     return "\n".join(" ".join(text for _, text in line) for line in _clusters(words, itemgetter(0)))
 
