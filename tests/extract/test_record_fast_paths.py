@@ -239,3 +239,24 @@ def test_squashed_keys_finds_what_looking_up_every_phrase_finds(name, seed_texts
     for text in [*_cases(seed_texts), odd, odd.upper()]:
         for s, e in [(0, len(text)), *[(k, k + 300) for k in range(0, len(text), 250)]]:
             assert squashed_keys(name, text[s:e]) == _squashed_keys_by_find(name, text[s:e])
+
+
+def test_letter_classes_that_open_fast_patterns_hold_every_case_of_their_letters():
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for letter, written in (("a", "aA"), ("s", "sSſ"), ("p", "pP"), ("t", "tT")):
+        assert set(re.findall(letter, every, re.IGNORECASE)) == set(written)
+
+
+def test_fast_opening_patterns_find_what_their_plain_forms_find(seed_texts):
+    from evidencekit.extract.fields import bibliography
+
+    plain_primary = re.compile(r"as\s+the\s+primary\s+outcome|sebagai\s+luaran\s+utama", re.IGNORECASE)
+    plain_title = re.compile(
+        r"(?:penelitian\s+(?:ini\s+)?(?:dengan\s+judul|berjudul)|this\s+(?:study|research)\s+(?:is\s+)?entitled)"
+        r"\s*[\"'](?P<title>[^\"']{15,300})[\"']", re.IGNORECASE)
+    odd = ('milk volume AS THE Primary\nOutcome; volume ASI ſebagai luaran utama. Penelitian ini berjudul '
+           '"Pijat punggung dan produksi ASI ibu" and This research is entitled \'A trial of warm compresses\'')
+    for text in [*_cases(seed_texts), odd]:
+        for fast, slow in ((pico._PRIMARY_WORDS, plain_primary), (bibliography.QUOTED_TITLE_RE, plain_title)):
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in slow.finditer(text)]
