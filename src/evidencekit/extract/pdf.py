@@ -337,6 +337,7 @@ class _Boxer:
         self.text_lines: list[TextLine] = []
         self.rect = pdfium_c.FS_RECTF()
         self.rect_ref = ctypes.byref(self.rect)
+        self.doubles = tuple(ctypes.c_double() for _ in range(4))
         # pdfium counts a character outside the BMP twice (UTF-16), Python once.
         self.index = None
         if count != len(text):
@@ -441,10 +442,10 @@ class _Boxer:
         width = self.page_width
         if x1 - x0 < self.min_gutter_line:
             return None
-        count = self.textpage.count_rects(first, last - first + 1)
+        count = pdfium_c.FPDFText_CountRects(self.raw, first, last - first + 1)
         if count < 2:
             return None
-        rects = sorted((self.textpage.get_rect(i) for i in range(count)), key=lambda r: r[0])
+        rects = sorted((self._rect(i) for i in range(count)), key=lambda r: r[0])
         for a, b in zip(rects, rects[1:]):
             gap, centre = b[0] - a[2], (a[2] + b[0]) / 2
             if (gap >= GUTTER_EM * size and GUTTER_ZONE[0] * width <= centre <= GUTTER_ZONE[1] * width
@@ -454,6 +455,12 @@ class _Boxer:
                 if first < index <= last:
                     return index, centre
         return None
+
+    def _rect(self, index: int) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) of text rectangle ``index`` (after FPDFText_CountRects)."""
+        left, top, right, bottom = self.doubles
+        pdfium_c.FPDFText_GetRect(self.raw, index, left, top, right, bottom)
+        return left.value, bottom.value, right.value, top.value
 
     def _split(self, raw: str, offset: int, first: int, last: int, size: float,
                gap_em: float = SPLIT_GAP_EM) -> Iterable[Line]:
