@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import count
+from operator import attrgetter
 from typing import Iterator, NamedTuple, Sequence
 
 from evidencekit.extract.aligned import aligned_table
@@ -30,6 +31,8 @@ BAND_GAP = 1.8
 #: Vertical overlap (points) tolerated between strips.
 STRIP_SLACK = 0.5
 MAX_DEPTH = 4
+#: Sort key of blocks: top to bottom, then left to right.
+_top_left = attrgetter("top", "x0")
 
 
 class Block(NamedTuple):
@@ -236,10 +239,6 @@ def _one_column(blocks: Sequence[Block]) -> bool:
     blocks of any strip or band cover one interval, and :func:`_bands` makes them one band
     without a gutter: there is nothing to cut."""
     return bool(blocks) and max(b.x0 for b in blocks) - min(b.x1 for b in blocks) < MIN_GUTTER
-
-
-def _top_left(block: Block) -> tuple[float, float]:
-    return block.top, block.x0
 
 
 def _in_region(block: Block, region: int) -> Block:
