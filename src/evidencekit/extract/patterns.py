@@ -25,17 +25,22 @@ def any_case(letters: str) -> str:
     return "".join(dict.fromkeys(chars))
 
 
-def by_first_letter(words: tuple[str, ...] | list[str]) -> str:
-    """An alternation of regex ``words`` (each starting with a plain letter), matched in any case,
-    grouped by first letter: "[wW](?i:ilcoxon|elch)|[tT](?i:…)". It matches what the plain
-    ``(?i:word|word|…)`` matches (words sharing a first letter keep their order), but the engine
-    tries only the group of the letter it stands on."""
+def _by_letter(words: tuple[str, ...] | list[str]) -> dict[str, list[str]]:
+    """Regex ``words`` grouped by their first letter (lower case), each without it, in order."""
     groups: dict[str, list[str]] = {}
     for word in words:
         if not word[:1].isalpha():
             raise ValueError(f"a word must start with a letter: {word!r}")
         groups.setdefault(word[0].lower(), []).append(word[1:])
-    return "|".join(f"[{any_case(first)}](?i:{'|'.join(rests)})" for first, rests in groups.items())
+    return groups
+
+
+def by_first_letter(words: tuple[str, ...] | list[str]) -> str:
+    """An alternation of regex ``words`` (each starting with a plain letter), matched in any case,
+    grouped by first letter: "[wW](?i:ilcoxon|elch)|[tT](?i:…)". It matches what the plain
+    ``(?i:word|word|…)`` matches (words sharing a first letter keep their order), but the engine
+    tries only the group of the letter it stands on."""
+    return "|".join(f"[{any_case(first)}](?i:{'|'.join(rests)})" for first, rests in _by_letter(words).items())
 
 
 def by_first_char(words: tuple[str, ...] | list[str]) -> str:
@@ -43,12 +48,8 @@ def by_first_char(words: tuple[str, ...] | list[str]) -> str:
     ("c(?i:I)|C(?i:I)|…"). When every alternative a pattern starts with begins with one literal
     character, the engine jumps from one such character to the next instead of trying every
     place: fast for words whose first letters are rare, slow for common ones (many alternatives)."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        if not word[:1].isalpha():
-            raise ValueError(f"a word must start with a letter: {word!r}")
-        groups.setdefault(word[0].lower(), []).append(word[1:])
-    return "|".join(f"{form}(?i:{'|'.join(rests)})" for first, rests in groups.items() for form in any_case(first))
+    return "|".join(f"{form}(?i:{'|'.join(rests)})"
+                    for first, rests in _by_letter(words).items() for form in any_case(first))
 
 
 #: A number (unnamed, for use inside larger patterns): sign, digits with ',' or '.' groups,
