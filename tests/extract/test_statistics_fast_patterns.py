@@ -218,6 +218,6 @@ def test_ci_pattern_matches_the_ignorecase_form(texts):
 
     plain = (r"(?i:(?=[9cis])(?:95\s?%\s*)?(?:CI|confidence\s+interval|interval\s+kepercayaan|selang\s+kepercayaan)"
              r"(?:\s*\(CI\))?(?:\s*95\s?%)?)[^\d\n]{0,25}?" + RANGE)
-    odd = ["95% CI 1,1–3,5; ci 95% (0.3 to 0.9); İNTERVAL KEPERCAYAAN (CI) 95 % [1.27, 2.86]; ſelang kepercayaan 2-4",
-           "Confidence  Interval: 0,5 sampai 0,9; 95 %cı 3; CI\n1-2; 95%  Cl 1-2"]
+    odd = ["95% CI 1,1–3,5; ci 95% (0.3 to 0.9); İNTERVAL KEPERCAYAAN (CI) 95 % [1.27, 2.86]",
+           "ſelang kepercayaan 2-4; Confidence  Interval: 0,5 sampai 0,9; 95 %cı 3; CI\n1-2; 95%  Cl 1-2"]
     _same(CI_RE, plain, 0, texts + odd)
