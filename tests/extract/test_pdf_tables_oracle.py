@@ -354,3 +354,17 @@ def test_a_table_beside_a_column_of_prose_reads_as_pdfplumber_reads_it():
     assert assert_same_grids(drawn(two_columns_with_a_table)) == 1
     ((_, grid),) = both_grids(drawn(two_columns_with_a_table))[0][1]
     assert grid == ROWS
+
+
+def empty_grid(c) -> None:
+    """Rules only: a grid whose cells hold no text."""
+    for r in range(len(ROWS) + 1):
+        c.line(XS[0], 718 - 18 * r, XS[-1], 718 - 18 * r)
+    for x in XS:
+        c.line(x, 718, x, 718 - 18 * len(ROWS))
+
+
+def test_a_grid_without_text_reads_as_empty_cells_on_both_paths():
+    assert assert_same_grids(drawn(empty_grid)) == 1
+    ((_, grid),) = both_grids(drawn(empty_grid))[0][1]
+    assert grid == [["", "", ""]] * len(ROWS)

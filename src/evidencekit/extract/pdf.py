@@ -390,15 +390,17 @@ class _Boxer:
     def lines(self, raw: str, offset: int, out: list[Line | _GutterCut]) -> None:
         """Add the visual lines of one pdfium line to ``out`` (cut again where pdfium joined a
         hyphenated break), each split at wide gaps; note the line in :attr:`text_lines`."""
-        start = 0
-        spans = []
         if "\ufffe" in raw or "\x02" in raw:              # PDFIUM_HYPHEN_CHARS
+            start, spans = 0, []
             for m in PDFIUM_HYPHEN.finditer(raw):
                 spans.append(self._visual(raw[start:m.start()] + "-", offset + start, out))
                 start = m.end()
-        spans.append(self._visual(raw[start:], offset + start, out))
+            spans.append(self._visual(raw[start:], offset + start, out))
+            box = _union(spans)
+        else:
+            box = self._visual(raw, offset, out)
         if raw:
-            self.text_lines.append(TextLine(offset, offset + len(raw), _union(spans)))
+            self.text_lines.append(TextLine(offset, offset + len(raw), box))
 
     def _visual(self, raw: str, offset: int, out: list[Line | _GutterCut]
                 ) -> tuple[float, float, float, float] | None:

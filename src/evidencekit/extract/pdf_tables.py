@@ -25,12 +25,14 @@ import io
 import itertools
 import logging
 import math
+import operator
 import re
 import time
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from typing import Callable, Iterable, NamedTuple, Sequence
 
+import numpy as np
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -431,38 +433,48 @@ def table_chars(textpage: pdfium.PdfTextPage, text: str, lines: Sequence[TextLin
     ``text`` is the text page's text and ``lines`` its lines as read. When it has one character
     per pdfium character (no surrogate pairs, no dropped control characters) a character's text is
     read from it, and only the lines near a table (:func:`_lines_near`) are looked at; else every
-    character is asked.
-    Angles are asked per character only when ``turned_text`` (:func:`.pdf_paths.page_objects`)
-    says some text object may be turned."""
+    character is asked. The boxes are fetched into one array and tested against the tables all
+    at once; Python touches only the characters inside. Angles are asked per character only
+    when ``turned_text`` (:func:`.pdf_paths.page_objects`) says some text object may be turned."""
     raw = textpage.raw
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
     count = pdfium_c.FPDFText_CountChars(raw)
     aligned = len(text) == count
-    highest, lowest = min(b[1] for b in boxes), max(b[3] for b in boxes)
-    found: list[list[Char]] = [[] for _ in boxes]
-    alone = len(boxes) == 1                           # one table: its x range is the whole test
-    left, right, only = boxes[0][0], boxes[0][2], found[:1]
+    indices = list(itertools.chain.from_iterable(_lines_near(lines, boxes))) if aligned else list(range(count))
+    x0, x1, top, bottom = _loose_boxes(raw, indices, height)
+    mx, my = (x0 + x1) / 2, (top + bottom) / 2
+    where = [(b[0] <= mx) & (mx <= b[2]) & (b[1] <= my) & (my <= b[3]) for b in boxes]
+    inside = np.flatnonzero(functools.reduce(np.logical_or, where, np.zeros(len(indices), dtype=bool)))
+    texts = _char_texts(raw, text if aligned else None, [indices[k] for k in inside], count, turned_text)
+    chars = list(map(_char, zip(*(a[inside].tolist() for a in (x0, x1, top, bottom)), texts,
+                                 mx[inside].tolist(), my[inside].tolist())))
+    made = [t is not None for t in texts]            # pdfium's own spaces and line breaks are not
+    if len(boxes) == 1:
+        return [list(itertools.compress(chars, made))]
+    return [list(itertools.compress(chars, map(operator.and_, made, w[inside].tolist()))) for w in where]
+
+
+def _loose_boxes(raw, indices: Sequence[int], height: float) -> tuple[np.ndarray, ...]:
+    """x0, x1, top, bottom (from the page's top) of pdfium's loose boxes of the characters at
+    ``indices``: one call each, into one array of FS_RECTF (left, top, right, bottom)."""
+    rects = (pdfium_c.FS_RECTF * len(indices))()
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    for rect, i in zip(rects, indices):
+        loose_box(raw, i, rect)
+    values = np.frombuffer(rects, dtype=np.float32).reshape(len(indices), 4).astype(np.float64)
+    return values[:, 0], values[:, 2], height - values[:, 1], height - values[:, 3]
+
+
+def _char_texts(raw, text: str | None, indices: Sequence[int], count: int, turned_text: bool) -> list[str | None]:
+    """The text of each character at ``indices`` (ascending), None for one pdfium made up (a line
+    break, a generated space) or the low half of a surrogate pair; raises :class:`Unmatched` at a
+    turned one. From ``text`` when it has one character per index, else asked of pdfium."""
+    texts: list[str | None] = []
     low_surrogate = -1
-    for i in itertools.chain.from_iterable(_lines_near(lines, boxes) if aligned else (range(count),)):
+    for i in indices:
         if i == low_surrogate:
+            texts.append(None)
             continue
-        loose_box(raw, i, rect_ref)
-        x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
-        my = (top + bottom) / 2
-        if not highest <= my <= lowest:                     # above or below every table
-            continue
-        mx = (x0 + x1) / 2
-        if alone:
-            if not left <= mx <= right:
-                continue
-            into = only
-        else:
-            into = [inside for b, inside in zip(boxes, found) if b[0] <= mx <= b[2] and b[1] <= my <= b[3]]
-            if not into:
-                continue
-        if aligned:
+        if text is not None:
             char = text[i]
             if char in PDFIUM_HYPHEN_CHARS:                 # a hyphen, or no Unicode at all: ask
                 char = _unicode_text(raw, i)
@@ -470,15 +482,13 @@ def table_chars(textpage: pdfium.PdfTextPage, text: str, lines: Sequence[TextLin
             char, low_surrogate = _unicode_at(raw, i, count)
         if char.isspace():
             if char in "\r\n" or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
-                continue
+                char = None
         elif turned_text:
             angle = pdfium_c.FPDFText_GetCharAngle(raw, i)     # radians, -1 when unknown
             if min(angle, 2 * math.pi - angle) > MAX_CHAR_ANGLE:
                 raise Unmatched("a table holds turned text")
-        made = _char((x0, x1, top, bottom, char, mx, my))
-        for inside in into:
-            inside.append(made)
-    return found
+        texts.append(char)
+    return texts
 
 
 def _unicode_text(raw, i: int) -> str:
