@@ -12,14 +12,16 @@ random grids, and tests/extract/test_pdf_tables_oracle.py the tables on every sh
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 from typing import Sequence
 
 from pdfplumber.table import (T_intersections, Table, TableFinder, TableSettings, cells_to_tables,
                               edges_to_intersections)
-from pdfplumber.utils import obj_to_bbox
 
 Point = tuple[float, float]
 Cell = tuple[float, float, float, float]
+#: pdfplumber's ``obj_to_bbox``: an edge's (x0, top, x1, bottom).
+_bbox = itemgetter("x0", "top", "x1", "bottom")
 
 
 class CellFinder(TableFinder):
@@ -42,8 +44,8 @@ def intersections_to_cells(intersections: T_intersections) -> list[Cell]:
     vertical edge and the first point right of it joined by a horizontal edge whose corner
     opposite is an intersection joined to both."""
     points = sorted(intersections)
-    vertical = {p: frozenset(map(obj_to_bbox, intersections[p]["v"])) for p in points}
-    horizontal = {p: frozenset(map(obj_to_bbox, intersections[p]["h"])) for p in points}
+    vertical = {p: frozenset(map(_bbox, intersections[p]["v"])) for p in points}
+    horizontal = {p: frozenset(map(_bbox, intersections[p]["h"])) for p in points}
     columns: dict[float, list[Point]] = {}
     rows: dict[float, list[float]] = {}
     for point in points:                         # in sorted order: columns by x, each top down
