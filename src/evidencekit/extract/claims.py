@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from evidencekit.extract.fields.phrases import LexiconPart, matches_at, phrase_starts, phrase_starts_any, within_span
 from evidencekit.extract.lexicon import LANGUAGES, load, phrases
 from evidencekit.extract.numbers import parse_number
 from evidencekit.extract.patterns import DECIMAL, phrase_alternation
@@ -88,10 +89,40 @@ def _phrase_regex(key: str) -> re.Pattern[str] | None:
     return _whole_words(found) if found else None
 
 
-def has_phrase(key: str, text: str) -> re.Match[str] | None:
-    """The first phrase of lexicon key ``key`` (claims.toml, every language) in ``text``, or None."""
+def has_phrase(key: str, text: str, within: list[int] | None = None) -> re.Match[str] | None:
+    """The first phrase of lexicon key ``key`` (claims.toml, every language) in ``text``, or None.
+
+    ``within``: places (ascending) that hold every place in ``text`` where a phrase of ``key`` may
+    start (:func:`_sentence_starts`); the phrases are then tried there only."""
     rx = _phrase_regex(key)
-    return rx.search(text) if rx else None
+    if rx is None:
+        return None
+    if within is None:
+        return rx.search(text)
+    return next(matches_at(rx, text, phrase_starts("claims", text, (key,), within)), None)
+
+
+#: claims.toml keys looked up in every own sentence (besides the ``outcome_*`` keys).
+SENTENCE_KEYS = ("no_decrease", "range_words", "comparative", "score_instruments", "questionnaire", "one_tailed")
+
+
+@cache
+def _sentence_parts() -> tuple[LexiconPart, ...]:
+    """The claims.toml keys of every own sentence, as one lexicon part for a scan of the text."""
+    keys = SENTENCE_KEYS + tuple(k for k in phrases("claims") if k.startswith("outcome_"))
+    return (("claims", keys),)
+
+
+def _sentence_starts(document: Document) -> list[int] | None:
+    """Where a phrase of :func:`_sentence_parts` may start in the document's text: one scan,
+    whose places inside a sentence stand for that sentence's (a sentence starts after white
+    space, so a word edge there is one in the sentence alone). None when a phrase opens with
+    white space or a dash: its place would not be where the scan looks."""
+    parts = _sentence_parts()
+    if any(p != p.strip() or p[:1] in "-\u2010\u2011\u2012\u2013\u2014\u2015"
+           for _, keys in parts for key in keys for p in phrases("claims").get(key, ())):
+        return None
+    return phrase_starts_any(parts, document.text)
 
 
 @cache
@@ -109,10 +140,10 @@ def level_keys_in(text: str) -> frozenset[str]:
     return frozenset(k for _, _, k in keep)
 
 
-def outcome_concepts_in(text: str) -> frozenset[str]:
-    """Outcome concepts ("milk_flow", "knowledge" …) a text names."""
+def outcome_concepts_in(text: str, within: list[int] | None = None) -> frozenset[str]:
+    """Outcome concepts ("milk_flow", "knowledge" …) a text names (``within``: see :func:`has_phrase`)."""
     keys = [k for k in phrases("claims") if k.startswith("outcome_")]
-    return frozenset(k.removeprefix("outcome_") for k in keys if has_phrase(k, text))
+    return frozenset(k.removeprefix("outcome_") for k in keys if has_phrase(k, text, within))
 
 
 # ------------------------------------------------------------------------ claim objects
@@ -243,20 +274,22 @@ def find_claims(document: Document) -> Claims:
     score = questionnaire = False
     thresholds: list[Threshold] = []
     one_tailed = False
+    starts = _sentence_starts(document)         # one scan of the text for every sentence's phrases
     for a, b in sentences(document):
         section = document.section_at(a)
         if section not in OWN_SECTIONS and section not in ("front", "other"):
             continue                                       # introduction, references …
         text = document.text[a:b]
+        within = within_span(starts, a, b) if starts is not None else None
         rules += find_decision_rules(document, (a, b))
-        if has_phrase("no_decrease", text):
+        if has_phrase("no_decrease", text, within):
             no_dec.append(Statement("no_decrease", document.span(a, b),
-                                    cites_ranges=bool(has_phrase("range_words", text))))
-        if has_phrase("comparative", text):
+                                    cites_ranges=bool(has_phrase("range_words", text, within))))
+        if has_phrase("comparative", text, within):
             comparative.append(Statement("comparative", document.span(a, b)))
-        if has_phrase("score_instruments", text) and section in ("methods", "abstract", "abstract_en", None):
+        if has_phrase("score_instruments", text, within) and section in ("methods", "abstract", "abstract_en", None):
             score = True
-            questionnaire = questionnaire or bool(has_phrase("questionnaire", text))
+            questionnaire = questionnaire or bool(has_phrase("questionnaire", text, within))
         dose = _protocol()
         tpd, mins, days = dose.times_per_day.search(text), dose.minutes.search(text), dose.days.search(text)
         twice = dose.twice_a_day.search(text)
@@ -269,8 +302,8 @@ def find_claims(document: Document) -> Claims:
         for m in BRACKETED_THRESHOLD.finditer(text):
             thresholds.append(Threshold(_operator(m.group("op")), _number(m.group("alpha")),
                                         document.span(a + m.start(), a + m.end())))
-        one_tailed = one_tailed or bool(has_phrase("one_tailed", text))
-        concepts = outcome_concepts_in(text)
+        one_tailed = one_tailed or bool(has_phrase("one_tailed", text, within))
+        concepts = outcome_concepts_in(text, within)
         if concepts:
             outcomes.append(OutcomeMention(concepts, document.span(a, b)))
     return Claims(tuple(rules), tuple(no_dec), tuple(protocol), tuple(outcomes), tuple(comparative), score,
