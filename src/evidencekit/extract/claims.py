@@ -268,6 +268,24 @@ def find_decision_rules(document: Document, span: tuple[int, int]) -> list[Decis
     return out
 
 
+def _protocol_statement(document: Document, a: int, b: int, text: str) -> ProtocolStatement | None:
+    """How the intervention was given, when sentence ``text`` (``a``–``b``) names it with a dose.
+    The intervention is looked for first: most sentences do not name it, and the four dose
+    patterns are then not run at all."""
+    dose = _protocol()
+    if not dose.intervention.search(text):
+        return None
+    tpd, mins, days = dose.times_per_day.search(text), dose.minutes.search(text), dose.days.search(text)
+    twice = dose.twice_a_day.search(text)
+    if not (tpd or twice or mins or days):
+        return None
+    return ProtocolStatement(
+        document.span(a, b),
+        times_per_day=_count(tpd.group("k")) if tpd else (2 if twice else None),
+        minutes=(int(mins.group("a")), int(mins.group("b") or mins.group("a"))) if mins else None,
+        days=_count(days.group("k")) if days else None)
+
+
 def find_claims(document: Document) -> Claims:
     """Every claim the checks use, with its span."""
     rules, no_dec, protocol, outcomes, comparative = [], [], [], [], []
@@ -290,15 +308,8 @@ def find_claims(document: Document) -> Claims:
         if has_phrase("score_instruments", text, within) and section in ("methods", "abstract", "abstract_en", None):
             score = True
             questionnaire = questionnaire or bool(has_phrase("questionnaire", text, within))
-        dose = _protocol()
-        tpd, mins, days = dose.times_per_day.search(text), dose.minutes.search(text), dose.days.search(text)
-        twice = dose.twice_a_day.search(text)
-        if (tpd or twice or mins or days) and dose.intervention.search(text):
-            protocol.append(ProtocolStatement(
-                document.span(a, b),
-                times_per_day=_count(tpd.group("k")) if tpd else (2 if twice else None),
-                minutes=(int(mins.group("a")), int(mins.group("b") or mins.group("a"))) if mins else None,
-                days=_count(days.group("k")) if days else None))
+        if (statement := _protocol_statement(document, a, b, text)) is not None:
+            protocol.append(statement)
         for m in BRACKETED_THRESHOLD.finditer(text):
             thresholds.append(Threshold(_operator(m.group("op")), _number(m.group("alpha")),
                                         document.span(a + m.start(), a + m.end())))
