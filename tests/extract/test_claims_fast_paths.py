@@ -44,3 +44,12 @@ def odd_path(tmp_path):
     path = tmp_path / "odd.txt"
     path.write_text(ODD, encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize("pattern", [claims.RULE, claims.BRACKETED_THRESHOLD])
+def test_rules_and_thresholds_need_a_comparison_sign(pattern, seed_paths):
+    lines = ["p value > 0,05 berarti tidak ada pengaruh", "p = 0,000 (p < 0,005)", "nilai p ≤ 0.05", "sig => .05",
+             *[p.read_text(encoding="utf-8") for p in seed_paths]]
+    for text in lines:
+        for m in pattern.finditer(text):
+            assert claims.COMPARISON.search(m.group(0))
