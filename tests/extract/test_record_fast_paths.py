@@ -260,3 +260,12 @@ def test_fast_opening_patterns_find_what_their_plain_forms_find(seed_texts):
         for fast, slow in ((pico._PRIMARY_WORDS, plain_primary), (bibliography.QUOTED_TITLE_RE, plain_title)):
             assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
                 [(m.span(), m.groupdict()) for m in slow.finditer(text)]
+
+
+def test_sentences_end_where_the_look_behind_pattern_ends_them(seed_texts):
+    from evidencekit.extract.fields.phrases import _SENTENCE_END
+
+    plain = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)\s+(?=[A-Z(\"'\[])")
+    odd = "A. B. Sari et al. Found it! Why? (Yes.) \"No.\"  x. Y 0.05. Z\n\nEnd."
+    for text in [*_cases(seed_texts), odd]:
+        assert [m.span("gap") for m in _SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]

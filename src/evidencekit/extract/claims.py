@@ -102,6 +102,8 @@ def has_phrase(key: str, text: str, within: list[int] | None = None) -> re.Match
         return None
     if within is None:
         return rx.search(text)
+    if not within:
+        return None                     # no phrase may start anywhere in the text
     return next(matches_at(rx, text, phrase_starts("claims", text, (key,), within)), None)
 
 
