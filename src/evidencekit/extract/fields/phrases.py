@@ -4,6 +4,13 @@ A phrase's words may be printed joined, spaced or hyphenated ("pre test-post tes
 "pretest posttest", "pre-test post-test" and "pre test - post test"), across line breaks, in any
 case. Narrow table cells break words without a hyphen ("Experimenta|l"); :func:`squashed_keys`
 matches those by comparing the text with every space and hyphen removed.
+
+Speed: a phrase is only tried where one may start — a word edge followed by the first
+:data:`PREFIX_LETTERS` letters of some phrase, found by one scan with a trie-shaped pattern
+(:func:`phrase_starts`). A text read with several lexicons is scanned once for all of them
+(:func:`phrase_starts_any`), and each reader gets those places as ``within`` and checks only
+there; the tests in ``tests/extract/test_*_fast_paths.py`` compare every fast path with the plain
+pattern it stands for.
 """
 
 from __future__ import annotations
