@@ -211,8 +211,8 @@ _AS_PRIMARY = re.compile(r"(?:with\s+|dengan\s+)?(?P<x>[^\W\d_][\w\s-]{2,50}?)\s
 #: The fixed words of _AS_PRIMARY, found first (fast) before it runs. Their first letter is a
 #: case-sensitive class of every character IGNORECASE takes for it ("ſ" is an "s"; a test checks
 #: the classes are complete), so the engine skips straight to those letters.
-_PRIMARY_WORDS = re.compile(r"(?-i:[aAsSſ])(?:(?<=[aA])s\s+the\s+primary\s+outcome|(?<=[sSſ])ebagai\s+luaran\s+utama)",
-                            re.IGNORECASE)
+_PRIMARY_WORDS = re.compile(r"(?-i:[aAsSſ])(?:(?<=[aA])s\s+the\s+primary\s+outcome"
+                            r"|(?<=[sSſ])ebagai\s+luaran\s+utama)", re.IGNORECASE)
 
 
 def find_primary_outcome(text: str, offset: int = 0) -> list[tuple[str, int, int]]:

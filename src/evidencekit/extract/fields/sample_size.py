@@ -258,7 +258,8 @@ _COUNT_PERCENT = re.compile(
     r"(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*\)")
 #: A frequency-table line ending "label 13 86,7" (the count after a label and a space, looked
 #: behind from its first digit, as above).
-_TABLE_COUNT_PERCENT = re.compile(r"(?m)(?P<count>\d(?<=[A-Za-z)|] \d)\d{0,3})[ \t|]+(?P<pct>\d{1,3}[.,]\d{1,2})[ \t|]*$")
+_TABLE_COUNT_PERCENT = re.compile(
+    r"(?m)(?P<count>\d(?<=[A-Za-z)|] \d)\d{0,3})[ \t|]+(?P<pct>\d{1,3}[.,]\d{1,2})[ \t|]*$")
 
 
 def find_count_percents(text: str) -> list[tuple[int, float, int]]:
