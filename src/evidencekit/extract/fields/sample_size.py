@@ -81,6 +81,8 @@ def _unit_word_after() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:orang\s+)?(?:{_units()})(?![^\W_])", re.IGNORECASE)
 
 
+#: Any digit: every count a statement can give without a cue or number words has one.
+_DIGIT = re.compile(r"\d")
 #: An integer on its own (see :data:`INTEGER`).
 _INTEGER = re.compile(INTEGER)
 #: "n = 24", "N=100".
@@ -114,6 +116,8 @@ def find_sample_sizes(text: str, offset: int = 0, within: list[int] | None = Non
     """Every sample-size statement in ``text`` (offsets shifted by ``offset``). ``within``: where
     cue phrases and number words may start (see :func:`~.phrases.phrase_starts`; a scan of
     :data:`LEXICONS`)."""
+    if within is not None and not within and not _DIGIT.search(text):
+        return []                               # no cue, no number in words, no digit: nothing to read
     found: dict[int, SampleSize] = {}           # by the number's position: first claim wins
     hits = list(find_hits("sample_size", text, keys=CUES, within=within))
     for hit in hits:
