@@ -269,3 +269,14 @@ def test_sentences_end_where_the_look_behind_pattern_ends_them(seed_texts):
     odd = "A. B. Sari et al. Found it! Why? (Yes.) \"No.\"  x. Y 0.05. Z\n\nEnd."
     for text in [*_cases(seed_texts), odd]:
         assert [m.span("gap") for m in _SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_what_one_record_keeps_per_document_does_not_reach_the_next(shared_dir):
+    from evidencekit.extract.read import read_document
+    from evidencekit.extract.record import find_record
+    from evidencekit.extract.review import find_studies, is_review
+
+    first, second = (read_document(p) for p in sorted((shared_dir / "seeds").glob("*.txt"))[:2])
+    alone = (find_record(second), is_review(second), find_studies(second))
+    find_record(first), is_review(first), find_studies(first)
+    assert (find_record(second), is_review(second), find_studies(second)) == alone
