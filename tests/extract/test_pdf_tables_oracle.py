@@ -25,8 +25,8 @@ from reportlab.pdfgen import canvas
 
 from evidencekit.extract.pdf import PDFIUM_LOCK
 from evidencekit.extract.pdf_paths import UPRIGHT_ANGLE, page_objects
-from evidencekit.extract.pdf_tables import (Char, Unmatched, find_ruled_tables, pdfium_grids, plain_text,
-                                            plumber_grids)
+from evidencekit.extract.pdf_tables import Unmatched, find_ruled_tables, pdfium_grids, plumber_grids
+from evidencekit.extract.pdf_words import Char, plain_text
 
 #: Table boxes may differ by pdfium's single-precision floats, never by more than this (points).
 BBOX_TOLERANCE = 0.5

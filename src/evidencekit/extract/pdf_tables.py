@@ -8,7 +8,7 @@ curves by pdfminer's own ``paint_path``, turned into edges by pdfplumber's own f
 (:mod:`.pdf_paths`), and pdfplumber's :class:`~pdfplumber.table.TableFinder` runs on them with
 :data:`TABLE_SETTINGS` (its cell search made fast: :mod:`.pdf_cells`);
 cell texts come from pdfium's character boxes (only those inside a table), put in cells as
-pdfplumber's ``Table.extract`` does (:func:`cell_texts`). tests/extract/test_pdf_tables_oracle.py
+pdfplumber's ``Table.extract`` does (:func:`.pdf_words.cell_texts`). tests/extract/test_pdf_tables_oracle.py
 checks that this gives exactly pdfplumber's grids on every page of the shared and example PDFs.
 
 A page the pdfium path does not reproduce (turned by /Rotate, a media box not at the origin or
@@ -18,19 +18,16 @@ only pages that draw at least :data:`MIN_PATH_OBJECTS` vector paths are looked a
 
 from __future__ import annotations
 
-import bisect
 import ctypes
 import functools
 import io
 import itertools
 import logging
 import math
-import operator
 import re
 import time
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
 import pdfplumber
@@ -38,14 +35,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.pdftypes import PDFException
 from pdfminer.psparser import PSException
-from pdfplumber.table import Table, TableSettings
-from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
+from pdfplumber.table import TableSettings
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from evidencekit.errors import Timeout
 from evidencekit.extract.pdf import PDFIUM_HYPHEN_CHARS, PDFIUM_LOCK, OpenPage, PdfPage, TextLine, read_page
 from evidencekit.extract.pdf_cells import CellFinder
 from evidencekit.extract.pdf_paths import UPRIGHT_ANGLE, Unmatched, page_objects, path_shapes, shape_edges
+from evidencekit.extract.pdf_words import CharColumns, cell_texts
 from evidencekit.extract.text import normalise_line
 
 log = logging.getLogger(__name__)
@@ -54,8 +51,6 @@ log = logging.getLogger(__name__)
 MIN_PATH_OBJECTS = 6
 #: pdfplumber settings: ruled tables only (lines drawn in the PDF).
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-#: pdfplumber's text tolerances (points): a gap that starts a new word, tops that share a line.
-X_TOLERANCE, Y_TOLERANCE = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
 #: pdfium's text of a line-end hyphen (it writes U+FFFE or U+0002 for the "-" it saw).
 PDFIUM_HYPHENS = frozenset(map(ord, PDFIUM_HYPHEN_CHARS))
 #: A pdfium line is read only where the box of its (visual lines') end characters, widened by the
@@ -273,125 +268,6 @@ def pdfium_grids(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = Non
     return [(bbox, cell_texts(table, inside)) for table, bbox, inside in zip(tables, boxes, chars)]
 
 
-class Char(NamedTuple):
-    """A character as pdfplumber's table code uses it: its box (top-left origin), text, centre."""
-
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str
-    mx: float
-    my: float
-
-
-#: Char from a tuple of its fields, without NamedTuple's Python-level __new__ (one per character).
-_char = functools.partial(tuple.__new__, Char)
-
-
-def cell_texts(table: Table, chars: Sequence[Char]) -> list[list[str | None]]:
-    """pdfplumber's ``Table.extract()`` over ``chars``: a character belongs to the cell its
-    centre falls in (left/top edge in, right/bottom edge out), a cell's text is pdfplumber's
-    ``extract_text`` of its characters (:func:`plain_text`), a spanned-over cell is None.
-    Characters are found by bisection on their centres, not scanned once per row and cell."""
-    order = sorted(range(len(chars)), key=[c.my for c in chars].__getitem__)
-    middles = [chars[k].my for k in order]
-    grid: list[list[str | None]] = []
-    for row in table.rows:
-        x0, top, x1, bottom = row.bbox
-        found = sorted(order[bisect.bisect_left(middles, top):bisect.bisect_left(middles, bottom)])
-        row_chars = [char for char in map(chars.__getitem__, found) if x0 <= char.mx < x1]
-        cells = [cell for cell in row.cells if cell is not None]
-        if all(a[2] <= b[0] for a, b in zip(cells, cells[1:])):
-            inside = _side_by_side(row_chars, cells)
-        else:
-            inside = [[char for char in row_chars if cell[0] <= char.mx < cell[2] and cell[1] <= char.my < cell[3]]
-                      for cell in cells]
-        texts = iter([plain_text(held) for held in inside])
-        grid.append([None if cell is None else next(texts) for cell in row.cells])
-    return grid
-
-
-def _side_by_side(row_chars: Sequence[Char], cells: Sequence[Sequence[float]]) -> list[list[Char]]:
-    """The characters of each cell when the cells do not overlap: at most one can hold a
-    character, the last starting left of its centre (pdfplumber's ``char_in_bbox``: left and top
-    edges in, right and bottom edges out)."""
-    starts = [cell[0] for cell in cells]
-    inside: list[list[Char]] = [[] for _ in cells]
-    for char in row_chars:
-        k = bisect.bisect_right(starts, char.mx) - 1
-        if k >= 0:
-            cell = cells[k]
-            if char.mx < cell[2] and cell[1] <= char.my < cell[3]:
-                inside[k].append(char)
-    return inside
-
-
-_top, _x0, _text = attrgetter("top"), attrgetter("x0"), attrgetter("text")
-#: pdfplumber's LIGATURES as a str.translate table (each key is one character).
-_LIGATURE_TABLE = str.maketrans(LIGATURES)
-
-
-def plain_text(chars: Sequence[Char]) -> str:
-    """pdfplumber's ``utils.extract_text(chars)`` with its defaults, for upright characters:
-    characters clustered into lines by their tops (:data:`Y_TOLERANCE`), each line sorted
-    left to right and cut into words at blanks, at a step back, at a gap over X_TOLERANCE or a
-    top more than Y_TOLERANCE off; the words clustered into lines again by their tops; words
-    joined by a space, lines by a newline, ligatures spelled out."""
-    words: list[tuple[float, str]] = []
-    for line in _clusters(chars, _top):
-        word: list[Char] = []
-        last = None                                 # the word's last character
-        for char in sorted(line, key=_x0):
-            text = char.text
-            if text.isspace():
-                _flush(word, words)
-                word, last = [], None
-            elif not text:                          # pdfplumber: "" is "in" its empty punctuation
-                _flush(word, words)
-                _flush([char], words)
-                word, last = [], None
-            elif last is not None and (char.x0 < last.x0 or char.x0 > last.x1 + X_TOLERANCE
-                                       or abs(char.top - last.top) > Y_TOLERANCE):
-                _flush(word, words)
-                word, last = [char], char
-            else:
-                word.append(char)
-                last = char
-        _flush(word, words)
-    return "\n".join(" ".join(text for _, text in line) for line in _clusters(words, itemgetter(0)))
-
-
-def _flush(word: list[Char], words: list[tuple[float, str]]) -> None:
-    if word:
-        words.append((min(map(_top, word)), "".join(map(_text, word)).translate(_LIGATURE_TABLE)))
-
-
-def _clusters(items: Sequence, key: Callable) -> list[list]:
-    """pdfplumber's ``cluster_objects(items, key, Y_TOLERANCE)``: the distinct key values
-    sorted and chained while each is within the tolerance of the one before; items grouped by
-    cluster, in their own order inside one. When the highest value is within the tolerance of
-    the lowest there is one cluster (no value can be more than the tolerance above the one
-    before it), and nothing is sorted."""
-    keys = list(map(key, items))
-    if not keys:
-        return []
-    if max(keys) <= min(keys) + Y_TOLERANCE:
-        return [list(items)]
-    cluster: dict[float, int] = {}
-    values = sorted(set(keys))
-    number, last = 0, values[0]
-    for value in values:
-        if value > last + Y_TOLERANCE:
-            number += 1
-        cluster[value] = number
-        last = value
-    groups: list[list] = [[] for _ in range(number + 1)]
-    for item, value in zip(items, keys):
-        groups[cluster[value]].append(item)
-    return groups
-
-
 @dataclass
 class _EdgePage:
     """All that pdfplumber's TableFinder reads of a page."""
@@ -424,11 +300,11 @@ def _lines_near(lines: Iterable[TextLine], boxes: Sequence[tuple[float, float, f
 
 def table_chars(textpage: pdfium.PdfTextPage, text: str, lines: Sequence[TextLine], height: float,
                 boxes: Sequence[tuple[float, float, float, float]], turned_text: bool = True
-                ) -> list[list[Char]]:
+                ) -> list[CharColumns]:
     """For each of ``boxes``, the characters whose centres lie in it, in pdfium's order, boxed by
-    pdfium's loose boxes (font ascent to descent, like pdfminer's). Characters pdfium made up
-    (spaces, line breaks) are left out; turned text raises :class:`Unmatched` (pdfplumber sets
-    it apart).
+    pdfium's loose boxes (font ascent to descent, like pdfminer's), as columns. Characters pdfium
+    made up (spaces, line breaks) are left out; turned text raises :class:`Unmatched`
+    (pdfplumber sets it apart).
 
     ``text`` is the text page's text and ``lines`` its lines as read. When it has one character
     per pdfium character (no surrogate pairs, no dropped control characters) a character's text is
@@ -445,12 +321,17 @@ def table_chars(textpage: pdfium.PdfTextPage, text: str, lines: Sequence[TextLin
     where = [(b[0] <= mx) & (mx <= b[2]) & (b[1] <= my) & (my <= b[3]) for b in boxes]
     inside = np.flatnonzero(functools.reduce(np.logical_or, where, np.zeros(len(indices), dtype=bool)))
     texts = _char_texts(raw, text if aligned else None, [indices[k] for k in inside], count, turned_text)
-    chars = list(map(_char, zip(*(a[inside].tolist() for a in (x0, x1, top, bottom)), texts,
-                                 mx[inside].tolist(), my[inside].tolist())))
-    made = [t is not None for t in texts]            # pdfium's own spaces and line breaks are not
+    made = np.fromiter((t is not None for t in texts), dtype=bool, count=len(texts))
+    kept = inside[made]                               # pdfium's own spaces and line breaks are not
+    texts = [t for t in texts if t is not None]
+    x0, x1, top, mx, my = x0[kept], x1[kept], top[kept], mx[kept], my[kept]
     if len(boxes) == 1:
-        return [list(itertools.compress(chars, made))]
-    return [list(itertools.compress(chars, map(operator.and_, made, w[inside].tolist()))) for w in where]
+        return [CharColumns(x0, x1, top, mx, my, texts)]
+    found = []
+    for w in where:
+        here = np.flatnonzero(w[kept])
+        found.append(CharColumns(x0[here], x1[here], top[here], mx[here], my[here], [texts[k] for k in here.tolist()]))
+    return found
 
 
 def _loose_boxes(raw, indices: Sequence[int], height: float) -> tuple[np.ndarray, ...]:
