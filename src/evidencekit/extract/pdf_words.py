@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from operator import attrgetter, itemgetter
 from typing import Callable, NamedTuple, Sequence
 
@@ -24,6 +25,8 @@ from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGA
 X_TOLERANCE, Y_TOLERANCE = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
 #: pdfplumber's LIGATURES as a str.translate table (each key is one character).
 LIGATURE_TABLE = str.maketrans(LIGATURES)
+#: One blank character: the characters ``str.isspace`` is true of (both use Unicode's whitespace).
+BLANK = re.compile(r"\s")
 
 
 class Char(NamedTuple):
@@ -68,55 +71,68 @@ def cell_texts(table: Table, chars: CharColumns | Sequence[Char]) -> list[list[s
     ``extract_text`` of its characters (:func:`plain_text`), a spanned-over cell is None."""
     if not isinstance(chars, CharColumns):
         chars = CharColumns.of(chars)
-    by_middle = np.argsort(chars.my, kind="stable")
-    middles = chars.my[by_middle]
-    members = [m for row in table.rows for m in _row_members(row, chars.mx, chars.my, by_middle, middles)]
-    found = iter(_texts(members, chars))
-    return [[None if cell is None else next(found) for cell in row.cells] for row in table.rows]
+    rows = table.rows                                   # a property that sorts the cells anew
+    index, cell = _members(rows, chars.mx, chars.my)
+    found = iter(_texts(index, cell, sum(c is not None for row in rows for c in row.cells), chars))
+    return [[None if c is None else next(found) for c in row.cells] for row in rows]
 
 
-def _row_members(row, mx: np.ndarray, my: np.ndarray, by_middle: np.ndarray, middles: np.ndarray
-                 ) -> list[np.ndarray]:
-    """For each cell of ``row`` (spanned-over ones left out), the indices of the characters in
-    it, ascending: in the row's box, then in the cell's (pdfplumber's ``char_in_bbox``). The row's
-    characters are a slice of those sorted by centre (``by_middle``, whose centres are ``middles``)."""
-    cells = [cell for cell in row.cells if cell is not None]
-    if not cells:
-        return []
-    x0, top, x1, bottom = row.bbox
-    band = np.sort(by_middle[np.searchsorted(middles, top):np.searchsorted(middles, bottom)])
-    in_row = band[(x0 <= mx[band]) & (mx[band] < x1)]                 # top <= middle < bottom
-    cmx, cmy = mx[in_row], my[in_row]
-    if not all(a[2] <= b[0] for a, b in zip(cells, cells[1:])):        # overlapping cells: each
-        return [in_row[(c[0] <= cmx) & (cmx < c[2]) & (c[1] <= cmy) & (cmy < c[3])] for c in cells]
+def _members(rows: Sequence, mx: np.ndarray, my: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(character, cell) pairs: each character in each cell it belongs to, cells numbered in
+    reading order (spanned-over ones left out), by cell and then ascending character index. A
+    character must be in the row's box and then in the cell's (pdfplumber's ``char_in_bbox``);
+    a row's characters are a slice of those sorted by centre."""
+    by_middle = np.argsort(my, kind="stable")
+    middles = my[by_middle]
+    indices, cells, first = [], [], 0
+    for row in rows:
+        boxes = [c for c in row.cells if c is not None]
+        if not boxes:
+            continue
+        x0, top, x1, bottom = row.bbox
+        band = np.sort(by_middle[np.searchsorted(middles, top):np.searchsorted(middles, bottom)])
+        in_row = band[(x0 <= mx[band]) & (mx[band] < x1)]              # top <= middle < bottom
+        index, number = _row_cells(in_row, mx[in_row], my[in_row], boxes)
+        indices.append(index)
+        cells.append(number + first)
+        first += len(boxes)
+    if not indices:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    index, cell = np.concatenate(indices), np.concatenate(cells)
+    order = np.argsort(cell, kind="stable")
+    return index[order], cell[order]
+
+
+def _row_cells(in_row: np.ndarray, cmx: np.ndarray, cmy: np.ndarray, boxes: list) -> tuple[np.ndarray, np.ndarray]:
+    """(character, cell of the row) pairs for the characters ``in_row`` (centres cmx, cmy)."""
+    if not all(a[2] <= b[0] for a, b in zip(boxes, boxes[1:])):        # overlapping cells: each
+        held = [np.flatnonzero((c[0] <= cmx) & (cmx < c[2]) & (c[1] <= cmy) & (cmy < c[3])) for c in boxes]
+        return (in_row[np.concatenate(held)],
+                np.repeat(np.arange(len(boxes)), [len(h) for h in held]))
     # side by side: at most one cell can hold a character, the last starting left of its centre
-    starts, tops, ends, bottoms = (np.array(v, dtype=float) for v in zip(*cells))     # x0, top, x1, bottom
+    starts, tops, ends, bottoms = (np.array(v, dtype=float) for v in zip(*boxes))     # x0, top, x1, bottom
     k = np.searchsorted(starts, cmx, side="right") - 1
     at = np.maximum(k, 0)
     held = (k >= 0) & (cmx < ends[at]) & (tops[at] <= cmy) & (cmy < bottoms[at])
-    chosen, which = in_row[held], k[held]
-    order = np.argsort(which, kind="stable")
-    return np.split(chosen[order], np.cumsum(np.bincount(which, minlength=len(cells)))[:-1])
+    return in_row[held], k[held]
 
 
-def _texts(members: list[np.ndarray], chars: CharColumns) -> list[str]:
-    """:func:`plain_text` of every cell (``members[j]``: its characters' indices), all at once:
-    lines by clustered tops, each sorted by x0; words cut at blanks, "" characters, a step back,
-    a gap over X_TOLERANCE or a top more than Y_TOLERANCE off; words clustered into lines again."""
-    out = [""] * len(members)
-    sizes = [len(m) for m in members]
-    if not sum(sizes):
+def _texts(index: np.ndarray, cell: np.ndarray, count: int, chars: CharColumns) -> list[str]:
+    """:func:`plain_text` of each of ``count`` cells (``index``: the characters, ``cell``: their
+    cells, by cell and then as read), all at once: lines by clustered tops, each sorted by x0;
+    words cut at blanks, "" characters, a step back, a gap over X_TOLERANCE or a top more than
+    Y_TOLERANCE off; words clustered into lines again."""
+    out = [""] * count
+    if not len(index):
         return out
-    index = np.concatenate(members)
-    cell = np.repeat(np.arange(len(members)), sizes)
     tops, lefts, rights = chars.top[index], chars.x0[index], chars.x1[index]
-    line = _chain_clusters(cell, tops)
-    order = np.lexsort((np.arange(len(index)), lefts, line, cell))     # cell, line, x0, as read
+    line = _chain_clusters(cell, tops)                  # numbered across cells, in cell order
+    order = np.lexsort((lefts, line))                   # cell, line, x0, then as read (stable)
     cell, line, tops, lefts, rights = cell[order], line[order], tops[order], lefts[order], rights[order]
     text = list(map(chars.text.__getitem__, index[order].tolist()))
     lengths = np.fromiter(map(len, text), dtype=np.int64, count=len(text))
     empty = lengths == 0
-    in_word = ~np.fromiter(map(str.isspace, text), dtype=bool, count=len(text)) & ~empty
+    in_word = ~_blanks(text) & ~empty
     after_word = np.zeros(len(text), dtype=bool)         # the character before is the word's last
     after_word[1:] = in_word[:-1] & (cell[1:] == cell[:-1]) & (line[1:] == line[:-1])
     jump = np.zeros(len(text), dtype=bool)
@@ -130,19 +146,31 @@ def _texts(members: list[np.ndarray], chars: CharColumns) -> list[str]:
     joined = "".join(map(text.__getitem__, kept.tolist()))
     offsets = np.concatenate(([0], np.cumsum(lengths[kept])))[bounds].tolist()
     offsets.append(len(joined))
-    words = [joined[a:b].translate(LIGATURE_TABLE) for a, b in zip(offsets, offsets[1:])]
+    words = [joined[a:b] for a, b in zip(offsets, offsets[1:])]
+    if any(ligature in joined for ligature in LIGATURES):
+        words = [word.translate(LIGATURE_TABLE) for word in words]
     word_lines = _chain_clusters(word_cells, word_tops)
-    order = np.lexsort((np.arange(len(words)), word_lines, word_cells))
+    order = np.argsort(word_lines, kind="stable")       # cell, line, then as found
     rows = zip(word_cells[order].tolist(), word_lines[order].tolist(), map(words.__getitem__, order.tolist()))
     for number, cell_words in itertools.groupby(rows, key=itemgetter(0)):
         out[number] = "\n".join(" ".join(w for _, _, w in ws) for _, ws in itertools.groupby(cell_words, itemgetter(1)))
     return out
 
 
+def _blanks(texts: list[str]) -> np.ndarray:
+    """``str.isspace`` of each text; one regex scan when every text is one character."""
+    joined = "".join(texts)
+    if len(joined) != len(texts):
+        return np.fromiter(map(str.isspace, texts), dtype=bool, count=len(texts))
+    blank = np.zeros(len(texts), dtype=bool)
+    blank[[m.start() for m in BLANK.finditer(joined)]] = True
+    return blank
+
+
 def _chain_clusters(group: np.ndarray, values: np.ndarray) -> np.ndarray:
     """pdfplumber's ``cluster_objects(..., Y_TOLERANCE)`` within each group: a cluster number
     for each value, values sorted and chained while each is within the tolerance of the one
-    before (numbers grow with the values inside a group)."""
+    before (numbers grow with the groups, and with the values inside a group)."""
     order = np.lexsort((values, group))
     sorted_values, sorted_groups = values[order], group[order]
     new = np.ones(len(order), dtype=bool)
