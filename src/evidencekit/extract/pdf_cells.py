@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 from operator import itemgetter
-from typing import Sequence
 
 from pdfplumber.table import (T_intersections, Table, TableFinder, TableSettings, cells_to_tables,
                               edges_to_intersections)
@@ -70,6 +69,7 @@ def intersections_to_cells(intersections: T_intersections) -> list[Cell]:
 
 def _smallest_cell(point: Point, below: list[Point], right: list[Point], intersections: T_intersections,
                    connects) -> Cell | None:
+    """pdfplumber's ``find_smallest_cell`` for one point, given the points below and right of it."""
     for below_point in below:
         if not connects(point, below_point):
             continue

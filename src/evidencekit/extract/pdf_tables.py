@@ -18,7 +18,6 @@ only pages that draw at least :data:`MIN_PATH_OBJECTS` vector paths are looked a
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import io
 import itertools
@@ -114,6 +113,8 @@ class RuledTables:
         self.grids: dict[int, list[Grid]] = {}
 
     def visit(self, page: OpenPage) -> None:
+        """Read the tables of one open page, if it draws enough paths; note it for pdfplumber
+        when pdfium cannot match it. Raises :class:`Timeout` past the deadline."""
         number = page.read.number
         if page.read.path_objects < MIN_PATH_OBJECTS:
             return
