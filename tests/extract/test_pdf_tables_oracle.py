@@ -368,3 +368,32 @@ def test_a_grid_without_text_reads_as_empty_cells_on_both_paths():
     assert assert_same_grids(drawn(empty_grid)) == 1
     ((_, grid),) = both_grids(drawn(empty_grid))[0][1]
     assert grid == [["", "", ""]] * len(ROWS)
+
+
+def a_character_pdfium_counts_apart(c) -> None:
+    """The grid with a character outside the Basic Multilingual Plane written in a cell: pdfium's
+    text then has fewer characters than its character list, so each character is asked of pdfium."""
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "Vera" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("Vera", str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")))
+    ruled_with_lines(c)
+    c.setFont("Vera", 9)
+    c.drawString(XS[1] + 3, 700 - 18 * 2 + 5, "\U0001D465")
+
+
+def test_a_table_on_a_page_whose_text_is_not_one_character_per_index_reads_as_pdfplumber():
+    data = drawn(a_character_pdfium_counts_apart)
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(data)
+        page = document[0]
+        textpage = page.get_textpage()
+        try:
+            assert len(textpage.get_text_range()) != textpage.count_chars()
+        finally:
+            textpage.close()
+            page.close()
+            document.close()
+    assert assert_same_grids(data) == 1
