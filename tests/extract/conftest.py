@@ -116,6 +116,20 @@ def kit():
 
 
 @pytest.fixture(scope="session")
+def plumber_char():
+    """plumber_char(char) -> the dict pdfplumber keeps for an upright character with ``char``'s
+    box and text (a :class:`evidencekit.extract.pdf_words.Char`): to run pdfplumber's own text and
+    table code on characters our tests generate."""
+
+    def as_plumber(char) -> dict:
+        return {"x0": char.x0, "x1": char.x1, "top": char.top, "bottom": char.bottom, "doctop": char.top,
+                "text": char.text, "upright": True, "width": char.x1 - char.x0,
+                "height": char.bottom - char.top, "size": char.bottom - char.top}
+
+    return as_plumber
+
+
+@pytest.fixture(scope="session")
 def read_seed(shared_dir):
     """read_seed(stem, kind) -> the seed's Document, read once per test session ("txt" | "pdf")."""
     from functools import cache

@@ -44,14 +44,20 @@ def test_the_file_is_opened_once_and_each_page_loaded_once(table_pdf, write_text
     assert loaded == [0, 1]
 
 
-def test_the_one_pass_finds_what_pdfplumber_finds(table_pdf):
+def one_pass(data: bytes) -> RuledTables:
+    """The ruled-table finder after one reading pass over the pages of ``data``."""
     ruled = RuledTables("tabel.pdf", deadline=float("inf"))
     with PDFIUM_LOCK:
-        document = open_pdf(table_pdf, "tabel.pdf", max_pages=10)
+        document = open_pdf(data, "tabel.pdf", max_pages=10)
         try:
             read_pages(document, "tabel.pdf", deadline=float("inf"), visit=ruled.visit)
         finally:
             document.close()
+    return ruled
+
+
+def test_the_one_pass_finds_what_pdfplumber_finds(table_pdf):
+    ruled = one_pass(table_pdf)
     found = ruled.found(table_pdf)
     assert list(found) == [2]
     assert [list(row) for row in found[2][0].rows] == ROWS
@@ -59,13 +65,7 @@ def test_the_one_pass_finds_what_pdfplumber_finds(table_pdf):
 
 
 def test_a_page_without_enough_paths_is_not_looked_at_for_tables(table_pdf):
-    ruled = RuledTables("tabel.pdf", deadline=float("inf"))
-    with PDFIUM_LOCK:
-        document = open_pdf(table_pdf, "tabel.pdf", max_pages=10)
-        try:
-            read_pages(document, "tabel.pdf", deadline=float("inf"), visit=ruled.visit)
-        finally:
-            document.close()
+    ruled = one_pass(table_pdf)
     assert ruled.pages == [2]
 
 

@@ -156,17 +156,21 @@ def rotated(c) -> None:
     ruled_with_lines(c)
 
 
-def test_a_turned_page_is_left_to_pdfplumber():
-    data = drawn(rotated)
+def assert_left_to_pdfplumber(data: bytes, reason: str) -> None:
+    """The first page of ``data`` is one the pdfium path refuses, saying ``reason``."""
     with PDFIUM_LOCK:
         document = pdfium.PdfDocument(data)
         page = document[0]
         try:
-            with pytest.raises(Unmatched, match="Rotate"):
+            with pytest.raises(Unmatched, match=reason):
                 pdfium_grids(page)
         finally:
             page.close()
             document.close()
+
+
+def test_a_turned_page_is_left_to_pdfplumber():
+    assert_left_to_pdfplumber(drawn(rotated), "Rotate")
 
 
 def test_a_page_left_to_pdfplumber_still_has_its_tables_and_says_so_in_the_log(caplog):
@@ -203,16 +207,10 @@ def chars(draw):
     return out
 
 
-def as_plumber(char: Char) -> dict:
-    return {"x0": char.x0, "x1": char.x1, "top": char.top, "bottom": char.bottom, "doctop": char.top,
-            "text": char.text, "upright": True, "width": char.x1 - char.x0, "height": char.bottom - char.top,
-            "size": char.bottom - char.top}
-
-
 @settings(max_examples=400, deadline=None)
 @given(chars())
-def test_plain_text_words_and_lines_equal_pdfplumbers_extract_text(sample):
-    assert plain_text(sample) == plumber_utils.extract_text([as_plumber(c) for c in sample])
+def test_plain_text_words_and_lines_equal_pdfplumbers_extract_text(plumber_char, sample):
+    assert plain_text(sample) == plumber_utils.extract_text([plumber_char(c) for c in sample])
 
 
 def test_plain_text_breaks_words_at_gaps_and_lines_at_tops():
@@ -281,15 +279,7 @@ def test_text_turned_less_than_the_limit_stays_on_the_pdfium_path():
 @pytest.mark.parametrize("draw", [turned_cell, turned_form, slanted_form], ids=lambda f: f.__name__)
 def test_a_table_holding_turned_text_is_left_to_pdfplumber(draw):
     data = drawn(draw)
-    with PDFIUM_LOCK:
-        document = pdfium.PdfDocument(data)
-        page = document[0]
-        try:
-            with pytest.raises(Unmatched, match="turned text"):
-                pdfium_grids(page)
-        finally:
-            page.close()
-            document.close()
+    assert_left_to_pdfplumber(data, "turned text")
     fast = find_ruled_tables(data, [1], name="x.pdf", deadline=float("inf"))
     assert fast == find_ruled_tables(data, [1], name="x.pdf", deadline=float("inf"), reference=True)
 

@@ -46,16 +46,10 @@ def cells(draw) -> list[tuple[float, float, float, float]]:
     return out
 
 
-def as_plumber(char: Char) -> dict:
-    return {"x0": char.x0, "x1": char.x1, "top": char.top, "bottom": char.bottom, "doctop": char.top,
-            "text": char.text, "upright": True, "width": char.x1 - char.x0, "height": char.bottom - char.top,
-            "size": char.bottom - char.top}
-
-
 @settings(max_examples=400, deadline=None)
 @given(chars(), cells())
-def test_cell_texts_equal_pdfplumbers_table_extract(sample, grid):
-    table = Table(SimpleNamespace(chars=[as_plumber(c) for c in sample]), grid)
+def test_cell_texts_equal_pdfplumbers_table_extract(plumber_char, sample, grid):
+    table = Table(SimpleNamespace(chars=[plumber_char(c) for c in sample]), grid)
     assert cell_texts(table, sample) == table.extract()
 
 
@@ -73,10 +67,10 @@ def test_a_table_without_characters_has_empty_cells():
     assert cell_texts(table, []) == [["", ""], ["", ""]]
 
 
-def test_a_centre_on_a_cells_right_edge_is_out_of_it_as_pdfplumber_has_it():
+def test_a_centre_on_a_cells_right_edge_is_out_of_it_as_pdfplumber_has_it(plumber_char):
     def char(mx, text):
         return Char(mx - 2.5, mx + 2.5, 2, 11, text, mx, 6.5)
     sample = [char(5, "a"), char(20, "b"), char(24, "c"), char(30, "d")]      # 20: edge, gap after
     grid = [(0, 0, 20, 15), (24, 0, 30, 15)]
-    table = Table(SimpleNamespace(chars=[as_plumber(c) for c in sample]), grid)
+    table = Table(SimpleNamespace(chars=[plumber_char(c) for c in sample]), grid)
     assert cell_texts(table, sample) == table.extract() == [["a", "c"]]

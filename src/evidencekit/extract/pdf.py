@@ -21,8 +21,9 @@ import math
 import re
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -218,12 +219,7 @@ def read_page(page: pdfium.PdfPage, number: int, *, textpage: pdfium.PdfTextPage
     rotation = page.get_rotation() % 360
     paths, rules = _paths(page, height)
     boxes = rule_boxes(rules) if rotation == 0 else ()
-    own = textpage is None
-    if own:
-        textpage = page.get_textpage()
-    try:
-        if text is None:
-            text = textpage.get_text_range()
+    with page_text(page, textpage, text) as (textpage, text):
         boxer = _Boxer(textpage, height, text, textpage.count_chars(), width, rotation, boxes)
         found: list[Line | _GutterCut] = []
         offset = 0
@@ -231,13 +227,25 @@ def read_page(page: pdfium.PdfPage, number: int, *, textpage: pdfium.PdfTextPage
             boxer.lines(raw, offset, found)
             offset += len(raw) + 2
         cell_pieces = boxer.cell_pieces()
-    finally:
-        if own:
-            textpage.close()
     if rotation in (90, 270):
         width, height = height, width               # the page as displayed
     return PdfPage(number, width, height, tuple(_apply_gutter_cuts(found)), paths, boxes,
                    tuple(cell_pieces), tuple(boxer.text_lines))
+
+
+@contextmanager
+def page_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None,
+              text: str | None = None) -> Iterator[tuple[pdfium.PdfTextPage, str]]:
+    """The page's text page and its text: the ones given (the caller closes them), or a text page
+    opened here and closed on leaving."""
+    own = textpage is None
+    if own:
+        textpage = page.get_textpage()
+    try:
+        yield textpage, textpage.get_text_range() if text is None else text
+    finally:
+        if own:
+            textpage.close()
 
 
 def count_paths(page: pdfium.PdfPage) -> int:

@@ -38,7 +38,7 @@ from pdfplumber.table import TableSettings
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from evidencekit.errors import Timeout
-from evidencekit.extract.pdf import PDFIUM_HYPHEN_CHARS, PDFIUM_LOCK, OpenPage, PdfPage, TextLine, read_page
+from evidencekit.extract.pdf import PDFIUM_HYPHEN_CHARS, PDFIUM_LOCK, OpenPage, PdfPage, TextLine, page_text, read_page
 from evidencekit.extract.pdf_cells import CellFinder
 from evidencekit.extract.pdf_paths import UPRIGHT_ANGLE, Unmatched, page_objects, path_shapes, shape_edges
 from evidencekit.extract.pdf_words import CharColumns, cell_texts
@@ -254,18 +254,10 @@ def pdfium_grids(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = Non
     if not tables:
         return []
     boxes = [_box(t.bbox) for t in tables]
-    own = textpage is None
-    if own:
-        textpage = page.get_textpage()
-    try:
-        if text is None:
-            text = textpage.get_text_range()
+    with page_text(page, textpage, text) as (textpage, text):
         if read is None:
             read = read_page(page, 0, textpage=textpage, text=text)
         chars = table_chars(textpage, text, read.text_lines, height, boxes, objects.turned_text)
-    finally:
-        if own:
-            textpage.close()
     return [(bbox, cell_texts(table, inside)) for table, bbox, inside in zip(tables, boxes, chars)]
 
 
