@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evidencekit.extract.layout import WORD, _Item, _vocabulary
-from evidencekit.extract.pdf import Line
+from evidencekit.extract.pdf_lines import Line
 
 LINE_TEXT = (st.text(alphabet="aZk09_- .,é²İ\t") | st.text(alphabet=st.characters(max_codepoint=127))
              | st.text())

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evidencekit.extract.order import MIN_GUTTER, Block, _bands, _one_column, bands, cover, gutters, strips
-from evidencekit.extract.pdf import Line
+from evidencekit.extract.pdf_lines import Line
 
 #: x-ranges (x0, x1) with x1 >= x0, on a page 600 points wide
 RANGES = st.lists(st.tuples(st.floats(0, 600), st.floats(0, 80)).map(lambda t: (t[0], t[0] + t[1])),

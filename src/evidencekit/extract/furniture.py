@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from evidencekit.extract.pdf import Line, PdfPage, inside
+from evidencekit.extract.pdf import PdfPage
+from evidencekit.extract.pdf_lines import Line, inside
 from evidencekit.extract.text import normalise_line
 
 #: Running heads and feet live in these top and bottom shares of the page height.

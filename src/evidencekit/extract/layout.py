@@ -19,7 +19,8 @@ from typing import Sequence
 
 from evidencekit.extract.aligned import table_in_rules
 from evidencekit.extract.order import Block, order_blocks
-from evidencekit.extract.pdf import Line, PdfPage, inside
+from evidencekit.extract.pdf import PdfPage
+from evidencekit.extract.pdf_lines import Line, inside
 from evidencekit.extract.pdf_tables import RawTable, continues, merge
 from evidencekit.extract.sections import match_heading
 from evidencekit.extract.text import CELL_SEPARATOR, normalise_line

@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import Iterator, NamedTuple, Sequence
 
 from evidencekit.extract.aligned import aligned_table
-from evidencekit.extract.pdf import Line
+from evidencekit.extract.pdf_lines import Line
 
 #: Narrowest white column that separates two columns of text (points; a 10-pt body's
 #: justified spaces stay under 2 pt of white between line boxes, gutters are 12-30 pt).

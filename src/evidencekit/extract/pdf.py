@@ -1,13 +1,10 @@
 """Read a PDF's text layer into positioned lines, fast (pypdfium2), with limits.
 
 pdfplumber's ``extract_text`` builds a full layout model and costs ~50× pypdfium2's text
-extraction, so the prose is read here from pdfium: its text of the page, split into the lines
-pdfium detected, each line boxed by the loose boxes of its first and last characters (two calls
-per line, not one per character). A line is cut again where pdfium joined two things on one
-baseline: a hyphenated break (U+FFFE), a wide gap (side-by-side boxes), two columns written
-line by line (text objects apart at a gutter several lines share). Lines between horizontal
-rules are also cut into cell pieces when they are mostly numbers (tables ruled only across).
-Pages turned by /Rotate are measured as displayed. Ruled tables are read in the same pass
+extraction, so the prose is read from pdfium: :func:`open_pdf` refuses bad files before any page
+is read, :func:`read_pages` walks the pages once, and each page's text is cut into boxed visual
+lines by :mod:`evidencekit.extract.pdf_lines`. Here too: the page's vector paths, counted, and its
+horizontal rules (tables ruled only across). Ruled tables are read in the same pass
 (:mod:`evidencekit.extract.pdf_tables`, through the ``visit`` callback of :func:`read_pages`),
 while pdfium holds the page, its text page and its text: nothing is loaded twice.
 
@@ -17,13 +14,11 @@ Reading order: :mod:`evidencekit.extract.order`; running heads, feet and page nu
 from __future__ import annotations
 
 import ctypes
-import math
-import re
 import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -38,18 +33,8 @@ from evidencekit.errors import (
     TruncatedPdf,
     UnreadablePdf,
 )
+from evidencekit.extract.pdf_lines import GutterCut, Line, LineBoxer, TextLine, apply_gutter_cuts
 
-#: pdfium joins a line ending in a hyphen to the next line and writes that hyphen as U+FFFE
-#: (or U+0002); we cut the line there again, so the layout decides how to join the word.
-PDFIUM_HYPHEN_CHARS = "\x02\ufffe"
-PDFIUM_HYPHEN = re.compile(f"[{PDFIUM_HYPHEN_CHARS}]")
-
-#: A line spanning more than this many em per character holds a wide gap worth splitting.
-GAP_CHECK_EM_PER_CHAR = 0.7
-#: A horizontal gap wider than this many em separates two pieces of text on one baseline: the
-#: cells of a text-aligned table, side-by-side boxes. Sparse justified lines get split too; the
-#: reading order joins pieces on one baseline again unless they form a table.
-SPLIT_GAP_EM = 3.0
 #: Horizontal rules: thinner than this, longer than this (points); a table ruled only across has
 #: at least RULES_PER_TABLE of one width (ends within RULE_ALIGN), at most RULE_MAX_STEP apart.
 RULE_THICKNESS = 3.0
@@ -57,50 +42,9 @@ RULE_MIN_LENGTH = 60.0
 RULE_ALIGN = 3.0
 RULE_MAX_STEP = 400.0
 RULES_PER_TABLE = 3
-#: Inside such a table a gap of this many em separates two cells; its lines are cut into cells
-#: only when this share of them holds a digit.
-CELL_GAP_EM = 0.9
-NUMERIC_BOX_SHARE = 0.5
-DIGIT = re.compile(r"\d")
-#: Side-by-side column lines joined by pdfium: a gap of this many em between two text objects,
-#: its centre in this zone of the page width, and this share of the page width on each side.
-GUTTER_EM = 0.9
-GUTTER_ZONE = (0.3, 0.7)
-MIN_COLUMN_SHARE = 0.2
-#: ... and at least this many lines of the page must show that gap, their centres this close.
-MIN_GUTTER_LINES = 3
-GUTTER_SPREAD = 8.0
 #: pdfium is not thread-safe (pypdfium2 documents this): one thread at a time uses it, so a
 #: threaded batch (Dask threads) cannot corrupt it. Processes each have their own.
 PDFIUM_LOCK = threading.RLock()
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A line of text on a page; coordinates in PDF points from the page's top-left."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-
-    @property
-    def height(self) -> float:
-        return max(self.bottom - self.top, 1.0)
-
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-class TextLine(NamedTuple):
-    """A line of pdfium's page text: ``text[start:end]`` (no line break), and the box (x0, x1,
-    top, bottom) over its visual lines' end characters, or None when it holds only blanks."""
-
-    start: int
-    end: int
-    box: tuple[float, float, float, float] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +74,7 @@ def open_pdf(data: bytes, name: str, *, max_pages: int) -> pdfium.PdfDocument:
     The page count is checked before any page is read, so a 1,000-page file is refused at once.
     """
     if not data.strip():
-        raise EmptyDocument(f"The file is empty (0 bytes of content); check that the "
+        raise EmptyDocument("The file is empty (0 bytes of content); check that the "
                             "download or copy finished.")
     if b"%PDF-" not in data[:1024]:
         raise NotAPdf(f"The file is named like a PDF but does not start with a PDF header "
@@ -142,21 +86,21 @@ def open_pdf(data: bytes, name: str, *, max_pages: int) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         reason = str(exc)
         if "password" in reason.lower():
-            raise EncryptedPdf(f"The file is encrypted with a password; save an unprotected "
+            raise EncryptedPdf("The file is encrypted with a password; save an unprotected "
                                "copy (e.g. `qpdf --decrypt in.pdf out.pdf`) and read that.") from None
         if truncated:
-            raise TruncatedPdf(f"The file is cut short (no end-of-file marker); download or copy "
+            raise TruncatedPdf("The file is cut short (no end-of-file marker); download or copy "
                                "the file again.") from None
         raise UnreadablePdf(f"The file is damaged and cannot be opened ({reason}); try "
                             "re-saving it with a PDF tool (e.g. `qpdf in.pdf out.pdf`).") from None
     if truncated:
         document.close()
-        raise TruncatedPdf(f"The file is cut short (no end-of-file marker); download or copy the "
+        raise TruncatedPdf("The file is cut short (no end-of-file marker); download or copy the "
                            "file again.")
     pages = len(document)
     if pages == 0:
         document.close()
-        raise EmptyDocument(f"The PDF has no pages.")
+        raise EmptyDocument("The PDF has no pages.")
     if pages > max_pages:
         document.close()
         raise TooManyPages(f"The file has {pages} pages, more than the limit of {max_pages}; "
@@ -206,7 +150,7 @@ def read_pages(document: pdfium.PdfDocument, name: str, *, deadline: float,
         finally:
             page.close()
     if not any(p.lines for p in pages):
-        raise NoTextLayer(f"The file has no text layer (scanned pages are images); run OCR first, "
+        raise NoTextLayer("The file has no text layer (scanned pages are images); run OCR first, "
                           "e.g. `ocrmypdf in.pdf out.pdf`, then read the result.")
     return pages
 
@@ -220,8 +164,8 @@ def read_page(page: pdfium.PdfPage, number: int, *, textpage: pdfium.PdfTextPage
     paths, rules = _paths(page, height)
     boxes = rule_boxes(rules) if rotation == 0 else ()
     with page_text(page, textpage, text) as (textpage, text):
-        boxer = _Boxer(textpage, height, text, textpage.count_chars(), width, rotation, boxes)
-        found: list[Line | _GutterCut] = []
+        boxer = LineBoxer(textpage, height, text, textpage.count_chars(), width, rotation, boxes)
+        found: list[Line | GutterCut] = []
         offset = 0
         for raw in text.split("\r\n"):
             boxer.lines(raw, offset, found)
@@ -229,7 +173,7 @@ def read_page(page: pdfium.PdfPage, number: int, *, textpage: pdfium.PdfTextPage
         cell_pieces = boxer.cell_pieces()
     if rotation in (90, 270):
         width, height = height, width               # the page as displayed
-    return PdfPage(number, width, height, tuple(_apply_gutter_cuts(found)), paths, boxes,
+    return PdfPage(number, width, height, tuple(apply_gutter_cuts(found)), paths, boxes,
                    tuple(cell_pieces), tuple(boxer.text_lines))
 
 
@@ -251,32 +195,6 @@ def page_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None,
 def count_paths(page: pdfium.PdfPage) -> int:
     """How many vector paths (rules, borders) a page draws, counted up to 64."""
     return _paths(page, page.get_size()[1])[0]
-
-
-@dataclass(frozen=True, slots=True)
-class _GutterCut:
-    """A line pdfium may have joined across a column gutter: whole, or cut at ``centre``."""
-
-    whole: Line
-    pieces: tuple[Line, Line]
-    centre: float
-
-
-def _apply_gutter_cuts(found: list[Line | _GutterCut]) -> list[Line]:
-    """Cut the candidate lines only where a column gutter shows on several lines at one x (a
-    running head with a wide space in it is not a column)."""
-    centres = sorted(f.centre for f in found if isinstance(f, _GutterCut))
-    median = centres[len(centres) // 2] if centres else 0.0
-    agree = sum(1 for c in centres if abs(c - median) <= GUTTER_SPREAD)
-    lines: list[Line] = []
-    for f in found:
-        if not isinstance(f, _GutterCut):
-            lines.append(f)
-        elif agree >= MIN_GUTTER_LINES and abs(f.centre - median) <= GUTTER_SPREAD:
-            lines.extend(f.pieces)
-        else:
-            lines.append(f.whole)
-    return lines
 
 
 def _paths(page: pdfium.PdfPage, height: float, enough: int = 64
@@ -327,194 +245,3 @@ def rule_boxes(rules: list[tuple[float, float, float]]) -> tuple[tuple[float, fl
         else:
             groups.append([rule])
     return tuple((g[0][0], g[0][2], g[0][1], g[-1][2]) for g in groups if len(g) >= RULES_PER_TABLE)
-
-
-class _Boxer:
-    """Boxes of text ranges from pdfium's loose character boxes (font ascent to descent)."""
-
-    def __init__(self, textpage: pdfium.PdfTextPage, page_height: float, text: str, count: int,
-                 page_width: float = 0.0, rotation: int = 0,
-                 rule_boxes: tuple[tuple[float, float, float, float], ...] = ()):
-        self.textpage = textpage
-        self.raw = textpage.raw
-        self.page_height = page_height
-        self.page_width = page_width
-        self.rotation = rotation
-        self.rule_boxes = rule_boxes
-        self.in_boxes: list[tuple[int, Line, str, int, int, int, float]] = []
-        self.text_lines: list[TextLine] = []
-        self.rect = pdfium_c.FS_RECTF()
-        self.rect_ref = ctypes.byref(self.rect)
-        self.doubles = tuple(ctypes.c_double() for _ in range(4))
-        # pdfium counts a character outside the BMP twice (UTF-16), Python once.
-        self.index = None
-        if count != len(text):
-            index, i = [], 0
-            for ch in text:
-                index.append(i)
-                i += 2 if ord(ch) > 0xFFFF else 1
-            self.index = index
-        #: Only a line this wide (an upright page, text positions = pdfium's) may span two columns.
-        upright = self.index is None and not rotation and page_width
-        self.min_gutter_line = 2 * MIN_COLUMN_SHARE * page_width if upright else math.inf
-
-    def box(self, i: int) -> tuple[float, float, float, float]:
-        """(x0, x1, top, bottom) of the character at text position ``i``."""
-        ci = self.index[i] if self.index is not None else i
-        pdfium_c.FPDFText_GetLooseCharBox(self.raw, ci, self.rect_ref)
-        r = self.rect
-        if self.rotation == 0:
-            return r.left, r.right, self.page_height - r.top, self.page_height - r.bottom
-        return _displayed((r.left, r.right, r.bottom, r.top), self.rotation, self.page_width, self.page_height)
-
-    def span(self, first: int, last: int) -> tuple[float, float, float, float]:
-        """(x0, x1, top, bottom) of the text from position ``first`` to ``last``: from the left
-        of the first character to the right of the last, over the height of both."""
-        if self.rotation == 0 and self.index is None:     # the common page: two calls, no tuples
-            loose_box, raw, r, ref = pdfium_c.FPDFText_GetLooseCharBox, self.raw, self.rect, self.rect_ref
-            loose_box(raw, first, ref)
-            x0, t0, b0 = r.left, r.top, r.bottom
-            loose_box(raw, last, ref)
-            return x0, r.right, self.page_height - max(t0, r.top), self.page_height - min(b0, r.bottom)
-        x0, _, t0, b0 = self.box(first)
-        _, x1, t1, b1 = self.box(last)
-        return x0, x1, min(t0, t1), max(b0, b1)
-
-    def cell_pieces(self) -> list[Line]:
-        """The lines inside rule boxes cut into cells, for boxes whose lines are mostly numbers
-        (a box of prose between rules is not cut: that would cost a call per space)."""
-        pieces: list[Line] = []
-        for k in range(len(self.rule_boxes)):
-            here = [entry for entry in self.in_boxes if entry[0] == k]
-            if sum(1 for e in here if DIGIT.search(e[1].text)) < NUMERIC_BOX_SHARE * len(here):
-                continue
-            for _, whole, raw, offset, first, last, size in here:
-                if " " in whole.text:
-                    pieces.extend(self._split(raw, offset, first, last, size, CELL_GAP_EM))
-                else:
-                    pieces.append(whole)
-        return pieces
-
-    def lines(self, raw: str, offset: int, out: list[Line | _GutterCut]) -> None:
-        """Add the visual lines of one pdfium line to ``out`` (cut again where pdfium joined a
-        hyphenated break), each split at wide gaps; note the line in :attr:`text_lines`."""
-        if "\ufffe" in raw or "\x02" in raw:              # PDFIUM_HYPHEN_CHARS
-            start, spans = 0, []
-            for m in PDFIUM_HYPHEN.finditer(raw):
-                spans.append(self._visual(raw[start:m.start()] + "-", offset + start, out))
-                start = m.end()
-            spans.append(self._visual(raw[start:], offset + start, out))
-            box = _union(spans)
-        else:
-            box = self._visual(raw, offset, out)
-        if raw:
-            self.text_lines.append(TextLine(offset, offset + len(raw), box))
-
-    def _visual(self, raw: str, offset: int, out: list[Line | _GutterCut]
-                ) -> tuple[float, float, float, float] | None:
-        """Add the pieces of one visual line to ``out``; return its box (None when blank)."""
-        stripped = raw.strip()
-        if not stripped:
-            return None
-        first = offset + len(raw) - len(raw.lstrip())
-        last = offset + len(raw.rstrip()) - 1
-        x0, x1, top, bottom = span = self.span(first, last)
-        size = max(bottom - top, 1.0)
-        whole = Line(stripped, x0, x1, top, bottom)
-        for k, box in enumerate(self.rule_boxes):
-            if inside(whole, box):
-                self.in_boxes.append((k, whole, raw, offset, first, last, size))
-        spaced = " " in stripped
-        if spaced and x1 - x0 > GAP_CHECK_EM_PER_CHAR * size * len(stripped):
-            out.extend(self._split(raw, offset, first, last, size))
-            return span
-        found = self._gutter_cut(first, last, x0, x1, size) if spaced and x1 - x0 >= self.min_gutter_line else None
-        if found is None:
-            out.append(whole)
-            return span
-        cut, centre = found
-        end = cut
-        while end > first and raw[end - 1 - offset] == " ":
-            end -= 1
-        out.append(_GutterCut(whole, (self._line(first, end, offset, raw), self._line(cut, last + 1, offset, raw)),
-                              centre))
-        return span
-
-    def _gutter_cut(self, first: int, last: int, x0: float, x1: float, size: float) -> tuple[int, float] | None:
-        """Where a line may hold two columns' lines side by side (a content stream that writes
-        the columns line by line on shared baselines, which pdfium joins into one line): the text
-        position the right column would start at and the gap's centre, or None.
-
-        pdfium's text rectangles break where the text objects do; a cut needs a gap of at least
-        GUTTER_EM em between two of them, around the middle of the page, with a column's worth
-        of text on each side. Costs one or two calls for a line of one text object.
-        """
-        width = self.page_width
-        if x1 - x0 < self.min_gutter_line:
-            return None
-        count = pdfium_c.FPDFText_CountRects(self.raw, first, last - first + 1)
-        if count < 2:
-            return None
-        rects = sorted((self._rect(i) for i in range(count)), key=lambda r: r[0])
-        for a, b in zip(rects, rects[1:]):
-            gap, centre = b[0] - a[2], (a[2] + b[0]) / 2
-            if (gap >= GUTTER_EM * size and GUTTER_ZONE[0] * width <= centre <= GUTTER_ZONE[1] * width
-                    and a[2] - x0 >= MIN_COLUMN_SHARE * width and x1 - b[0] >= MIN_COLUMN_SHARE * width):
-                y = (b[1] + b[3]) / 2
-                index = pdfium_c.FPDFText_GetCharIndexAtPos(self.raw, b[0] + 1.0, y, size / 2, size / 2)
-                if first < index <= last:
-                    return index, centre
-        return None
-
-    def _rect(self, index: int) -> tuple[float, float, float, float]:
-        """(left, bottom, right, top) of text rectangle ``index`` (after FPDFText_CountRects)."""
-        left, top, right, bottom = self.doubles
-        pdfium_c.FPDFText_GetRect(self.raw, index, left, top, right, bottom)
-        return left.value, bottom.value, right.value, top.value
-
-    def _split(self, raw: str, offset: int, first: int, last: int, size: float,
-               gap_em: float = SPLIT_GAP_EM) -> Iterable[Line]:
-        """Split a line at every gap wider than ``gap_em`` em."""
-        start = first
-        for m in re.finditer(r" +", raw):
-            a, b = offset + m.start() - 1, offset + m.end()
-            if a < first or b > last:
-                continue
-            left, right = self.box(a), self.box(b)
-            if right[0] - left[1] > gap_em * size:
-                yield self._line(start, a + 1, offset, raw)
-                start = b
-        yield self._line(start, last + 1, offset, raw)
-
-    def _line(self, start: int, end: int, offset: int, raw: str) -> Line:
-        return Line(raw[start - offset:end - offset].strip(), *self.span(start, end - 1))
-
-
-def _union(boxes: list[tuple[float, float, float, float] | None]) -> tuple[float, float, float, float] | None:
-    """The box (x0, x1, top, bottom) around the given ones, None among them left out."""
-    found = [b for b in boxes if b is not None]
-    if len(found) <= 1:
-        return found[0] if found else None
-    return (min(b[0] for b in found), max(b[1] for b in found), min(b[2] for b in found),
-            max(b[3] for b in found))
-
-
-def _displayed(box: tuple[float, float, float, float], rotation: int, width: float,
-               height: float) -> tuple[float, float, float, float]:
-    """(x0, x1, top, bottom) as the page is displayed, from a user-space box (left, right,
-    bottom, top) of a page ``width`` x ``height`` turned clockwise by ``rotation`` degrees."""
-    left, right, bottom, top = box
-    if rotation == 90:
-        return bottom, top, left, right
-    if rotation == 180:
-        return width - right, width - left, bottom, top
-    if rotation == 270:
-        return height - top, height - bottom, width - right, width - left
-    return left, right, height - top, height - bottom
-
-
-def inside(line: Line, bbox: tuple[float, float, float, float], margin: float = 2.0) -> bool:
-    """Is the middle of ``line`` inside ``bbox`` (x0, top, x1, bottom), give or take ``margin``?"""
-    x0, top, x1, bottom = bbox
-    mx, my = (line.x0 + line.x1) / 2, line.middle
-    return x0 - margin <= mx <= x1 + margin and top - margin <= my <= bottom + margin

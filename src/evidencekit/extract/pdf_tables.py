@@ -38,7 +38,8 @@ from pdfplumber.table import TableSettings
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from evidencekit.errors import Timeout
-from evidencekit.extract.pdf import PDFIUM_HYPHEN_CHARS, PDFIUM_LOCK, OpenPage, PdfPage, TextLine, page_text, read_page
+from evidencekit.extract.pdf import PDFIUM_LOCK, OpenPage, PdfPage, page_text, read_page
+from evidencekit.extract.pdf_lines import PDFIUM_HYPHEN_CHARS, TextLine
 from evidencekit.extract.pdf_cells import CellFinder
 from evidencekit.extract.pdf_paths import UPRIGHT_ANGLE, Unmatched, page_objects, path_shapes, shape_edges
 from evidencekit.extract.pdf_words import CharColumns, cell_texts
