@@ -154,8 +154,6 @@ def flat_rows(text: str, main_intervention: str | None = None, section_starts: l
     The table ends at the first section that starts after its header (``section_starts``, from
     the reader; headings found in the text when not given).
     """
-    from evidencekit.extract.review import RowCells
-
     header = find_flat_header(text)
     if header is None:
         return []

@@ -121,7 +121,7 @@ def decode_text(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if _looks_binary(data):
-            raise BinaryText(f"The file looks like a binary file, not text; give the PDF itself "
+            raise BinaryText("The file looks like a binary file, not text; give the PDF itself "
                              "or export the paper as UTF-8 text.") from None
         raise NotUtf8Text(
             f"The file is not UTF-8 (byte 0x{data[exc.start]:02x} at position {exc.start}); it is "
@@ -139,10 +139,10 @@ def _looks_binary(data: bytes) -> bool:
 def _checked(text: str, name: str) -> str:
     sample = text[:65536]
     if len(CONTROL.findall(sample)) - sample.count("\f") > BINARY_CONTROL_SHARE * max(len(sample), 1):
-        raise BinaryText(f"The file holds many control characters, so it is not plain text; give "
+        raise BinaryText("The file holds many control characters, so it is not plain text; give "
                          "the PDF itself or export the paper as UTF-8 text.")
     if not text.strip():
-        raise EmptyDocument(f"The file is empty (no text); check that the right file "
+        raise EmptyDocument("The file is empty (no text); check that the right file "
                             "was given.")
     return text
 

@@ -203,7 +203,7 @@ def _pool_intercept(y: np.ndarray, v: np.ndarray, *, method: str, test: str, lev
         tr_P0 = sw0 - sw0_2 / sw0
     iterations = 0
     if k == 1 and not fixed:
-        extra.append(f"k = 1: τ² cannot be estimated with 1 coefficient(s); set to 0 (common effect).")
+        extra.append("k = 1: τ² cannot be estimated with 1 coefficient(s); set to 0 (common effect).")
         tau2, se_tau2 = 0.0, None
     elif fixed:
         tau2, se_tau2 = 0.0, None
