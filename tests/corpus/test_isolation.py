@@ -67,7 +67,7 @@ def test_the_local_engine_recycles_workers_and_still_returns_every_file(papers, 
     engine = LocalEngine(workers=2, max_tasks_per_worker=1)
     outcomes = list(engine.run(tasks, WorkSettings(limits=Limits(timeout_s=20), until="read")))
     assert sorted(o.task.index for o in outcomes) == list(range(len(files)))
-    assert all(o.result.error is None and o.result.document.text for o in outcomes)
+    assert all(o.error_code is None and o.rows.text for o in outcomes)
 
 
 def test_workers_that_cannot_start_stop_the_batch_with_advice_not_error_rows(tmp_path, papers):
@@ -102,7 +102,7 @@ def test_a_worker_that_died_while_idle_is_replaced_before_it_gets_a_file(papers)
     os.kill(workers[0].pid, signal.SIGKILL)
     outcomes = [first, *run]
     assert sorted(o.task.index for o in outcomes) == list(range(len(files)))
-    assert [o.result.error for o in outcomes if o.result.error] == []
+    assert [o.error_code for o in outcomes if o.error_code] == []
 
 
 def test_a_per_file_function_that_cannot_be_loaded_stops_the_run_with_a_clear_error(papers, db, options,

@@ -21,7 +21,9 @@ import sqlite_utils
 from evidencekit import __version__
 from evidencekit.corpus import store
 from evidencekit.corpus.engines import make_engine
-from evidencekit.corpus.work import INTERNAL_ERROR, Outcome, Task, WorkSettings, failed, failed_outcome
+from evidencekit.corpus.rows import build_rows
+from evidencekit.corpus.work import (INTERNAL_ERROR, Outcome, Task, WorkSettings, failed, failed_outcome,
+                                     unstorable)
 from evidencekit.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -200,24 +202,24 @@ def ingest(paths: Iterable[str | Path], db: sqlite_utils.Database, options: Inge
 
 def _store(db: sqlite_utils.Database, outcome: Outcome, options: IngestOptions, run_id: int,
            counts: dict[str, int], emit: Callable[[IngestEvent], None]) -> None:
-    task, result = outcome.task, outcome.result
+    """Write one outcome's rows (built by the worker) and report it."""
+    task, built = outcome.task, outcome.rows
     kwargs = dict(sha256=task.sha256, path=task.path, size_bytes=task.size_bytes,
                   tool_version=options.tool_version, run_id=run_id, seconds=round(outcome.seconds, 4),
                   cpu_seconds=None if outcome.cpu_seconds is None else round(outcome.cpu_seconds, 4))
     try:
-        store.save_result(db, result, result_json=outcome.result_json, **kwargs)
+        store.save_rows(db, built, **kwargs)
     except (ValueError, TypeError) as exc:     # a result the schema cannot hold: keep it as a failure
         log.exception("%s: could not store the result", task.source)
-        result = failed(task, INTERNAL_ERROR, f"the result could not be stored ({exc}); please "
-                        "report this file to the evidencekit maintainers")
-        store.save_result(db, result, **kwargs)
+        built = build_rows(failed(task, INTERNAL_ERROR, unstorable(exc)))
+        store.save_rows(db, built, **kwargs)
     counts["ingested"] += 1
-    counts["pages"] += result.n_pages or 0
-    if result.error:
+    counts["pages"] += built.n_pages or 0
+    if built.error_code:
         counts["failed"] += 1
-        emit(IngestEvent("failed", source=task.source, error_code=result.error.code))
+        emit(IngestEvent("failed", source=task.source, error_code=built.error_code))
     else:
-        emit(IngestEvent("stored", source=task.source, pages=result.n_pages))
+        emit(IngestEvent("stored", source=task.source, pages=built.n_pages))
 
 
 def default_workers() -> int:

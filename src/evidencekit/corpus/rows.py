@@ -1,12 +1,16 @@
 """Model objects to corpus rows: the column names of :mod:`evidencekit.corpus.store`'s schema.
 
-Pure functions, one per table. List- and dict-valued fields are stored as JSON text, which
-Datasette shows and SQLite's ``json_each`` can query.
+:func:`build_rows` turns a whole :class:`~evidencekit.model.DocumentResult` into a
+:class:`DocumentRows`: plain tuples (and the contract JSON) that the writer inserts as they are.
+An ingest worker builds them, so the one writer neither unpickles the model objects nor maps them
+to rows. Below it, pure functions, one per table. List- and dict-valued fields are stored as JSON
+text, which Datasette shows and SQLite's ``json_each`` can query.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping
 
 from evidencekit.model import (AnyStatistic, Descriptive, DocumentResult, Flag, FrequencyTable, Page,
@@ -19,16 +23,91 @@ def to_json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
-def document_row(result: DocumentResult, *, sha256: str, path: str, size_bytes: int | None,
-                 tool_version: str, run_id: int | None, seconds: float | None,
-                 ingested_at: str, cpu_seconds: float | None = None,
-                 result_json: str | None = None) -> dict[str, Any]:
-    """The documents row; ``result_json`` is the contract JSON when already serialised."""
+# --------------------------------------------------------------------------- one document's rows
+# Each row is a tuple in the order of its table's *_COLUMNS, without ``document_id`` (the writer
+# puts the new document's id in front). Records and flags get their row ids from the writer too,
+# so an evidence row names its owner by its place in ``records`` or ``flags``.
+
+PAGE_COLUMNS = ("number", "start", "end", "label", "columns")
+SECTION_COLUMNS = ("ordinal", "name", "heading", "start", "end")
+RECORD_COLUMNS = (
+    "study_row", "title", "authors", "year", "journal", "doi", "setting", "design", "design_family",
+    "n_total", "n_arms", "sampling", "intervention", "comparator", "outcome", "instrument", "tests",
+    "alpha", "main_test", "main_statistic", "main_value", "main_df", "main_p", "main_p_operator",
+    "main_significant", "cells",
+)
+STATISTIC_COLUMNS = (
+    "ordinal", "kind", "label", "test", "value", "df1", "df2", "p", "p_operator",
+    "n", "mean", "sd", "se", "median", "min", "max", "ci_low", "ci_high", "count", "percent",
+    "unit", "group", "time", "section", "page", "start", "end", "text", "source",
+)
+FREQUENCY_TABLE_COLUMNS = ("ordinal", "label", "n", "levels", "counts", "percents", "codes",
+                           "section", "page", "start", "end", "text", "source")
+FLAG_COLUMNS = ("ordinal", "check", "severity", "message", "expected", "reported", "expected_low",
+                "expected_high", "details", "section", "page", "start", "end", "text")
+#: An evidence row as built: ``owner_index`` is the owner's place in ``records`` or ``flags``.
+EVIDENCE_COLUMNS = ("owner", "owner_index", "field", "section", "page", "start", "end", "text")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRows:
+    """Everything the corpus stores for one document, as plain values ready to insert.
+
+    ``document`` holds the ``documents`` columns that come from the result (the writer adds the
+    file's sha256, path, size, run and times); ``text`` is the normalised text (None when nothing
+    was read: no ``texts``, ``pages`` or ``sections`` rows). Evidence lists the records' spans
+    (record by record) before the flags'.
+    """
+
+    document: dict[str, Any]
+    text: str | None
+    pages: list[tuple]
+    sections: list[tuple]
+    records: list[tuple]
+    statistics: list[tuple]
+    frequency_tables: list[tuple]
+    flags: list[tuple]
+    evidence: list[tuple]
+
+    @property
+    def error_code(self) -> str | None:
+        """The document's error code (None when it was read)."""
+        return self.document["error_code"]
+
+    @property
+    def n_pages(self) -> int | None:
+        """PDF pages read (None for text input and failures)."""
+        return self.document["pages"]
+
+
+def build_rows(result: DocumentResult, result_json: str | None = None) -> DocumentRows:
+    """All rows of ``result``; ``result_json`` is its contract JSON when already serialised."""
+    document = result.document
+    records = list(records_of(result))
+    evidence = [row for i, (_, record) in enumerate(records) for row in record_evidence_rows(i, record)]
+    evidence += [row for i, flag in enumerate(result.flags)
+                 for row in span_evidence_rows("flag", i, flag.evidence)]
+    return DocumentRows(
+        document=document_row(result, result_json),
+        text=document.text if document is not None else None,
+        pages=[page_row(p) for p in document.pages] if document is not None else [],
+        sections=[section_row(i, s) for i, s in enumerate(document.sections)] if document is not None else [],
+        records=[record_row(study_row, record) for study_row, record in records],
+        statistics=[statistic_row(i, s) for i, s in enumerate(result.statistics)],
+        frequency_tables=[frequency_table_row(i, t) for i, t in enumerate(result.frequency_tables)],
+        flags=[flag_row(i, f) for i, f in enumerate(result.flags)],
+        evidence=evidence,
+    )
+
+
+def document_row(result: DocumentResult, result_json: str | None = None) -> dict[str, Any]:
+    """The ``documents`` columns read from the result; ``result_json`` is the contract JSON when
+    already serialised (else it is serialised here)."""
     record = result.record
     document = result.document
     return {
-        "sha256": sha256, "doc_id": result.id, "source": result.source, "path": path,
-        "size_bytes": size_bytes, "media_type": document.media_type if document else None,
+        "doc_id": result.id, "source": result.source,
+        "media_type": document.media_type if document else None,
         "language": result.language, "kind": result.kind.value, "pages": result.n_pages,
         "title": record.title if record else None, "year": record.year if record else None,
         "design": record.design.value if record and record.design else None,
@@ -37,21 +116,18 @@ def document_row(result: DocumentResult, *, sha256: str, path: str, size_bytes: 
         "n_errors": sum(f.severity is Severity.ERROR for f in result.flags),
         "error_code": result.error.code if result.error else None,
         "error_message": result.error.message if result.error else None,
-        "tool_version": tool_version, "run_id": run_id, "seconds": seconds,
-        "cpu_seconds": cpu_seconds, "ingested_at": ingested_at, "result_json": to_json(result.to_dict()),
+        "result_json": result_json if result_json is not None else to_json(result.to_dict()),
     }
 
 
-def page_row(document_id: int, page: Page) -> dict[str, Any]:
-    """The ``pages`` row of one page."""
-    return {"document_id": document_id, "number": page.number, "start": page.start,
-            "end": page.end, "label": page.label, "columns": page.columns}
+def page_row(page: Page) -> tuple:
+    """The ``pages`` row of one page (:data:`PAGE_COLUMNS`)."""
+    return (page.number, page.start, page.end, page.label, page.columns)
 
 
-def section_row(document_id: int, ordinal: int, section: Section) -> dict[str, Any]:
+def section_row(ordinal: int, section: Section) -> tuple:
     """The ``sections`` row of one section (``ordinal``: its place in the document)."""
-    return {"document_id": document_id, "ordinal": ordinal, "name": section.name,
-            "heading": section.heading, "start": section.start, "end": section.end}
+    return (ordinal, section.name, section.heading, section.start, section.end)
 
 
 def records_of(result: DocumentResult) -> Iterator[tuple[int | None, StudyRecord]]:
@@ -62,46 +138,42 @@ def records_of(result: DocumentResult) -> Iterator[tuple[int | None, StudyRecord
         yield (study.row if study.row is not None else i), study
 
 
-def record_row(document_id: int, study_row: int | None, r: StudyRecord) -> dict[str, Any]:
-    """The ``records`` row of one record; lists and mappings are stored as JSON."""
+def record_row(study_row: int | None, r: StudyRecord) -> tuple:
+    """The ``records`` row of one record (:data:`RECORD_COLUMNS`); lists and mappings as JSON."""
     m = r.main_result
-    return {
-        "document_id": document_id, "study_row": study_row, "title": r.title,
-        "authors": to_json(list(r.authors)), "year": r.year, "journal": r.journal, "doi": r.doi,
-        "setting": r.setting, "design": _v(r.design), "design_family": _v(r.design_family),
-        "n_total": r.n_total, "n_arms": to_json(dict(r.n_arms)), "sampling": _v(r.sampling),
-        "intervention": r.intervention, "comparator": r.comparator, "outcome": r.outcome,
-        "instrument": r.instrument, "tests": to_json([t.value for t in r.tests]), "alpha": r.alpha,
-        "main_test": _v(m.test) if m else None, "main_statistic": _v(m.statistic) if m else None,
-        "main_value": m.value if m else None,
-        "main_df": to_json(list(m.df)) if m and m.df else None, "main_p": m.p if m else None,
-        "main_p_operator": _v(m.p_operator) if m else None,
-        "main_significant": m.significant if m else None,
-        "cells": to_json(r.cells) if r.cells is not None else None,
-    }
+    return (
+        study_row, r.title, to_json(list(r.authors)), r.year, r.journal, r.doi, r.setting,
+        _v(r.design), _v(r.design_family), r.n_total, to_json(dict(r.n_arms)), _v(r.sampling),
+        r.intervention, r.comparator, r.outcome, r.instrument, to_json([t.value for t in r.tests]),
+        r.alpha,
+        _v(m.test) if m else None, _v(m.statistic) if m else None, m.value if m else None,
+        to_json(list(m.df)) if m and m.df else None, m.p if m else None,
+        _v(m.p_operator) if m else None, m.significant if m else None,
+        to_json(r.cells) if r.cells is not None else None,
+    )
 
 
-def record_evidence_rows(document_id: int, record_id: int, r: StudyRecord) -> Iterator[dict[str, Any]]:
-    """One ``evidence`` row per span (with text) that supports a field of the record."""
+def record_evidence_rows(record_index: int, r: StudyRecord) -> Iterator[tuple]:
+    """One evidence row per span (with text) that supports a field of the record."""
     for field, spans in r.evidence.items():
         for span in spans:
             if span.text:
-                yield _evidence(document_id, "record", record_id, field, span)
+                yield ("record", record_index, field, *_span_columns(span))
 
 
-def span_evidence_rows(document_id: int, owner: str, owner_id: int,
-                       spans: Iterable[Span | None]) -> Iterator[dict[str, Any]]:
-    """One ``evidence`` row per span (with text) of an owner such as a flag."""
+def span_evidence_rows(owner: str, owner_index: int, spans: Iterable[Span | None]) -> Iterator[tuple]:
+    """One evidence row per span (with text) of an owner such as a flag."""
     for span in spans:
         if span is not None and span.text:
-            yield _evidence(document_id, owner, owner_id, None, span)
+            yield (owner, owner_index, None, *_span_columns(span))
 
 
-def statistic_row(document_id: int, ordinal: int, s: AnyStatistic) -> dict[str, Any]:
-    """One row for any statistic kind; columns a kind does not have stay NULL."""
-    row: dict[str, Any] = dict.fromkeys(_STATISTIC_COLUMNS)
-    row.update(document_id=document_id, ordinal=ordinal, kind=s.kind.value, label=s.label,
-               source=s.source.value, **_span_columns(s.span))
+def statistic_row(ordinal: int, s: AnyStatistic) -> tuple:
+    """One row for any statistic kind (:data:`STATISTIC_COLUMNS`); columns a kind does not have
+    stay NULL."""
+    row: dict[str, Any] = dict.fromkeys(STATISTIC_COLUMNS)
+    row.update(ordinal=ordinal, kind=s.kind.value, label=s.label, source=s.source.value)
+    row["section"], row["page"], row["start"], row["end"], row["text"] = _span_columns(s.span)
     if isinstance(s, Statistic):
         df = s.df or ()
         row.update(test=_v(s.test), value=_n(s.value), df1=df[0] if len(df) > 0 else None,
@@ -113,34 +185,23 @@ def statistic_row(document_id: int, ordinal: int, s: AnyStatistic) -> dict[str, 
                    ci_high=_n(s.ci95[1]) if s.ci95 else None, unit=s.unit, group=s.group, time=s.time)
     elif isinstance(s, PercentCount):
         row.update(n=s.n, count=s.count, percent=_n(s.percent))
-    return row
+    return tuple(row.values())
 
 
-_STATISTIC_COLUMNS = (
-    "document_id", "ordinal", "kind", "label", "test", "value", "df1", "df2", "p", "p_operator",
-    "n", "mean", "sd", "se", "median", "min", "max", "ci_low", "ci_high", "count", "percent",
-    "unit", "group", "time", "section", "page", "start", "end", "text", "source",
-)
-
-
-def frequency_table_row(document_id: int, ordinal: int, t: FrequencyTable) -> dict[str, Any]:
+def frequency_table_row(ordinal: int, t: FrequencyTable) -> tuple:
     """The ``frequency_tables`` row of one frequency table; levels, counts and percents as JSON."""
-    return {"document_id": document_id, "ordinal": ordinal, "label": t.label, "n": t.n,
-            "levels": to_json(list(t.levels)), "counts": to_json(list(t.counts)),
-            "percents": to_json([_n(p) for p in t.percents]),
-            "codes": to_json(list(t.codes)) if t.codes else None,
-            **_span_columns(t.span), "source": t.source.value}
+    return (ordinal, t.label, t.n, to_json(list(t.levels)), to_json(list(t.counts)),
+            to_json([_n(p) for p in t.percents]), to_json(list(t.codes)) if t.codes else None,
+            *_span_columns(t.span), t.source.value)
 
 
-def flag_row(document_id: int, ordinal: int, f: Flag) -> dict[str, Any]:
+def flag_row(ordinal: int, f: Flag) -> tuple:
     """The ``flags`` row of one flag; its first evidence span fills the span columns."""
     low, high = f.expected_range if f.expected_range else (None, None)
     first = f.evidence[0] if f.evidence else None
-    return {"document_id": document_id, "ordinal": ordinal, "check": f.check.value,
-            "severity": f.severity.value, "message": f.message, "expected": _finite(f.expected),
-            "reported": _finite(f.reported), "expected_low": _finite(low),
-            "expected_high": _finite(high), "details": to_json(f.details) if f.details else None,
-            **_span_columns(first)}
+    return (ordinal, f.check.value, f.severity.value, f.message, _finite(f.expected),
+            _finite(f.reported), _finite(low), _finite(high),
+            to_json(f.details) if f.details else None, *_span_columns(first))
 
 
 _ANALYSIS_COLUMNS = ("name", "measure", "method", "test", "level", "k", "estimate", "se", "ci_low",
@@ -215,17 +276,14 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _evidence(document_id: int, owner: str, owner_id: int, field: str | None, span: Span) -> dict[str, Any]:
-    return {"document_id": document_id, "owner": owner, "owner_id": owner_id, "field": field,
-            "section": span.section, "page": span.page, "start": span.start, "end": span.end,
-            "text": span.text}
+_NO_SPAN = (None, None, None, None, None)
 
 
-def _span_columns(span: Span | None) -> dict[str, Any]:
+def _span_columns(span: Span | None) -> tuple:
+    """(section, page, start, end, text) of a span; all None for no span."""
     if span is None:
-        return {"section": None, "page": None, "start": None, "end": None, "text": None}
-    return {"section": span.section, "page": span.page, "start": span.start, "end": span.end,
-            "text": span.text}
+        return _NO_SPAN
+    return (span.section, span.page, span.start, span.end, span.text)
 
 
 def _v(e: Any) -> Any:

@@ -319,43 +319,59 @@ def save_result(db: sqlite_utils.Database, result: DocumentResult, *, sha256: st
                 result_json: str | None = None) -> int:
     """Store one document and everything found in it, in ONE transaction; return its row id.
 
+    :func:`rows.build_rows` then :func:`save_rows`; ``result_json`` is the result's contract JSON
+    when already serialised.
+    """
+    return save_rows(db, rows.build_rows(result, result_json), sha256=sha256, path=path,
+                     size_bytes=size_bytes, tool_version=tool_version, run_id=run_id,
+                     seconds=seconds, cpu_seconds=cpu_seconds)
+
+
+def save_rows(db: sqlite_utils.Database, built: rows.DocumentRows, *, sha256: str, path: str,
+              size_bytes: int | None, tool_version: str, run_id: int | None = None,
+              seconds: float | None = None, cpu_seconds: float | None = None) -> int:
+    """Store one document's rows (built by :func:`rows.build_rows`, e.g. in an ingest worker) in
+    ONE transaction; return its row id.
+
     Idempotent: the rows of an earlier ingest of the same content (same ``sha256``), and of other
-    content that used to live at the same ``path``, are replaced. ``result_json`` is the result's
-    contract JSON when a worker already serialised it.
+    content that used to live at the same ``path``, are replaced. The writer only puts the new
+    ids in front of the rows: one prepared statement per table.
     """
     with db.atomic():
         db.execute("DELETE FROM documents WHERE sha256 = ? OR path = ?", [sha256, path])
-        doc_row = rows.document_row(result, sha256=sha256, path=path, size_bytes=size_bytes,
-                                    tool_version=tool_version, run_id=run_id, seconds=seconds,
-                                    cpu_seconds=cpu_seconds, ingested_at=now(), result_json=result_json)
-        doc = _insert(db, "documents", doc_row)
-        document = result.document
-        if document is not None:
-            _insert(db, "texts", {"document_id": doc, "text": document.text})
-            _insert_many(db, "pages", [rows.page_row(doc, p) for p in document.pages])
-            _insert_many(db, "sections", [rows.section_row(doc, i, s)
-                                          for i, s in enumerate(document.sections)])
-        # One statement per table: owners get explicit ids so their evidence can point at them.
-        # Statistics and frequency tables keep their one span in their own row (their text is in
-        # the document text and its index); records and flags cite spans in ``evidence``.
-        evidence: list[dict[str, Any]] = []
-        records = list(rows.records_of(result))
-        first = _next_id(db, "records")
-        _insert_many(db, "records", [{"id": first + i} | rows.record_row(doc, study_row, record)
-                                     for i, (study_row, record) in enumerate(records)])
-        for i, (_, record) in enumerate(records):
-            evidence += rows.record_evidence_rows(doc, first + i, record)
-        _insert_many(db, "statistics", [rows.statistic_row(doc, i, stat)
-                                        for i, stat in enumerate(result.statistics)])
-        _insert_many(db, "frequency_tables", [rows.frequency_table_row(doc, i, table)
-                                              for i, table in enumerate(result.frequency_tables)])
-        first = _next_id(db, "flags")
-        _insert_many(db, "flags", [{"id": first + i} | rows.flag_row(doc, i, flag)
-                                   for i, flag in enumerate(result.flags)])
-        for i, flag in enumerate(result.flags):
-            evidence += rows.span_evidence_rows(doc, "flag", first + i, flag.evidence)
-        _insert_many(db, "evidence", evidence)
+        doc = _insert(db, "documents", built.document | {
+            "sha256": sha256, "path": path, "size_bytes": size_bytes, "tool_version": tool_version,
+            "run_id": run_id, "seconds": seconds, "cpu_seconds": cpu_seconds, "ingested_at": now()})
+        if built.text is not None:
+            db.conn.execute("INSERT INTO texts (document_id, text) VALUES (?, ?)", (doc, built.text))
+            _insert_rows(db, "pages", [(doc, *r) for r in built.pages])
+            _insert_rows(db, "sections", [(doc, *r) for r in built.sections])
+        # Owners get explicit ids so their evidence can point at them. Statistics and frequency
+        # tables keep their one span in their own row (their text is in the document text and its
+        # index); records and flags cite spans in ``evidence``.
+        first_record = _next_id(db, "records")
+        _insert_rows(db, "records", [(first_record + i, doc, *r) for i, r in enumerate(built.records)])
+        _insert_rows(db, "statistics", [(doc, *r) for r in built.statistics])
+        _insert_rows(db, "frequency_tables", [(doc, *r) for r in built.frequency_tables])
+        first_flag = _next_id(db, "flags")
+        _insert_rows(db, "flags", [(first_flag + i, doc, *r) for i, r in enumerate(built.flags)])
+        first = {"record": first_record, "flag": first_flag}
+        _insert_rows(db, "evidence", [(doc, owner, first[owner] + i, *r)
+                                      for owner, i, *r in built.evidence])
     return doc
+
+
+#: The columns each table's built rows are inserted with: the ids the writer puts in front, then
+#: the row's own columns (an evidence row's owner_index becomes the owner's row id).
+_ROW_COLUMNS = {
+    "pages": ("document_id", *rows.PAGE_COLUMNS),
+    "sections": ("document_id", *rows.SECTION_COLUMNS),
+    "records": ("id", "document_id", *rows.RECORD_COLUMNS),
+    "statistics": ("document_id", *rows.STATISTIC_COLUMNS),
+    "frequency_tables": ("document_id", *rows.FREQUENCY_TABLE_COLUMNS),
+    "flags": ("id", "document_id", *rows.FLAG_COLUMNS),
+    "evidence": ("document_id", "owner", "owner_id", *rows.EVIDENCE_COLUMNS[2:]),
+}
 
 
 def save_analysis(db: sqlite_utils.Database, analysis: Mapping[str, Any],
@@ -395,6 +411,12 @@ def _insert_many(db: sqlite_utils.Database, table: str, items: list[Mapping[str,
     """Insert rows that all have the same keys, in that order."""
     if items:
         db.conn.executemany(_insert_sql(table, tuple(items[0])), [list(r.values()) for r in items])
+
+
+def _insert_rows(db: sqlite_utils.Database, table: str, items: list[tuple]) -> None:
+    """Insert tuples in the order of ``_ROW_COLUMNS[table]``."""
+    if items:
+        db.conn.executemany(_insert_sql(table, _ROW_COLUMNS[table]), items)
 
 
 def _next_id(db: sqlite_utils.Database, table: str) -> int:

@@ -1,8 +1,9 @@
 """The per-file work of an ingest, the same on every engine: a worker computes, never writes.
 
 A :class:`Task` names one file (its sha256 already computed by the parent); :func:`run_task` turns it
-into an :class:`Outcome` holding a :class:`~evidencekit.model.DocumentResult`. Whatever goes wrong
-with one file becomes a failed result with an error ``code``, so a batch always goes on.
+into an :class:`Outcome` holding the document's corpus rows (:class:`~evidencekit.corpus.rows.
+DocumentRows`, the contract JSON included), so the one writer only inserts them. Whatever goes
+wrong with one file becomes a failed result with an error ``code``, so a batch always goes on.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from evidencekit.corpus.rows import to_json
+from evidencekit.corpus.rows import DocumentRows, build_rows, to_json
 from evidencekit.errors import EvidencekitError
 from evidencekit.model import DocumentResult
 from evidencekit.pipeline import Limits, process
@@ -68,13 +69,18 @@ class WorkSettings:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """A task's result, how long the worker took (wall clock) and the CPU time it used."""
+    """A task's rows (its result as the corpus stores it), how long the worker took (wall clock)
+    and the CPU time it used."""
 
     task: Task
-    result: DocumentResult
+    rows: DocumentRows
     seconds: float
     cpu_seconds: float | None = None
-    result_json: str | None = None       # the contract JSON, serialised by the worker for the writer
+
+    @property
+    def error_code(self) -> str | None:
+        """The file's error code (None when it was read)."""
+        return self.rows.error_code
 
 
 def process_file(path: str, limits: Limits, until: str) -> DocumentResult:
@@ -110,7 +116,7 @@ def resolve_work(spec: str) -> Callable[[str, Limits, str], DocumentResult]:
 
 
 def run_task(task: Task, settings: WorkSettings) -> Outcome:
-    """Process one file in this process and never raise for a bad file."""
+    """Process one file in this process, build its rows, and never raise for a bad file."""
     started, cpu_started = time.perf_counter(), time.thread_time()
     work = resolve_work(settings.work)
     try:
@@ -131,9 +137,19 @@ def run_task(task: Task, settings: WorkSettings) -> Outcome:
     except (ValueError, TypeError) as exc:      # e.g. a NaN that JSON cannot hold
         result = failed(task, INTERNAL_ERROR, f"the result could not be serialised ({exc}) — please "
                         "report this file to the evidencekit maintainers")
-        result_json = to_json(result.to_dict())
-    return Outcome(task, result, time.perf_counter() - started, time.thread_time() - cpu_started,
-                   result_json)
+        result_json = None
+    try:
+        rows = build_rows(result, result_json)
+    except (ValueError, TypeError) as exc:      # a result the schema cannot hold
+        log.debug("%s: could not build the rows", task.source, exc_info=True)
+        rows = build_rows(failed(task, INTERNAL_ERROR, unstorable(exc)))
+    return Outcome(task, rows, time.perf_counter() - started, time.thread_time() - cpu_started)
+
+
+def unstorable(exc: Exception) -> str:
+    """The error message of a result that the corpus cannot hold."""
+    return (f"the result could not be stored ({exc}); please report this file to the evidencekit "
+            "maintainers")
 
 
 def _where(exc: BaseException) -> str:
@@ -156,4 +172,4 @@ def failed(task: Task, code: str, message: str) -> DocumentResult:
 
 def failed_outcome(task: Task, code: str, message: str, seconds: float) -> Outcome:
     """The outcome of a task that failed with error ``code`` after ``seconds``."""
-    return Outcome(task, failed(task, code, message), seconds)
+    return Outcome(task, build_rows(failed(task, code, message)), seconds)

@@ -124,8 +124,7 @@ class LocalEngine:
                     if not healthy or slot.done >= self.max_tasks_per_worker:
                         slot.stop(kill=not healthy)
                         slots[i] = slot = self._spawn(settings)
-                    retry = (outcome.result.error is not None and outcome.result.error.code == WORKER_CRASHED
-                             and outcome.task.index not in crashed_once)
+                    retry = outcome.error_code == WORKER_CRASHED and outcome.task.index not in crashed_once
                     if retry:
                         crashed_once.add(outcome.task.index)
                         retries.append(outcome.task)
