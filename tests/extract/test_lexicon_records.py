@@ -17,7 +17,9 @@ VOCABULARY_FILES = {"designs": Design, "design_families": DesignFamily, "samplin
 #: Lexicon files whose keys are our own canonical names, and the names allowed.
 CANONICAL_FILES = {
     "review_columns": set(COLUMNS) | {"opener_design", "opener_population", "opener_treatment", "opener_results"},
-    "sample_size": {"total", "sample", "count", "population", "unit"},
+    "sample_size": {"total", "sample", "count", "population", "unit", "not_people", "not_people_whole", "share_unit",
+                    "or", "pair_unit", "bracket_unit", "unit_lead", "per_group", "group", "arm_label_opener",
+                    "label_end", "and", "joins", "label_stopwords", "group_words", "group_words_whole"},
     "pico": {"effect", "link", "link_weak", "stop", "comparator", "instrument", "setting", "contrast",
              "contrast_join", "outcome_cue", "intervention_cue"},
     "hedges": {"conditional", "example"},

@@ -149,7 +149,7 @@ def test_count_percent_patterns_find_what_their_lookbehind_first_forms_find(seed
     plain_table = re.compile(r"(?m)(?<=[A-Za-z)|] )(?P<count>\d{1,4})[ \t|]+(?P<pct>\d{1,3}[.,]\d{1,2})[ \t|]*$")
     odd = "12 (50%) 1.5 (3) a 7 | 12,5\n(3 (4))1234 (12,34) x 99 9,99\nab 5 10.5\n0 (0)"
     for text in [*_cases(seed_texts), odd]:
-        for fast, slow in ((sample_size._COUNT_PERCENT, plain), (sample_size._TABLE_COUNT_PERCENT, plain_table)):
+        for fast, slow in ((sample_size._count_percent(), plain), (sample_size._TABLE_COUNT_PERCENT, plain_table)):
             assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
                 [(m.span(), m.groupdict()) for m in slow.finditer(text)]
 

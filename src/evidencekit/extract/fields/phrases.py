@@ -65,6 +65,33 @@ def compiled(name: str, keys: tuple[str, ...] | None = None) -> tuple[re.Pattern
     return re.compile(f"{LEFT_EDGE}(?:{alternation})", re.IGNORECASE), keys
 
 
+@cache
+def word_alternation(name: str, key: str, joiner: str = r"\s+") -> str:
+    """The phrases of ``key`` in lexicon ``name`` (every language, longest first) as a regex
+    alternation with no edges: each word escaped, the words joined by ``joiner``. The caller adds
+    the edges and the case rule the place needs. A key without phrases gives ``(?!)``, which never
+    matches (an empty alternation would match everywhere)."""
+    phrases = lexicon.phrases(name).get(key, ())
+    return "|".join(joiner.join(map(re.escape, p.split())) for p in phrases) or "(?!)"
+
+
+@cache
+def word_set(name: str, key: str) -> frozenset[str]:
+    """The phrases of ``key`` in lexicon ``name`` (every language, lower-cased) as a set."""
+    return frozenset(lexicon.phrases(name).get(key, ()))
+
+
+@cache
+def case_variants(letters: str) -> str:
+    """Every character that ``re.IGNORECASE`` takes for one of ``letters`` ("s" -> "Ssſ"), sorted:
+    a case-sensitive class of them finds what the ignore-case letters find, and lets the engine
+    skip straight to those characters."""
+    # case pairs never leave their plane: the basic plane holds every variant of its letters
+    top = 0x10000 if all(ord(ch) < 0x10000 for ch in letters) else 0x110000
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, top)))
+    return "".join(sorted(set(re.findall(f"[{re.escape(letters)}]", every, re.IGNORECASE))))
+
+
 def find_hits(name: str, text: str, offset: int = 0, keys: tuple[str, ...] | None = None,
               within: list[int] | None = None) -> list[Hit]:
     """Every phrase of lexicon ``name`` in ``text``, in text order, the longest where they overlap.

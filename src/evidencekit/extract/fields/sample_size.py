@@ -14,7 +14,7 @@ from functools import cache
 
 from evidencekit.extract import lexicon
 from evidencekit.extract.fields.number_words import find_number_words
-from evidencekit.extract.fields.phrases import LEFT_EDGE, find_hits, phrase_pattern
+from evidencekit.extract.fields.phrases import LEFT_EDGE, find_hits, phrase_pattern, word_alternation, word_set
 from evidencekit.extract.numbers import parse_number
 
 #: Order of trust among statements of one passage (lower wins). "arms" is the sum of two or
@@ -30,17 +30,32 @@ CUE_WINDOW = 70
 #: It opens with its first digit and looks behind that (not after [\d.,-]): a pattern that opens
 #: with a digit lets the regex engine skip to the next digit at once (~3x faster scans).
 INTEGER = r"(?P<n>\d(?<![\d.,\-]\d)\d{0,4})(?![\d]|[.,]\d|\s*-\s*\d)"
-#: Units after which a number is a duration, age, dose or share — never a sample size.
-NOT_PEOPLE = re.compile(
-    r"\s*(?:%|persen|tahun|thn|bulan|minggu|hari|jam|menit|detik|gram|gr|g\b|mg|kg|ml|cc|liter|kali|x\b|"
-    r"cm|mm|item|poin|skor|years?|months?|weeks?|days?|hours?|minutes?|times)",
-    re.IGNORECASE)
-#: "18 orang (75,00%)": a count with its share is a subgroup.
-WITH_PERCENT = re.compile(r"\s*(?:orang|responden|respondents|ibu|mothers|women)?\s*(?:\(|atau|or)\s*\d+(?:[.,]\d+)?\s*%",
-                          re.IGNORECASE)
-#: "… per group", "masing-masing kelompok": the size of each arm, not of the sample.
-PER_GROUP = re.compile(r"\s*(?:per\s+(?:group|arm|kelompok)|in\s+each\s+(?:group|arm)|tiap\s+kelompok|"
-                       r"setiap\s+kelompok|pada\s+masing-masing\s+kelompok)", re.IGNORECASE)
+
+
+def _words(key: str, joiner: str = r"\s+") -> str:
+    """The alternation of lexicon ``sample_size`` key ``key`` (see :func:`~.phrases.word_alternation`)."""
+    return word_alternation("sample_size", key, joiner)
+
+
+@cache
+def not_people() -> re.Pattern[str]:
+    """Units after which a number is a duration, age, dose or share — never a sample size ("%",
+    lexicon ``not_people`` as word starts, ``not_people_whole`` as whole words)."""
+    return re.compile(rf"\s*(?:%|{_words('not_people')}|(?:{_words('not_people_whole')})\b)", re.IGNORECASE)
+
+
+@cache
+def with_percent() -> re.Pattern[str]:
+    """"18 orang (75,00%)", "18 orang atau 75%": a count with its share is a subgroup."""
+    return re.compile(rf"\s*(?:{_words('share_unit')})?\s*(?:\(|{_words('or')})\s*\d+(?:[.,]\d+)?\s*%",
+                      re.IGNORECASE)
+
+
+@cache
+def per_group() -> re.Pattern[str]:
+    """"… per group", "tiap kelompok": the size of each arm, not of the sample."""
+    return re.compile(rf"\s*(?:{_words('per_group')})", re.IGNORECASE)
+
 #: A year, not a count.
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -72,13 +87,13 @@ def _unit_after() -> re.Pattern[str]:
 @cache
 def _count_with_unit() -> re.Pattern[str]:
     """A count followed by a unit of people: "24 ibu", "15responden", "30 orang ibu nifas"."""
-    return re.compile(INTEGER + r"\s*(?:orang\s+)?(?:" + _units() + r")(?![^\W_])", re.IGNORECASE)
+    return re.compile(INTEGER + rf"\s*(?:(?:{_words('unit_lead')})\s+)?(?:" + _units() + r")(?![^\W_])", re.IGNORECASE)
 
 
 @cache
 def _unit_word_after() -> re.Pattern[str]:
     """A unit of people as a whole word after a number in words ("Twenty-five mothers")."""
-    return re.compile(rf"\s*(?:orang\s+)?(?:{_units()})(?![^\W_])", re.IGNORECASE)
+    return re.compile(rf"\s*(?:(?:{_words('unit_lead')})\s+)?(?:{_units()})(?![^\W_])", re.IGNORECASE)
 
 
 #: Any digit: every count a statement can give without a cue or number words has one.
@@ -93,7 +108,7 @@ def _is_count(text: str, m: re.Match[str]) -> bool:
     tail = text[m.end("n"):m.end("n") + 40]
     # "2021" is a year unless people follow it ("1900 orang")
     year = bool(YEAR.match(m.group("n"))) and not _unit_after().match(tail)
-    return not (year or NOT_PEOPLE.match(tail) or WITH_PERCENT.match(tail) or int(m.group("n")) == 0)
+    return not (year or not_people().match(tail) or with_percent().match(tail) or int(m.group("n")) == 0)
 
 
 #: Where a cue's sentence stops, for the number after it: ". " before a capital, a blank line, or ";".
@@ -126,7 +141,7 @@ def find_sample_sizes(text: str, offset: int = 0, within: list[int] | None = Non
         words = next(((v, s, e) for v, s, e in find_number_words(text[hit.end:stop])), None)
         if words and (m is None or hit.end + words[1] < m.start()):
             value, s, e = words                         # "sebanyak dua puluh empat orang"
-            if not PER_GROUP.match(text, hit.end + e) and not NOT_PEOPLE.match(text, hit.end + e):
+            if not per_group().match(text, hit.end + e) and not not_people().match(text, hit.end + e):
                 found.setdefault(hit.end + s, SampleSize(value, hit.key, hit.start + offset, hit.end + e + offset))
         elif m and _is_count(text, m):
             found.setdefault(m.start(), SampleSize(int(m.group("n")), hit.key, hit.start + offset,
@@ -136,7 +151,7 @@ def find_sample_sizes(text: str, offset: int = 0, within: list[int] | None = Non
     people = []
     for m in _count_with_unit().finditer(text):
         claimed = found.get(m.start("n"))
-        if PER_GROUP.match(text, m.end()):
+        if per_group().match(text, m.end()):
             continue                                     # "30 mothers per group": one arm's size
         if _is_count(text, m) and (claimed is None or claimed.strength in ("sample", "count")):
             people.append(m)
@@ -144,10 +159,10 @@ def find_sample_sizes(text: str, offset: int = 0, within: list[int] | None = Non
                                                       m.end() + offset))
     for value, s, e in find_number_words(text, within):   # "Twenty-five mothers took part"
         unit = _unit_word_after().match(text[e:e + 40])
-        if unit and not PER_GROUP.match(text, e + unit.end()) and s not in found:
+        if unit and not per_group().match(text, e + unit.end()) and s not in found:
             found[s] = SampleSize(value, "participants", s + offset, e + unit.end() + offset)
     taken = {m.start("n") for m in people}
-    for m in _PAREN_COUNT.finditer(text):
+    for m in _paren_count().finditer(text):
         if m.start("n") not in taken:
             people.append(m)            # "kelompok intervensi (16 orang)", "(n = 30)"
     people.sort(key=lambda m: m.start())
@@ -160,23 +175,37 @@ def find_sample_sizes(text: str, offset: int = 0, within: list[int] | None = Non
     return found_list + _arms(text, people, offset) + _bracket_splits(text, found_list, offset)
 
 
-#: Label of a group after its count: "15 responden kelompok pijat oksitosin" -> "pijat oksitosin".
-_ARM_LABEL = re.compile(r"\s*(?:kelompok|group|pada kelompok|in the)?\s*(?P<label>[^\W\d_][\w ]{2,40}?)"
-                        r"(?=\s*(?:,|\.|;|\bdan\b|\band\b|\bsehingga\b|$))", re.IGNORECASE)
-#: Label of a group before its count: "kelompok intervensi pijat woolwich 15responden".
-_ARM_LABEL_BEFORE = re.compile(r"(?:kelompok|group)\s+(?P<label>[^\d]{3,50}?)\s*$", re.IGNORECASE)
+@cache
+def _arm_label() -> re.Pattern[str]:
+    """Label of a group after its count: "15 responden kelompok pijat oksitosin" -> "pijat oksitosin"
+    (an opener of lexicon key ``arm_label_opener``; the label ends before punctuation or a
+    ``label_end`` word)."""
+    return re.compile(rf"\s*(?:{_words('arm_label_opener', ' ')})?\s*(?P<label>[^\W\d_][\w ]{{2,40}}?)"
+                      rf"(?=\s*(?:,|\.|;|\b(?:{_words('label_end')})\b|$))", re.IGNORECASE)
 
 
-#: A group size in brackets after the group's name: "kelompok kontrol (16 orang)", "usual care (n = 30)".
-_PAREN_COUNT = re.compile(r"\(\s*(?:[nN]\s*=\s*)?" + INTEGER + r"\s*(?:orang|responden|ibu|mothers|women)?\s*\)")
-#: A total followed by its split in brackets: "30 ibu (15 dan 15)", "36 ibu (18 intervensi, 18 kontrol)".
-_SPLIT = re.compile(r"\(\s*(?P<a>\d{1,4})\s*(?P<la>[^\W\d_][\w ]{0,20}?)?\s*(?:dan|and|\+|,|/)\s*"
-                    r"(?P<b>\d{1,4})\s*(?P<lb>[^\W\d_][\w ]{0,20}?)?\s*\)")
+@cache
+def _arm_label_before() -> re.Pattern[str]:
+    """Label of a group before its count: "kelompok intervensi pijat woolwich 15responden"."""
+    return re.compile(rf"(?:{_words('group')})\s+(?P<label>[^\d]{{3,50}}?)\s*$", re.IGNORECASE)
+
+
+@cache
+def _paren_count() -> re.Pattern[str]:
+    """A group size in brackets after the group's name: "kelompok kontrol (16 orang)", "usual care (n = 30)"."""
+    return re.compile(r"\(\s*(?:[nN]\s*=\s*)?" + INTEGER + rf"\s*(?:{_words('bracket_unit')})?\s*\)")
+
+
+@cache
+def _split() -> re.Pattern[str]:
+    """A total followed by its split in brackets: "30 ibu (15 dan 15)", "36 ibu (18 intervensi, 18 kontrol)"."""
+    return re.compile(r"\(\s*(?P<a>\d{1,4})\s*(?P<la>[^\W\d_][\w ]{0,20}?)?\s*" + rf"(?:{_words('and')}|\+|,|/)\s*"
+                      r"(?P<b>\d{1,4})\s*(?P<lb>[^\W\d_][\w ]{0,20}?)?\s*\)")
 
 
 def _bracket_splits(text: str, found: list[SampleSize], offset: int) -> list[SampleSize]:
     out = []
-    for m in _SPLIT.finditer(text):
+    for m in _split().finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         before = [s for s in found if s.end - offset <= m.start() and m.start() - (s.end - offset) <= 40]
         if before and before[-1].n == a + b:
@@ -186,8 +215,23 @@ def _bracket_splits(text: str, found: list[SampleSize], offset: int) -> list[Sam
     return out
 
 
-#: Words that show counts are group sizes.
-_GROUP_WORDS = re.compile(r"kelompok|group|arm\b|masing|intervensi|kontrol|control|perlakuan|treatment", re.I)
+@cache
+def _group_words() -> re.Pattern[str]:
+    """Words that show counts are group sizes (lexicon ``group_words``, anywhere in a word;
+    ``group_words_whole`` ending one)."""
+    return re.compile(rf"{_words('group_words')}|(?:{_words('group_words_whole')})\b", re.IGNORECASE)
+
+
+@cache
+def _joined() -> re.Pattern[str]:
+    """What joins the counts of one split: a ``joins`` word, a comma or a table's column rule."""
+    return re.compile(rf"\b(?:{_words('joins')})\b|,|\|")
+
+
+@cache
+def _and_next() -> re.Pattern[str]:
+    """An ``and`` word right after a count ("15 dan 15"): the next count follows, not a label."""
+    return re.compile(rf"\s*(?:{_words('and')})\b")
 
 
 def _arms(text: str, people: list[re.Match[str]], offset: int) -> list[SampleSize]:
@@ -198,11 +242,11 @@ def _arms(text: str, people: list[re.Match[str]], offset: int) -> list[SampleSiz
         group = [people[i]]
         while i + 1 < len(people):
             gap = text[group[-1].end():people[i + 1].start()]
-            limit = 160 if _GROUP_WORDS.search(gap) else 80
+            limit = 160 if _group_words().search(gap) else 80
             # one sentence or one table row: no sentence end, no line break; joined by a
             # conjunction, a comma or a table's column rule
             if (len(gap) > limit or re.search(r"\.\s|;|\n", gap) or people[i + 1].start() < group[-1].end()
-                    or not re.search(r"\b(?:dan|and|or|atau|serta|vs|versus)\b|,|\|", gap)):
+                    or not _joined().search(gap)):
                 break
             group.append(people[i + 1])
             i += 1
@@ -213,21 +257,21 @@ def _arms(text: str, people: list[re.Match[str]], offset: int) -> list[SampleSiz
         if len(group) < 2:
             continue
         arms: dict[str, int] = {}
-        grouped = bool(_GROUP_WORDS.search(text[group[0].start():group[-1].end() + 45]))
+        grouped = bool(_group_words().search(text[group[0].start():group[-1].end() + 45]))
         for k, m in enumerate(group):
             label = None
             if m.group(0).startswith("("):
                 words = re.findall(r"[^\W\d_][\w-]*", text[max(0, m.start() - 50):m.start()])
-                words = [w for w in words[-4:] if w.lower() not in ("to", "the", "or", "and", "dan", "atau", "serta")]
+                words = [w for w in words[-4:] if w.lower() not in word_set("sample_size", "label_stopwords")]
                 if words:
                     arms[" ".join(words).lower()] = int(m.group("n"))
                     continue
-            after = _ARM_LABEL.match(text, m.end(), min(len(text), m.end() + 45))
-            if after and not re.match(r"\s*(?:dan|and)\b", text[m.end():]):
+            after = _arm_label().match(text, m.end(), min(len(text), m.end() + 45))
+            if after and not _and_next().match(text, m.end()):
                 label = after.group("label").strip()
             if not label:
                 prev_end = group[k - 1].end() if k else max(0, m.start() - 60)
-                before = _ARM_LABEL_BEFORE.search(text[prev_end:m.start()])
+                before = _arm_label_before().search(text[prev_end:m.start()])
                 label = before.group("label").strip() if before else None
             if label is None:
                 if not grouped:       # "24 orang dan tidak lebih dari 50 orang": not a split
@@ -254,12 +298,16 @@ def best_sample_size(sizes: list[SampleSize]) -> SampleSize | None:
     return best
 
 
-#: "13 orang (86,7%)", "8 (53,3)", "as many as 10 respondents (66.7%)". The count opens with a
-#: digit and then looks behind it (not after [\d.,]): a pattern that opens with a digit lets the
-#: regex engine skip to the next digit at once, which halves the time of a scan.
-_COUNT_PERCENT = re.compile(
-    r"(?P<count>\d(?<![\d.,]\d)\d{0,3})\s*(?:orang|responden|respondents|ibu)?\s*\(\s*"
-    r"(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*\)")
+@cache
+def _count_percent() -> re.Pattern[str]:
+    """"13 orang (86,7%)", "8 (53,3)", "as many as 10 respondents (66.7%)" (lexicon ``pair_unit``).
+    The count opens with a digit and then looks behind it (not after [\d.,]): a pattern that opens
+    with a digit lets the regex engine skip to the next digit at once, which halves a scan's time."""
+    return re.compile(rf"(?P<count>\d(?<![\d.,]\d)\d{{0,3}})\s*(?:{_words('pair_unit')})?\s*\(\s*"
+                      r"(?P<pct>\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*\)")
+
+
+
 #: A frequency-table line ending "label 13 86,7" (the count after a label and a space, looked
 #: behind from its first digit, as above).
 _TABLE_COUNT_PERCENT = re.compile(
@@ -269,7 +317,7 @@ _TABLE_COUNT_PERCENT = re.compile(
 def find_count_percents(text: str) -> list[tuple[int, float, int]]:
     """(count, percent, decimals) pairs printed together: each implies its denominator."""
     out = []
-    for pattern in (_COUNT_PERCENT, _TABLE_COUNT_PERCENT):
+    for pattern in (_count_percent(), _TABLE_COUNT_PERCENT):
         for m in pattern.finditer(text):
             pct = parse_number(m.group("pct"))
             if pct.value <= 100:
