@@ -14,7 +14,7 @@ import re
 import pytest
 
 from evidencekit.extract import lexicon
-from evidencekit.extract.fields import sample_size
+from evidencekit.extract.fields import pico, sample_size
 
 #: An integer on its own, as sample_size.INTEGER.
 INTEGER = r"(?P<n>\d(?<![\d.,\-]\d)\d{0,4})(?![\d]|[.,]\d|\s*-\s*\d)"
@@ -43,6 +43,41 @@ SAMPLE_SIZE_WRITTEN = {
 #: Patterns of SAMPLE_SIZE_WRITTEN used only as yes/no tests.
 YES_NO = {"not_people", "with_percent", "per_group", "_group_words", "_joined", "_and_next"}
 
+#: Where a treatment phrase stopped, as written in pico.
+TREATMENT_END = r"(?=\s+(?:yang|pada|di|selama|which|who|for|in|at|during|among|on)\b|\s*[.;,()]|\s*$)"
+#: name in pico -> the pattern as written before its words moved into lexicon/*/pico.toml (a
+#: function: some are built around phrases that were lexicon data already).
+PICO_WRITTEN = {
+    "_instrument_tail": lambda: re.compile(r"[^.;,\n]{0,60}?(?=\s+(?:untuk|yang|to|which|that|dengan|with)\b|[.;,\n]|$)"),
+    "_place_name": lambda: re.compile(
+        r"(?:[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*|[IVX]+)(?![\w'-]*\.\s))+(?:[ \t]*\n?[ \t]*[A-Z][\w'-]*)?"
+        r"|[ \t]+in[ \t]+[A-Z][\w'-]*"),
+    "_control_received": lambda: re.compile(
+        r"(?i)(?:kelompok\s+(?:kontrol|pembanding)|control\s+group|comparison\s+group)" + r"(?:\s*\([^)]{0,30}\))?"
+        r"\s*(?:yang|that|which|who)?\s*(?:hanya|only)?\s*"
+        r"(?:menerima|mendapat(?:kan)?|diberikan|diberi|received|receiving|was\s+given)\s+"
+        r"(?P<c>[^.;,()]{3,60}?)" + TREATMENT_END),
+    "_after_comparator": lambda: re.compile(r"\s*(?P<c>[^.;,()]{3,60}?)" + TREATMENT_END),
+    "_test_word": lambda: re.compile(r"\b(?:test|uji)\b", re.IGNORECASE),
+    "_contrast_re": lambda: re.compile(
+        rf"(?:{pico._alt('contrast')})\s+(?P<i>[^.;:()]{{3,{pico.MAX_PART}}}?)(?:\s*\([^)]{{0,30}}\))?\s+"
+        rf"(?:{pico._alt('contrast_join')})\s+(?P<c>[^.;:,()]{{3,{pico.MAX_PART}}}?)"
+        r"(?=\s*\(|\s+(?:in|at|during|among|on|di|pada|with|dengan)\b|\s*[.;:,]|\s*$)", re.IGNORECASE),
+    "_cued_phrase": lambda: re.compile(
+        r"\s*(?:the\s+|a\s+)?(?P<x>[^.;:,()]{3,80}?)"
+        r"(?=\s+(?:after|before|setelah|sebelum|was|were|is|di|pada|among|in\s+the|at)\b|\s*[.;:,()]|\s*$)"),
+    "_as_primary": lambda: re.compile(
+        r"(?:with\s+|dengan\s+)?(?P<x>[^\W\d_][\w\s-]{2,50}?)\s+(?:as\s+the\s+primary\s+outcome|"
+        r"sebagai\s+luaran\s+utama)", re.IGNORECASE),
+    "_leading_with": lambda: re.compile(r"^(?:.*\b(?:with|dengan)\s+)"),
+    "_primary_words": lambda: re.compile(r"(?-i:[aAsSſ])(?:(?<=[aA])s\s+the\s+primary\s+outcome"
+                                         r"|(?<=[sSſ])ebagai\s+luaran\s+utama)", re.IGNORECASE),
+}
+#: Patterns of PICO_WRITTEN used only as yes/no tests.
+PICO_YES_NO = {"_test_word", "_primary_words"}
+#: Patterns of PICO_WRITTEN that also read text as it is (not flattened).
+READ_RAW = {"_instrument_tail", "_place_name", "_test_word"}
+
 #: Our own one-liners: every word of the moved lists, odd case, odd spacing, words inside words.
 ONE_LINERS = (
     "Sebanyak 30 orang ibu nifas (15 dan 15), 3 x sehari selama 6 Bulan; 200 g_ 5 G 12 or 40 % dan 7 YEARS.",
@@ -53,6 +88,20 @@ ONE_LINERS = (
     "15 mm 16 item 17 poin 18 skor 19 persen 20 minggu 21 weeks 22 hours 23 minutes 24 times 25 days 26 month",
     "36 ibu (18 intervensi, 18 kontrol) 40 ibu (20 + 20) masing-masing; armchair arm. group A 12 serta group B 12",
     "Dan 12 AND 13 Or 14 VS 15 versus 16 to the 17 per arm, In Each Group",
+    "Kelompok kontrol (16 orang) yang hanya menerima perawatan payudara selama 3 hari; kelompok pembanding diberi "
+    "pijat yang lain, kelompok kontrol mendapatkan edukasi pada ibu. Uji beda dipakai.",
+    "The control group that only received usual care during the stay, the comparison group was given leaflets in "
+    "the ward; control group receiving warm compresses among mothers. A Test was run.",
+    "Diukur dengan lembar observasi untuk menilai ASI, kuesioner yang baku dan angket dengan skala; measured with a "
+    "questionnaire which was validated, a checklist to score, a breast pump with cups.",
+    "Penelitian di Wilayah Kerja Puskesmas Sungai Besar Kota Banjarbaru\nIbu Nifas, held at two community health "
+    "centres in Makassar City and a hospital In Jakarta.",
+    "Membandingkan pijat oksitosin dengan perawatan payudara di klinik; we compared warm compresses with massage "
+    "among mothers; allocated to massage or to usual care at home, or with leaflets during the stay.",
+    "Luaran utama adalah volume ASI setelah intervensi, the primary outcome was the milk volume after birth; "
+    "primary outcome: a score at day 3, change in milk flow was recorded, perubahan berat pada bayi.",
+    "with expressed milk volume AS THE Primary\nOutcome; dengan volume ASI ſebagai luaran utama; with x with "
+    "the daily volume as the primary outcome.",
 )
 
 
@@ -83,11 +132,48 @@ def test_sample_size_pattern_built_from_the_lexicon_matches_where_the_written_on
         _same_matches(SAMPLE_SIZE_WRITTEN[name], built, text, name in YES_NO)
 
 
+@pytest.mark.parametrize("name", sorted(PICO_WRITTEN))
+def test_pico_pattern_built_from_the_lexicon_matches_where_the_written_one_did(name, texts):
+    built = getattr(pico, name)()
+    built = re.compile(built) if isinstance(built, str) else built
+    for text in texts:
+        # most run on flattened text; the instrument, place and test-word patterns also on raw text
+        if name in READ_RAW:
+            _same_matches(PICO_WRITTEN[name](), built, text, name in PICO_YES_NO)
+        _same_matches(PICO_WRITTEN[name](), built, pico.flatten(text), name in PICO_YES_NO)
+
+
 def test_group_label_stopwords_are_the_words_written_before():
     assert lexicon.phrases("sample_size")["label_stopwords"] and \
         set(lexicon.phrases("sample_size")["label_stopwords"]) == {"to", "the", "or", "and", "dan", "atau", "serta"}
 
 
-@pytest.mark.parametrize("name", ["sample_size"])
+@pytest.mark.parametrize("name", ["sample_size", "pico"])
 def test_a_record_lexicon_has_the_same_keys_in_both_languages(name):
     assert set(lexicon.load("id", name)) == set(lexicon.load("en", name))
+
+
+def test_the_primary_outcome_fast_path_opens_with_every_case_of_the_phrases_first_letters():
+    opening = re.match(r"\(\?-i:\[(.*?)\]\)", pico._primary_words().pattern)
+    firsts = {p[0] for p in lexicon.phrases("pico")["primary"]}
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert set(re.sub(r"\\(.)", r"\1", opening.group(1))) == \
+        set(re.findall(f"[{re.escape(''.join(firsts))}]", every, re.IGNORECASE))
+
+
+def test_a_new_primary_outcome_phrase_is_found_by_the_fast_path(monkeypatch):
+    """The fast path is built from the lexicon: a phrase added there (here one opening with a letter
+    no other phrase has, and with case variants beyond ASCII) is found without editing the code."""
+    real = lexicon.phrases
+
+    def more(name, languages=lexicon.LANGUAGES):
+        found = dict(real(name, languages))
+        if name == "pico":
+            found["primary"] = (*found["primary"], "kot hasil utama")
+        return found
+
+    monkeypatch.setattr(lexicon, "phrases", more)
+    fast = pico._primary_words.__wrapped__()
+    for text in ("skor KOT HASIL\nUTAMA", "skor \u212aot hasil utama", "as the primary outcome", "ſebagai luaran utama"):
+        assert fast.search(text), text
+    assert not fast.search("kot hasil lain")

@@ -13,7 +13,14 @@ from functools import cache
 from typing import Iterator
 
 from evidencekit.extract import lexicon
-from evidencekit.extract.fields.phrases import find_hits, matches_at, phrase_pattern, phrase_starts
+from evidencekit.extract.fields.phrases import (
+    case_variants,
+    find_hits,
+    matches_at,
+    phrase_pattern,
+    phrase_starts,
+    word_alternation,
+)
 
 #: Longest intervention/outcome phrase kept (characters): longer means the pattern overran.
 MAX_PART = 90
@@ -50,6 +57,12 @@ def flatten(text: str) -> str:
 @cache
 def _alt(key: str) -> str:
     return "|".join(phrase_pattern(p) for p in lexicon.phrases("pico").get(key, ()))
+
+
+def _words(key: str) -> str:
+    """Pico key ``key`` as a plain alternation, words joined by any space (no edges, see
+    :func:`~.phrases.word_alternation`): the small words around the parts."""
+    return word_alternation("pico", key)
 
 
 def _opening_with(key: str, pattern: re.Pattern[str], flat: str,
@@ -106,51 +119,79 @@ def find_instrument(text: str, offset: int = 0) -> tuple[str, int, int] | None:
     if not hits:
         return None
     hit = hits[0]
-    tail = re.match(r"[^.;,\n]{0,60}?(?=\s+(?:untuk|yang|to|which|that|dengan|with)\b|[.;,\n]|$)", text[hit.end:])
+    tail = _instrument_tail().match(text[hit.end:])
     end = hit.end + (tail.end() if tail else 0)
     return _clean(text[hit.start:end]), hit.start + offset, end + offset
 
 
-#: The place name after a setting word runs on in capitalised words, across a single line break
-#: but not a blank line (a title's last line is followed by the authors); a word that ends a
-#: sentence ends it. English places may add "in <City>".
-_PLACE_NAME = re.compile(r"(?:[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*|[IVX]+)(?![\w'-]*\.\s))+(?:[ \t]*\n?[ \t]*[A-Z][\w'-]*)?"
-                         r"|[ \t]+in[ \t]+[A-Z][\w'-]*")
+@cache
+def _instrument_tail() -> re.Pattern[str]:
+    """The rest of an instrument's name: up to an ``instrument_end`` word or punctuation."""
+    return re.compile(rf"[^.;,\n]{{0,60}}?(?=\s+(?:{_words('instrument_end')})\b|[.;,\n]|$)")
+
+
+@cache
+def _place_name() -> re.Pattern[str]:
+    """The place name after a setting word runs on in capitalised words, across a single line break
+    but not a blank line (a title's last line is followed by the authors); a word that ends a
+    sentence ends it. English places may add "in <City>" (``place_in``)."""
+    return re.compile(r"(?:[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*|[IVX]+)(?![\w'-]*\.\s))+(?:[ \t]*\n?[ \t]*[A-Z][\w'-]*)?"
+                      rf"|[ \t]+(?:{_words('place_in')})[ \t]+[A-Z][\w'-]*")
 
 
 def find_setting(text: str, offset: int = 0) -> tuple[str, int, int] | None:
     """The place of the study: "di Wilayah Kerja Puskesmas Masohi Kabupaten Maluku Tengah",
     "two community health centres in Makassar"."""
     for hit in find_hits("pico", text, keys=("setting",)):
-        m = _PLACE_NAME.match(text, hit.end)
+        m = _place_name().match(text, hit.end)
         if not m:
             continue
         return _clean(text[hit.start:m.end()]), hit.start + offset, m.end() + offset
     return None
 
 
-#: Where a treatment phrase stops: a clause word, a bracket or punctuation.
-_TREATMENT_END = r"(?=\s+(?:yang|pada|di|selama|which|who|for|in|at|during|among|on)\b|\s*[.;,()]|\s*$)"
 #: A bracketed count or note between a group's name and what it received: "kontrol (16 orang)".
 _BRACKET = r"(?:\s*\([^)]{0,30}\))?"
 
 
+@cache
+def _treatment_end() -> str:
+    """Where a treatment phrase stops: a ``treatment_end`` word, a bracket or punctuation."""
+    return rf"(?=\s+(?:{_words('treatment_end')})\b|\s*[.;,()]|\s*$)"
+
+
+@cache
+def _test_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('test_word')})\b", re.IGNORECASE)
+
+
 def _names_a_test(text: str) -> bool:
-    return bool(find_hits("tests", text)) or bool(re.search(r"\b(?:test|uji)\b", text, re.IGNORECASE))
+    return bool(find_hits("tests", text)) or bool(_test_word().search(text))
+
+
+@cache
+def _control_received() -> re.Pattern[str]:
+    """"kelompok kontrol (16 orang) yang hanya menerima X", "the control group received X": X is ``c``."""
+    return re.compile(rf"(?i)(?:{_words('control_group')})" + _BRACKET
+                      + rf"\s*(?:{_words('relative')})?\s*(?:{_words('only')})?\s*(?:{_words('received')})\s+"
+                      r"(?P<c>[^.;,()]{3,60}?)" + _treatment_end())
+
+
+@cache
+def _after_comparator() -> re.Pattern[str]:
+    """What follows a comparator phrase ("compared with X"), up to where a treatment phrase stops."""
+    return re.compile(r"\s*(?P<c>[^.;,()]{3,60}?)" + _treatment_end())
 
 
 def find_comparator(text: str, offset: int = 0) -> tuple[str, int, int] | None:
     """What the control group received: "kelompok kontrol diberikan breast care", "compared with X",
     "kelompok kontrol (16 orang) yang hanya menerima perawatan standar"."""
     flat = flatten(text)
-    for m in re.finditer(r"(?i)(?:kelompok\s+(?:kontrol|pembanding)|control\s+group|comparison\s+group)" + _BRACKET
-                         + r"\s*(?:yang|that|which|who)?\s*(?:hanya|only)?\s*"
-                         r"(?:menerima|mendapat(?:kan)?|diberikan|diberi|received|receiving|was\s+given)\s+"
-                         r"(?P<c>[^.;,()]{3,60}?)" + _TREATMENT_END, flat):
+    for m in _control_received().finditer(flat):
         if not _names_a_test(m.group("c")):
             return _clean(m.group("c")), m.start("c") + offset, m.end("c") + offset
     for hit in find_hits("pico", flat, keys=("comparator",)):
-        m = re.match(r"\s*(?P<c>[^.;,()]{3,60}?)" + _TREATMENT_END, flat[hit.end:])
+        m = _after_comparator().match(flat[hit.end:])
         if m and not _names_a_test(m.group("c")):
             return _clean(m.group("c")), hit.end + m.start("c") + offset, hit.end + m.end("c") + offset
     for contrast in find_contrasts(text, offset):
@@ -185,7 +226,7 @@ def find_contrasts(text: str, offset: int = 0, within: list[int] | None = None) 
 def _contrast_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?:{_alt('contrast')})\s+(?P<i>[^.;:()]{{3,{MAX_PART}}}?){_BRACKET}\s+(?:{_alt('contrast_join')})\s+"
-        rf"(?P<c>[^.;:,()]{{3,{MAX_PART}}}?)(?=\s*\(|\s+(?:in|at|during|among|on|di|pada|with|dengan)\b|\s*[.;:,]|\s*$)",
+        rf"(?P<c>[^.;:,()]{{3,{MAX_PART}}}?)(?=\s*\(|\s+(?:{_words('contrast_end')})\b|\s*[.;:,]|\s*$)",
         re.IGNORECASE)
 
 
@@ -195,34 +236,59 @@ def find_cued(text: str, key: str, offset: int = 0, within: list[int] | None = N
     flat = flatten(text)
     out = []
     for hit in find_hits("pico", flat, keys=(key,), within=within):
-        m = re.match(r"\s*(?:the\s+|a\s+)?(?P<x>[^.;:,()]{3,80}?)"
-                     r"(?=\s+(?:after|before|setelah|sebelum|was|were|is|di|pada|among|in\s+the|at)\b|\s*[.;:,()]|\s*$)",
-                     flat[hit.end:])
+        m = _cued_phrase().match(flat[hit.end:])
         if m and not _names_a_test(m.group("x")):
             out.append((_clean(m.group("x")), hit.end + m.start("x") + offset, hit.end + m.end("x") + offset))
     return out
 
 
-#: "with expressed milk volume as the primary outcome", "volume ASI sebagai luaran utama".
-_AS_PRIMARY = re.compile(r"(?:with\s+|dengan\s+)?(?P<x>[^\W\d_][\w\s-]{2,50}?)\s+(?:as\s+the\s+primary\s+outcome|"
-                         r"sebagai\s+luaran\s+utama)", re.IGNORECASE)
+@cache
+def _cued_phrase() -> re.Pattern[str]:
+    """The phrase after a cue: an optional ``article``, then up to a ``cue_end`` word or punctuation."""
+    return re.compile(rf"\s*(?:(?:{_words('article')})\s+)?(?P<x>[^.;:,()]{{3,80}}?)"
+                      rf"(?=\s+(?:{_words('cue_end')})\b|\s*[.;:,()]|\s*$)")
 
 
-#: The fixed words of _AS_PRIMARY, found first (fast) before it runs. Their first letter is a
-#: case-sensitive class of every character IGNORECASE takes for it ("ſ" is an "s"; a test checks
-#: the classes are complete), so the engine skips straight to those letters.
-_PRIMARY_WORDS = re.compile(r"(?-i:[aAsSſ])(?:(?<=[aA])s\s+the\s+primary\s+outcome"
-                            r"|(?<=[sSſ])ebagai\s+luaran\s+utama)", re.IGNORECASE)
+@cache
+def _as_primary() -> re.Pattern[str]:
+    """"with expressed milk volume as the primary outcome", "volume ASI sebagai luaran utama"
+    (``with``, then the outcome ``x``, then a ``primary`` phrase)."""
+    return re.compile(rf"(?:(?:{_words('with')})\s+)?(?P<x>[^\W\d_][\w\s-]{{2,50}}?)\s+(?:{_words('primary')})",
+                      re.IGNORECASE)
+
+
+@cache
+def _leading_with() -> re.Pattern[str]:
+    """Everything up to the last ``with`` word of a phrase ("X with Y" -> "Y" remains)."""
+    return re.compile(rf"^(?:.*\b(?:{_words('with')})\s+)")
+
+
+@cache
+def _primary_words() -> re.Pattern[str]:
+    """The fixed words of :func:`_as_primary` (pico ``primary``), found first (fast) before it runs.
+    Their first letters are a case-sensitive class of every character IGNORECASE takes for them
+    ("ſ" is an "s"), derived from the phrases, so the engine skips straight to those letters; each
+    phrase goes on from its own first letter."""
+    phrases = lexicon.phrases("pico").get("primary", ())
+    if not phrases:
+        return re.compile("(?!)")
+    firsts = case_variants("".join(sorted({p[0] for p in phrases})))
+    branches = []
+    for phrase in phrases:
+        first, *rest = phrase.split()
+        tail = r"\s+".join([re.escape(first[1:]), *map(re.escape, rest)])
+        branches.append(f"(?<=[{re.escape(case_variants(first[0]))}]){tail}")
+    return re.compile(f"(?-i:[{re.escape(firsts)}])(?:{'|'.join(branches)})", re.IGNORECASE)
 
 
 def find_primary_outcome(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """Outcomes named as primary: "X as the primary outcome"."""
     flat = flatten(text)
     out: list[tuple[str, int, int]] = []
-    if not _PRIMARY_WORDS.search(flat):
+    if not _primary_words().search(flat):
         return out                        # the slow pattern below cannot match (its fixed words are missing)
-    for m in _AS_PRIMARY.finditer(flat):
-        x = re.sub(r"^(?:.*\b(?:with|dengan)\s+)", "", m.group("x"))
+    for m in _as_primary().finditer(flat):
+        x = _leading_with().sub("", m.group("x"))
         start = m.end("x") - len(x)
         out.append((_clean(x), start + offset, m.end("x") + offset))
     return out
