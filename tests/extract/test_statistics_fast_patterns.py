@@ -148,15 +148,15 @@ HEADERS = ["f (%)", "Sebelum intervensi n (%)", "Mean (SD)", "Rerata ± SD", "N"
 
 
 def _role_in_turn(text: str) -> str | None:
-    """COLUMN_ROLES tried one pattern at a time (the plain form of tables._role_of)."""
-    from evidencekit.extract.tables import COLUMN_ROLES
+    """column_roles() tried one pattern at a time (the plain form of table_headers._role_of)."""
+    from evidencekit.extract.table_headers import column_roles
 
-    return next((role for role, pat in COLUMN_ROLES if re.match(rf"(?i)^(?:{pat})$", text)), None)
+    return next((role for role, pat in column_roles() if re.match(rf"(?i)^(?:{pat})$", text)), None)
 
 
 def test_one_role_pattern_gives_the_role_each_pattern_in_turn_gives(shared_dir):
     from evidencekit.extract.read import read_document
-    from evidencekit.extract.tables import _role_of
+    from evidencekit.extract.table_headers import _role_of
     from evidencekit.extract.text_tables import find_text_tables
 
     cells = list(HEADERS)

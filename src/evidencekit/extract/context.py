@@ -12,11 +12,11 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from evidencekit.extract.nlp import TestMention, find_test_mentions
 from evidencekit.extract.numbers import guess_decimal_mark, read_number
-from evidencekit.extract.patterns import SENTENCE_END_RE
+from evidencekit.extract.patterns import SENTENCE_END_RE, lexicon_alternation
 from evidencekit.model import Document, Reported, Span
 from evidencekit.vocab import StatKind, TestName
 
@@ -204,18 +204,16 @@ class StatContext:
         return (before[-1] if before else here[0]).test
 
 
-#: Words of a sentence that say which comparison a rank statistic (Z) made: one group measured
-#: twice (signed-rank) or two groups (rank-sum).
-_PAIRED_CUE_RE = re.compile(
-    r"(?i)\b(?:sebelum\s+dan\s+(?:sesudah|setelah)|pre[\s-]?(?:test|tes)?\s+(?:dan|and)\s+post|"
-    r"before\s+and\s+after|pretest\s+(?:dan|and)\s+posttest)")
-_BETWEEN_CUE_RE = re.compile(
-    r"(?i)\b(?:antara\s+kelompok|antar\s+kelompok|between\s+(?:the\s+)?(?:two\s+)?groups|"
-    r"kelompok\s+(?:intervensi|eksperimen|perlakuan)\s+dan\s+(?:kelompok\s+)?kontrol)")
+@cache
+def _cue_re(key: str) -> re.Pattern[str]:
+    """A cues.toml cue ("paired": "sebelum dan sesudah"; "between": "antara kelompok") from a
+    word start: the words of a sentence that say which comparison a rank statistic (Z) made, one
+    group measured twice (signed-rank) or two groups (rank-sum)."""
+    return re.compile(rf"(?i)\b(?:{lexicon_alternation('cues', key)})")
 
 
 def _design_cue(sentence: str) -> TestName | None:
-    paired, between = _PAIRED_CUE_RE.search(sentence), _BETWEEN_CUE_RE.search(sentence)
+    paired, between = _cue_re("paired").search(sentence), _cue_re("between").search(sentence)
     if paired and not between:
         return TestName.WILCOXON_SIGNED_RANK
     if between and not paired:

@@ -9,7 +9,9 @@ number ("nilai Z sebesar -3,317"), p written as "p value", "nilai p", "Sig. (2-t
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from evidencekit.extract import lexicon
 from evidencekit.extract.numbers import NUMBER_PATTERN_UNNAMED
 
 #: Characters besides a letter's two cases that IGNORECASE matching takes for it: dotless and
@@ -206,7 +208,28 @@ def phrase_alternation(phrases: tuple[str, ...] | list[str]) -> str:
     return "|".join(phrase_words(phrases))
 
 
+#: How lexicon phrases join their words: a space is any run of whitespace, a hyphen is a hyphen,
+#: one whitespace character or nothing ("pre-test": "pre-test", "pre test", "pretest").
+SPACE = r"\s+"
+HYPHEN = r"[\s-]?"
+
+
+def phrase_regex(phrase: str, space: str = SPACE, hyphen: str = HYPHEN) -> str:
+    """A literal lexicon phrase as a regex, each space standing for ``space`` and each hyphen for
+    ``hyphen``; every other character is itself."""
+    return "".join(space if ch == " " else hyphen if ch == "-" else re.escape(ch) for ch in phrase)
+
+
+@cache
+def lexicon_alternation(name: str, key: str, space: str = SPACE, hyphen: str = HYPHEN) -> str:
+    """The phrases of ``key`` in lexicon ``name`` (every language, longest first) as a regex
+    alternation without edges (:func:`phrase_regex`); ``(?!)``, which never matches, when the key
+    has none. The caller adds the edges and the case rule."""
+    phrases = lexicon.phrases(name).get(key, ())
+    return "|".join(phrase_regex(p, space, hyphen) for p in phrases) or "(?!)"
+
+
 __all__ = ["CI_RE", "COUNT_PCT_RE_TEMPLATE", "DECIMAL", "DF", "MEAN_SD_NAME_MAX", "MEAN_SD_PAREN_RE", "N_EQ_RE",
            "NS_RE", "NUM", "OP", "P_RE", "PLUSMINUS_RE", "RANGE_RE", "SD_BRACKET_RE", "SENTENCE_END_RE",
-           "STAT_FIRST", "STAT_NAMES", "STAT_RE", "any_case", "by_first_char", "by_first_letter", "phrase_alternation",
-           "phrase_words"]
+           "STAT_FIRST", "STAT_NAMES", "STAT_RE", "any_case", "by_first_char", "by_first_letter", "lexicon_alternation",
+           "phrase_alternation", "phrase_regex", "phrase_words"]

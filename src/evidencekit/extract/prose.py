@@ -26,6 +26,7 @@ from evidencekit.extract.patterns import (
     STAT_NAMES,
     STAT_RE,
     by_first_letter,
+    lexicon_alternation,
     phrase_alternation,
     phrase_words,
 )
@@ -154,8 +155,11 @@ def _stat_kind(m: re.Match[str]) -> str | None:
     return None
 
 
-#: "t hitung" / "F hitung" / "t count": the statistic as computed, named without a sign.
-_COMPUTED_RE = re.compile(r"(?i)hitung|count")
+@cache
+def _cue_re(key: str) -> re.Pattern[str]:
+    """A cues.toml cue anywhere in a word: "computed" ("t hitung", "F hitung", "t count": the
+    statistic as computed, named without a sign), "correlation" (Spearman, korelasi, correlat…)."""
+    return re.compile(rf"(?i){lexicon_alternation('cues', key)}")
 
 
 #: "ρ value", "ρ-val": ρ typed for p. "H0", "H_1", "Ha": a hypothesis, not a Kruskal-Wallis H.
@@ -168,7 +172,7 @@ def _accept_stat(ctx: StatContext, m: re.Match[str], key: str) -> bool:
     has_op = m.group("vop") is not None
     between = ctx.text[m.end("k_" + key):m.start("value")]
     has_glue = bool(re.search(r"[A-Za-z:]", between.replace("(", "").replace(")", "")))
-    computed = bool(_COMPUTED_RE.search(ctx.text, m.start(), m.start("value")))
+    computed = bool(_cue_re("computed").search(ctx.text, m.start(), m.start("value")))
     if m.group("vbr") and not has_glue:
         return False                                   # "r (0,5)": a bracket alone names nothing
     if key in _NEEDS_OPERATOR and not (has_df or has_op or computed):
@@ -178,8 +182,7 @@ def _accept_stat(ctx: StatContext, m: re.Match[str], key: str) -> bool:
     if key == "rho" and m.group("k_rho") == "ρ":
         # ρ is often p typed with the wrong letter ("ρ value = 0,005"): rho only beside a correlation
         s0, s1 = ctx.sentence(m.start())
-        if _RHO_AS_P_RE.match(ctx.text, m.end("k_rho")) or not re.search(
-                r"(?i)spearman|korelasi|correlat|rank", ctx.text[s0:s1]):
+        if _RHO_AS_P_RE.match(ctx.text, m.end("k_rho")) or not _cue_re("correlation").search(ctx.text, s0, s1):
             return False
     if key == "H" and _HYPOTHESIS_RE.match(ctx.text, m.end("k_H")):
         return False                                   # H0 / H1 / Ha are hypotheses

@@ -1,8 +1,8 @@
 """Read a table grid: descriptive, frequency and test-result tables.
 
 The header row names what each column holds (a *role*: count, percent, mean, SD, CI, p, Z …;
-:data:`COLUMN_ROLES`). Rows whose value cells are all empty are group labels ("Umur", "Hari I",
-"Pre Tes"); the rest are data rows. From them come
+:mod:`~evidencekit.extract.table_headers`). Rows whose value cells are all empty are group labels
+("Umur", "Hari I", "Pre Tes"); the rest are data rows. From them come
 
 * a :class:`FrequencyTable` per group and count/percent column pair, with a
   :class:`PercentCount` per cell pair;
@@ -11,110 +11,57 @@ The header row names what each column holds (a *role*: count, percent, mean, SD,
   the group's first row);
 * a :class:`Statistic` per row with a test-statistic column (Z, t, …) or only a p column.
 
-The same interpreter reads PDF tables (``Document.tables``) and tables rebuilt from text.
+The same interpreter reads PDF tables (``Document.tables``) and tables rebuilt from text. Words
+of row labels and captions (total, pre/post, arm, "Tabel") are lexicon data
+(``lexicon/{id,en}/table_labels.toml``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
 from evidencekit.extract.context import StatContext
 from evidencekit.extract.numbers import parse_count
-from evidencekit.extract.patterns import NUM, RANGE_RE
-from evidencekit.extract.units import strip_units, unit_of_label
+from evidencekit.extract.patterns import NUM, RANGE_RE, lexicon_alternation
+from evidencekit.extract.table_headers import (SUMMARY_ROLES, column_role, row_role_re, split_header,
+                                               test_header_re)
+from evidencekit.extract.units import unit_of_label
 from evidencekit.model import (Cell, Descriptive, FrequencyTable, PercentCount, Reported, Statistic, Table,
                                replace)
 from evidencekit.vocab import POperator, Source, StatKind
 
-#: Header text -> column role. Checked in order; the first pattern that matches the whole
-#: header cell (case-insensitive, after removing a unit in brackets) wins.
-COLUMN_ROLES: tuple[tuple[str, str], ...] = (
-    ("count_pct", r"(?:.*\s)?[fn]\s*\(\s*%\s*\)"),
-    ("mean_sd", r"(?:mean|rerata|rata-rata|rata rata|m)\s*\(\s*(?:s\.?d\.?|sd|std)\s*\)"),
-    ("mean_sd", r"(?:mean|rerata|rata-rata)\s*±\s*(?:sd|s\.d\.?)"),
-    ("count", r"n|f|jumlah|frekuensi|frequency|number|total"),
-    ("percent", r"%|persentase(?: \(%\))?|persen|percent(?:age)?(?: \(%\))?|\(%\)"),
-    ("mean", r"mean|rerata|rata-rata|rata rata|average|nilai rata-rata"),
-    ("sd", r"sd|s\.d\.?|std\.? deviation|standard deviation|std|simpangan baku(?: \(sd\))?|standar deviasi"),
-    ("se", r"se|s\.e\.?|sem|std\.? error|standard error"),
-    ("median", r"median|nilai tengah"),
-    ("min", r"min\.?|minimum|minimal|terendah"),
-    ("max", r"max\.?|maks\.?|maximum|maksimum|maksimal|tertinggi"),
-    ("min_max", r"min\s*[-–]\s*max|minimum\s*[-–]\s*maksimum|min-maks|range|rentang"),
-    ("ci", r"(?:95\s?%\s*)?ci(?:\s*95\s?%)?|(?:95\s?%\s*)?confidence interval|interval kepercayaan"),
-    ("p", r"p|p\s*[-_]?\s*value|nilai p|sig\.?|sig\.?\s*\(?2[\s-]*tailed\)?|asymp\.?\s*sig\.?\s*(?:\(2[\s-]*tailed\))?|p-?value\s*\*?"),
-    ("Z", r"z|nilai z|z[\s-]?hitung|z score"),
-    ("t", r"t|nilai t|t[\s-]?hitung|t-value"),
-    # a critical value ("t tabel", "F tabel") is the paper's threshold, never a statistic
-    ("critical", r"[tfz][\s-]?(?:tabel|table|kritis)|nilai kritis|critical value"),
-    ("df", r"df|dk|db"),
-    ("U", r"u|mann-whitney u"),
-    ("W", r"w"),
-    ("chi2", r"χ2|χ²|x2|chi-square|chi square|chi2"),
-    ("F", r"f[\s-]?hitung|f-value|f value"),
-    ("r", r"r|koefisien korelasi"),
-    ("rank", r"(?:negati(?:f|ve)|positi(?:f|ve))\s+ranks?|ties|mean rank|sum of ranks|selisih|difference"),
-)
-#: All roles in one pattern, alternative i (group i + 1) being COLUMN_ROLES[i]: the first
-#: alternative that matches the whole text wins, as when each is tried in turn, in one call.
-_ROLES_RE = re.compile("(?i)^(?:" + "|".join(f"({pat})" for _, pat in COLUMN_ROLES) + ")$")
-_COUNT_PCT_ROLE_RE = re.compile(rf"(?i)^(?:{COLUMN_ROLES[0][1]})$")
-_SPACES_RE = re.compile(r"\s+")
-_UNIT_RE = re.compile(r"\(\s*(ml|cc|gram|g|kg|cm|mm|mmhg|menit|jam|hari|skor|score|%)\s*\)", re.I)
-
 STAT_ROLES = {"Z": StatKind.Z, "t": StatKind.T, "U": StatKind.U, "W": StatKind.W,
               "chi2": StatKind.CHI2, "F": StatKind.F, "r": StatKind.R}
-SUMMARY_ROLES = ("mean", "mean_sd", "sd", "se", "median", "min", "max", "min_max", "ci")
 _PAIR_RE = re.compile(rf"^\s*(?P<a>{NUM})\s*\(\s*(?P<b>{NUM})\s*%?\s*\)\s*$")
 _PLAIN_NUMBER_RE = re.compile(rf"^\s*{NUM}\s*%?\s*$")
 _COUNT_PCT_SUFFIX_RE = re.compile(r"(?i)\s*[fn]\s*\(\s*%\s*\)\s*$")
 _PLUSMINUS_CELL_RE = re.compile(rf"^\s*(?P<a>{NUM})\s*±\s*(?P<b>{NUM})\s*$")
 _P_CELL_RE = re.compile(rf"^\s*(?P<op><=|>=|≤|≥|<|>|=)?\s*(?P<v>{NUM})\s*\*{{0,3}}\s*$")
-_TOTAL_RE = re.compile(r"(?i)^(?:jumlah|total|sum)\b")
-_PRE_RE = re.compile(r"(?i)\b(?:pre[\s-]?tes[t]?|pretest|sebelum|before|baseline)\b")
-_POST_RE = re.compile(r"(?i)\b(?:post[\s-]?tes[t]?|posttest|sesudah|setelah|after)\b")
-_GROUP_RE = re.compile(r"(?i)\b(intervensi|eksperimen|perlakuan|intervention|experimental|kontrol|control)\b")
 
 
-def column_role(header: str) -> str | None:
-    """The role of a column from its header text ("Std. Deviation" -> "sd"), or None (a label)."""
-    raw = _SPACES_RE.sub(" ", header).strip().rstrip("*").strip()
-    if _COUNT_PCT_ROLE_RE.match(raw):                # "f (%)", "Sebelum intervensi f (%)"
-        return "count_pct"
-    text = _SPACES_RE.sub(" ", _UNIT_RE.sub("", raw)).strip()
-    if not text:
-        return "percent" if "%" in raw else None
-    if (role := _role_of(text)) is not None:
-        return role
-    # a summary column whose unit only the unit model knows: "Mean (kali per 24 jam)",
-    # "Rerata (ml/15 menit)" — the bracket removed, only a summary role is taken
-    bare = _SPACES_RE.sub(" ", strip_units(raw)).strip()
-    if bare != raw:
-        role = _role_of(bare)
-        if role in SUMMARY_ROLES:
-            return role
-    return None
+@cache
+def _total_re() -> re.Pattern[str]:
+    """A total row's label: it starts with a table_labels.toml total word ("Jumlah", "Total")."""
+    return re.compile(rf"(?i)^(?:{lexicon_alternation('table_labels', 'total')})\b")
 
 
-def _role_of(text: str) -> str | None:
-    """The first role of :data:`COLUMN_ROLES` whose pattern matches all of ``text``."""
-    m = _ROLES_RE.match(text)
-    return COLUMN_ROLES[m.lastindex - 1][0] if m else None
+@cache
+def _occasion_re(key: str) -> re.Pattern[str]:
+    """A table_labels.toml occasion word ("pre" or "post": "Pre Tes", "Sesudah") as a whole word."""
+    return re.compile(rf"(?i)\b(?:{lexicon_alternation('table_labels', key)})\b")
 
 
-#: Occasion and arm words a header may add to a column name ("Mean Pretest", "SD Kontrol").
-_QUALIFIER_RE = re.compile(
-    r"(?i)\b(?:pre[\s-]?tes[t]?|pretest|post[\s-]?tes[t]?|posttest|sebelum|sesudah|setelah|before|"
-    r"after|baseline|intervensi|kontrol|control|intervention|eksperimen|experimental|perlakuan)\b")
+@cache
+def _arm_re() -> re.Pattern[str]:
+    """A study arm word ("Intervensi", "Control") as a whole word; group 1 is the word."""
+    return re.compile(rf"(?i)\b({lexicon_alternation('table_labels', 'arm')})\b")
 
 
-def split_header(header: str) -> tuple[str | None, str]:
-    """(role, qualifier) of a header cell: "Mean Pretest" -> ("mean", "Pretest")."""
-    role = column_role(header)
-    if role is not None or not _QUALIFIER_RE.search(header):
-        return role, ""
-    rest = _QUALIFIER_RE.sub(" ", header)
-    role = column_role(rest)
-    return (role, " ".join(m.group(0) for m in _QUALIFIER_RE.finditer(header))) if role else (None, "")
+@cache
+def _caption_word() -> str:
+    """The word a caption starts with ("Tabel", "Table"), as an alternation."""
+    return lexicon_alternation("table_labels", "caption")
 
 
 def _header_row(rows: list[list[Cell]]) -> tuple[int, list[tuple[str | None, str]]]:
@@ -144,11 +91,6 @@ def _qualifiers(rows: list[list[Cell]], h: int, own: list[str], roles: list[str 
     return [f"{q} {o}".strip() for q, o in zip(quals, own)]
 
 
-#: A row label that says what its cells hold: "Age, years, mean (SD)", "Primiparous, n (%)".
-_ROW_ROLE_RE = re.compile(
-    r"(?i)[,;:]?\s*(?P<role>(?:mean|rerata|rata-rata)\s*(?:\(\s*(?:sd|s\.d\.?)\s*\)|±\s*(?:sd|s\.d\.?))"
-    r"|[nf]\s*\(\s*%\s*\))\s*$")
-_TEST_HEADER_RE = re.compile(r"(?i)^(?:test|uji|statisti[ck]|test statistic|uji statistik)$")
 _GROUP_N_RE = re.compile(r"\(\s*[nN]\s*=\s*(\d+)\s*\)")
 
 
@@ -158,7 +100,7 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
     rows = [list(r) for r in table.rows]
     if len(rows) < 2:
         return [], []
-    if any(_ROW_ROLE_RE.search(r[0].text) for r in rows[1:] if r):
+    if any(row_role_re().search(r[0].text) for r in rows[1:] if r):
         return _groups_by_rows(rows, table, ctx), []
     h, split = _header_row(rows)
     header = rows[h]
@@ -185,7 +127,7 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
     name = _table_name(caption)
     for path_t, idxs in _row_groups(body, value_cols, label_cols):
         group_label = " ".join(path_t)
-        total_row = [i for i in idxs if _TOTAL_RE.match(_row_label(body[i], label_cols))]
+        total_row = [i for i in idxs if _total_re().match(_row_label(body[i], label_cols))]
         leaf = [i for i in idxs if i not in total_row]
         if has_freq and leaf:
             freq, pcs = _frequency(body, leaf, total_row, header, roles, quals, label_cols, group_label or name, ctx)
@@ -210,7 +152,7 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
                             if row[j].text.strip() and (quals[j] == q or (roles[j] == "count" and not quals[j]))}
                     full = " ".join(x for x in (label, q) if x)
                     n = parse_count(mine["count"].text) if "count" in mine else None
-                    if n is None and not _GROUP_RE.search(full):
+                    if n is None and not _arm_re().search(full):
                         n = caption_n                   # "(n=24)" of a one-group table
                     desc = _descriptive({k: v for k, v in mine.items() if k in SUMMARY_ROLES}, n,
                                         full or name, units, roles, ctx, caption, caption_unit)
@@ -255,12 +197,12 @@ def _groups_by_rows(rows: list[list[Cell]], table: Table, ctx: StatContext) -> l
     from evidencekit.extract.prose import read_statistic
 
     header = rows[0]
-    test_col = next((j for j, c in enumerate(header) if _TEST_HEADER_RE.match(c.text.strip())), None)
+    test_col = next((j for j, c in enumerate(header) if test_header_re().match(c.text.strip())), None)
     p_col = next((j for j, c in enumerate(header) if j and column_role(c.text) == "p"), None)
     groups = [j for j in range(1, len(header)) if j not in (test_col, p_col) and column_role(header[j].text) is None]
     out: list = []
     for row in rows[1:]:
-        m = _ROW_ROLE_RE.search(row[0].text)
+        m = row_role_re().search(row[0].text)
         base = (row[0].text[:m.start()] if m else row[0].text).strip(" ,;:")
         role = (m.group("role").lower() if m else "")
         for j in groups:
@@ -308,7 +250,7 @@ def _caption_before(text: str, start: int) -> str:
     """The "Tabel N. …" line just above a table block that came without its caption."""
     before = text[max(0, start - 400):start].rstrip().split("\n")
     for line in reversed(before[-3:]):
-        if re.match(r"(?i)^\s*(?:tabel|table)\s+\d+", line):
+        if re.match(rf"(?i)^\s*(?:{_caption_word()})\s+\d+", line):
             return line.strip()
     return ""
 
@@ -320,7 +262,7 @@ def caption_of(table: Table, text: str) -> str:
 
 def _table_name(caption: str) -> str:
     """"Tabel 3" from "Tabel 3. Distribusi …": a short label for a table without row groups."""
-    m = re.match(r"(?i)\s*((?:tabel|table)\s+\d+(?:\.\d+)?)", caption)
+    m = re.match(rf"(?i)\s*((?:{_caption_word()})\s+\d+(?:\.\d+)?)", caption)
     return m.group(1) if m else ""
 
 
@@ -437,9 +379,9 @@ def _descriptive(cells: dict[str, Cell], n, label, units, roles, ctx, caption=No
         return None
     unit = (next((u for u, r in zip(units, roles) if u and r in SUMMARY_ROLES), None)
             or unit_of_label(label) or caption_unit)
-    own = label and not re.fullmatch(r"(?i)(?:tabel|table)\s+[\d.]+", label)
+    own = label and not re.fullmatch(rf"(?i)(?:{_caption_word()})\s+[\d.]+", label)
     when = _time(label) or (None if own else _time(caption or ""))   # no row label: the caption's
-    group = _GROUP_RE.search(label)
+    group = _arm_re().search(label)
     return Descriptive(label=label or None, n=n, unit=unit, time=when,
                        group=group.group(1).lower() if group else None,
                        span=_span(ctx, list(cells.values())), source=Source.TABLE, **values)
@@ -447,7 +389,7 @@ def _descriptive(cells: dict[str, Cell], n, label, units, roles, ctx, caption=No
 
 def _time(text: str) -> str | None:
     """"pre"/"post" when ``text`` names one occasion only."""
-    pre, post = _PRE_RE.search(text), _POST_RE.search(text)
+    pre, post = _occasion_re("pre").search(text), _occasion_re("post").search(text)
     if pre and not post:
         return "pre"
     if post and not pre:
@@ -482,4 +424,4 @@ def _statistic(cells: dict[str, Cell], label: str, table: Table, ctx: StatContex
                      label=label or None, span=span, source=Source.TABLE)
 
 
-__all__ = ["COLUMN_ROLES", "caption_of", "column_role", "interpret_table", "split_header"]
+__all__ = ["caption_of", "column_role", "interpret_table", "split_header"]
