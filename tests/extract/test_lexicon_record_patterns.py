@@ -48,7 +48,8 @@ TREATMENT_END = r"(?=\s+(?:yang|pada|di|selama|which|who|for|in|at|during|among|
 #: name in pico -> the pattern as written before its words moved into lexicon/*/pico.toml (a
 #: function: some are built around phrases that were lexicon data already).
 PICO_WRITTEN = {
-    "_instrument_tail": lambda: re.compile(r"[^.;,\n]{0,60}?(?=\s+(?:untuk|yang|to|which|that|dengan|with)\b|[.;,\n]|$)"),
+    "_instrument_tail": lambda: re.compile(
+        r"[^.;,\n]{0,60}?(?=\s+(?:untuk|yang|to|which|that|dengan|with)\b|[.;,\n]|$)"),
     "_place_name": lambda: re.compile(
         r"(?:[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*|[IVX]+)(?![\w'-]*\.\s))+(?:[ \t]*\n?[ \t]*[A-Z][\w'-]*)?"
         r"|[ \t]+in[ \t]+[A-Z][\w'-]*"),
@@ -143,6 +144,16 @@ def test_pico_pattern_built_from_the_lexicon_matches_where_the_written_one_did(n
         _same_matches(PICO_WRITTEN[name](), built, pico.flatten(text), name in PICO_YES_NO)
 
 
+def test_aim_noise_built_from_the_lexicon_strips_what_the_written_pattern_stripped(texts):
+    from evidencekit.extract import record
+
+    written = re.compile(r"^(?:(?:yang\s+)?(?:signifikan|spesifik|bermakna|positif|the|a|an)\s+)+", re.I)
+    odd = ["Yang signifikan  bermakna pijat", "the a an  THE pijat", "an\napple", "a", "positif", "spesifikasi pijat"]
+    for text in [*texts, *odd]:
+        _same_matches(written, record._leading_noise(), text[:300], yes_no=False)
+        assert record._leading_noise().sub("", text) == written.sub("", text)
+
+
 def test_group_label_stopwords_are_the_words_written_before():
     assert lexicon.phrases("sample_size")["label_stopwords"] and \
         set(lexicon.phrases("sample_size")["label_stopwords"]) == {"to", "the", "or", "and", "dan", "atau", "serta"}
@@ -174,6 +185,7 @@ def test_a_new_primary_outcome_phrase_is_found_by_the_fast_path(monkeypatch):
 
     monkeypatch.setattr(lexicon, "phrases", more)
     fast = pico._primary_words.__wrapped__()
-    for text in ("skor KOT HASIL\nUTAMA", "skor \u212aot hasil utama", "as the primary outcome", "ſebagai luaran utama"):
+    for text in ("skor KOT HASIL\nUTAMA", "skor \u212aot hasil utama", "as the primary outcome",
+                 "ſebagai luaran utama"):
         assert fast.search(text), text
     assert not fast.search("kot hasil lain")

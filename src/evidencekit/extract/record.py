@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from functools import cache
 from typing import Any, Iterable
 
-from evidencekit.extract.fields import bibliography as bib
 from evidencekit.extract.fields.design import FAMILY_OF, read_sentence_designs
-from evidencekit.extract.fields.phrases import LexiconPart, phrase_starts, phrase_starts_any, sentences, within_span
+from evidencekit.extract.fields.main_result import DEFAULT_ALPHA, RESULT_PLACES, choose_main_result, choose_main_test
+from evidencekit.extract.fields.phrases import phrase_starts, word_alternation
 from evidencekit.extract.fields.pico import (
     AIM_KEYS,
     find_aims,
@@ -34,10 +34,8 @@ from evidencekit.extract.fields.pico import (
     find_setting,
     flatten,
 )
-from evidencekit.extract.fields.places import AIM_SECTIONS, Place, place_at, places
-from evidencekit.extract.fields.main_result import DEFAULT_ALPHA, RESULT_PLACES, choose_main_result, choose_main_test
+from evidencekit.extract.fields.places import AIM_SECTIONS, place_at
 from evidencekit.extract.fields.pvalues import find_alpha, find_p_values
-from evidencekit.extract.fields.sample_size import LEXICONS as SAMPLE_LEXICONS
 from evidencekit.extract.fields.sample_size import (
     STRENGTH,
     WEAK,
@@ -48,6 +46,8 @@ from evidencekit.extract.fields.sample_size import (
 )
 from evidencekit.extract.fields.sampling import find_sampling
 from evidencekit.extract.fields.tests_used import find_tests
+from evidencekit.extract.record_head import add_bibliography
+from evidencekit.extract.record_paper import PLACE_LEXICONS, Found, Paper, best, first_in
 from evidencekit.model import (
     Candidate,
     Descriptive,
@@ -66,68 +66,14 @@ log = logging.getLogger(__name__)
 AIM_RANK = {"methods": 0, "title": 1, "abstract": 2, "abstract_en": 3, "front": 3, "introduction": 4}
 #: Count/percent pairs a sample size must make right, at least, before they overrule the places.
 MIN_PERCENT_SUPPORT = 2
-#: The lexicons the trusted places are read with (design, family, sample-size cues and numbers in
-#: words, sampling, tests, α): one scan of a place finds where any of their phrases may start.
-PLACE_LEXICONS: tuple[LexiconPart, ...] = (("designs", None), ("design_families", None), *SAMPLE_LEXICONS,
-                                           ("sampling", None), ("tests", None), ("alpha", None))
-#: Words that open an aim's intervention but are not part of it ("pengaruh signifikan pijat …").
-_LEADING_NOISE = re.compile(r"^(?:(?:yang\s+)?(?:signifikan|spesifik|bermakna|positif|the|a|an)\s+)+", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """One value of a field stated at one place."""
-
-    value: Any
-    span: Span
-    rank: int
-    order: tuple = ()
-
-
-class _Paper:
-    """The document with its places, and helpers to cite spans of it. It also keeps, per place,
-    what several field readers need (its sentences, where lexicon phrases may start), so each is
-    computed once per document; it lives only while one record is built."""
-
-    def __init__(self, document: Document):
-        self.document = document
-        self.text = document.text
-        self.places = places(document)
-        self._sentences: dict[Place, list[tuple[int, int]]] = {}
-        self._starts: dict[Place, list[int]] = {}
-
-    def sentences(self, place: Place) -> list[tuple[int, int]]:
-        """(start, end) in the document of each sentence of ``place``."""
-        if place not in self._sentences:
-            self._sentences[place] = sentences(self.slice(place), place.start)
-        return self._sentences[place]
-
-    def starts(self, place: Place) -> list[int]:
-        """Where a phrase of :data:`PLACE_LEXICONS` may start in ``place`` (offsets in its text):
-        one scan of the place serves the design, sample-size, sampling, test and α readers."""
-        if place not in self._starts:
-            self._starts[place] = phrase_starts_any(PLACE_LEXICONS, self.slice(place))
-        return self._starts[place]
-
-    def starts_in(self, place: Place, start: int, end: int) -> list[int]:
-        """:meth:`starts` within the document range ``[start, end)`` of ``place``, as offsets in
-        ``text[start:end]``."""
-        return within_span(self.starts(place), start - place.start, end - place.start)
-
-    def span(self, start: int, end: int) -> Span:
-        place = place_at(self.places, start)
-        section = self.document.section_at(start) if self.document.sections else (place.name if place else None)
-        return Span(section, self.document.page_at(start), start, end, self.text[start:end])
-
-    def ranked(self) -> list[Place]:
-        """Places trusted for methods facts, most trusted first (ties in text order)."""
-        return sorted((p for p in self.places if p.rank is not None), key=lambda p: (p.rank, p.start))
-
-    def named(self, *names: str) -> list[Place]:
-        return [p for p in self.places if p.name in names]
-
-    def slice(self, place: Place) -> str:
-        return self.text[place.start:place.end]
+@cache
+def _leading_noise() -> re.Pattern[str]:
+    """Words that open an aim's intervention but are not part of it ("pengaruh signifikan pijat …"):
+    pico ``aim_noise`` words, each after an optional ``aim_noise_lead`` ("yang")."""
+    lead, noise = word_alternation("pico", "aim_noise_lead"), word_alternation("pico", "aim_noise")
+    return re.compile(rf"^(?:(?:(?:{lead})\s+)?(?:{noise})\s+)+", re.I)
 
 
 # --------------------------------------------------------------------------- public
@@ -135,25 +81,25 @@ class _Paper:
 
 def find_record(document: Document, statistics: Iterable[Any] = (), kind: DocumentKind | None = None) -> StudyRecord:
     """Build the :class:`StudyRecord` of one paper from its text and its extracted statistics."""
-    paper = _Paper(document)
+    paper = Paper(document)
     statistics = list(statistics)
     candidates: dict[str, tuple[Candidate, ...]] = {}
     evidence: dict[str, tuple[Span, ...]] = {}
     values: dict[str, Any] = {}
 
-    def take(field: str, found: list[_Found], chosen: _Found | None) -> None:
+    def take(field: str, found: list[Found], chosen: Found | None) -> None:
         """Keep every candidate of ``field``; the chosen value's evidence is every place that states it."""
         candidates[field] = tuple(Candidate(f.value, f.span) for f in found)
         if chosen is not None:
             values[field] = chosen.value
             evidence[field] = tuple(f.span for f in found if f.value == chosen.value) or (chosen.span,)
 
-    _bibliography(paper, values, evidence)
+    add_bibliography(paper, values, evidence)
 
     designs, families = _designs(paper, review=kind is DocumentKind.REVIEW)
-    design = _best(designs)
+    design = best(designs)
     take("design", designs, design)
-    family = _best(families)
+    family = best(families)
     take("design_family", families, family)
     if family is None and design is not None and design.value in FAMILY_OF:
         values["design_family"] = FAMILY_OF[design.value]
@@ -163,8 +109,8 @@ def find_record(document: Document, statistics: Iterable[Any] = (), kind: Docume
         if values.get("design_family") is not DesignFamily.REVIEW:
             values["design"], values["design_family"] = Design.LITERATURE_REVIEW, DesignFamily.REVIEW
         interventions, outcomes = _aims(paper)
-        take("intervention", interventions, _best(interventions))
-        take("outcome", outcomes, _best(outcomes))
+        take("intervention", interventions, best(interventions))
+        take("outcome", outcomes, best(outcomes))
         return StudyRecord(
             title=values.get("title"), authors=values.get("authors", ()), year=values.get("year"),
             journal=values.get("journal"), doi=values.get("doi"), design=values.get("design"),
@@ -172,7 +118,7 @@ def find_record(document: Document, statistics: Iterable[Any] = (), kind: Docume
             outcome=values.get("outcome"), evidence=evidence, candidates=candidates)
 
     sampling = _sampling(paper)
-    take("sampling", sampling, _best(sampling))
+    take("sampling", sampling, best(sampling))
 
     one_group = values.get("design") is Design.ONE_GROUP_PRETEST_POSTTEST
     sizes, arms = _sample_sizes(paper, statistics, one_group)
@@ -185,8 +131,8 @@ def find_record(document: Document, statistics: Iterable[Any] = (), kind: Docume
         evidence["tests"] = tuple(f.span for f in mentions)
 
     interventions, outcomes = _aims(paper)
-    take("intervention", interventions, _best(interventions))
-    take("outcome", outcomes, _best(outcomes))
+    take("intervention", interventions, best(interventions))
+    take("outcome", outcomes, best(outcomes))
 
     comparator = None if one_group else _comparator(paper, arms, values.get("intervention"))
     if comparator is not None:
@@ -198,9 +144,9 @@ def find_record(document: Document, statistics: Iterable[Any] = (), kind: Docume
     if not n_arms and one_group and values.get("n_total") and values.get("intervention"):
         n_arms = {values["intervention"]: values["n_total"]}
 
-    instrument = _first_in(paper, ("methods", "abstract", "abstract_en", "front"), find_instrument)
+    instrument = first_in(paper, ("methods", "abstract", "abstract_en", "front"), find_instrument)
     # the abstract and methods before the front matter, where a title runs into the author line
-    setting = _first_in(paper, ("abstract", "abstract_en", "methods", "front", "introduction"), find_setting)
+    setting = first_in(paper, ("abstract", "abstract_en", "methods", "front", "introduction"), find_setting)
     for name, found in (("instrument", instrument), ("setting", setting)):
         if found:
             values[name] = found[0]
@@ -228,75 +174,7 @@ def find_record(document: Document, statistics: Iterable[Any] = (), kind: Docume
 
 # --------------------------------------------------------------------------- fields
 
-
-def _best(found: list[_Found]) -> _Found | None:
-    """The value stated in the most trusted place (first there)."""
-    return min(found, key=lambda f: (f.rank, f.order)) if found else None
-
-
-def _bibliography(paper: _Paper, values: dict[str, Any], evidence: dict[str, tuple[Span, ...]]) -> None:
-    """Title, authors, journal, DOI and year from the front matter and running heads."""
-    front = paper.named("front")
-    front_text, front_start = (paper.slice(front[0]), front[0].start) if front else ("", 0)
-    title = bib.find_title(front_text, front_start) if front_text else None
-    if title and (len(title.value) > 250 or ". " in title.value):
-        title = None                     # the "front" was an unheaded abstract, not a title block
-    if title is not None:
-        authors = bib.find_authors(front_text, title.end - front_start, front_start)
-    else:
-        authors = None
-        title = bib.find_quoted_title(paper.text)
-    for name, found in (("title", title), ("authors", authors)):
-        if found:
-            values[name] = found.value
-            evidence[name] = (paper.span(found.start, found.end),)
-    _journal_and_year(paper, values, evidence)
-
-
-def _journal_and_year(paper: _Paper, values: dict[str, Any], evidence: dict[str, tuple[Span, ...]]) -> None:
-    """DOI, journal and year. The journal line ("Jurnal X, Vol 5 No 1, May 2022") gives the year;
-    it is looked for in the text, then in the running heads the reader took out of it (which
-    have no offsets to cite). Without one, the year is the latest the paper's own parts mention."""
-    furniture = "\n".join(paper.document.furniture)
-    doi = bib.find_doi(_head_text(paper))
-    if doi is not None:
-        values["doi"], evidence["doi"] = doi.value, (paper.span(doi.start, doi.end),)
-    elif furniture and (doi := bib.find_doi(furniture)) is not None:
-        values["doi"] = doi.value
-    body_end = min((p.start for p in paper.named("references")), default=len(paper.text))
-    journal = bib.find_journal(paper.text[:body_end])
-    if journal is not None:
-        values["journal"], evidence["journal"] = journal[0].value, (paper.span(journal[0].start, journal[0].end),)
-        if journal[1] is not None:
-            values["year"], evidence["year"] = journal[1].value, (paper.span(journal[1].start, journal[1].end),)
-            return
-    elif furniture and (journal := bib.find_journal(furniture)
-                        or bib.find_journal(" ".join(paper.document.furniture))) is not None:
-        # a running head may come as two lines ("GLOBAL HEALTH SCIENCE," / "Volume 7 …, 2022")
-        values["journal"] = journal[0].value
-        if journal[1] is not None:
-            values["year"] = journal[1].value
-            return
-    # the study period and table captions: a paper is not older than the latest year it reports.
-    # Introduction and discussion are left out (targets such as "2030", other studies).
-    years = [y for p in paper.ranked() for y in bib.find_years(paper.slice(p), p.start)]
-    if years:
-        year = max(years, key=lambda y: (y.value, -y.start))
-        values["year"], evidence["year"] = year.value, (paper.span(year.start, year.end),)
-
-
-def _head_text(paper: _Paper) -> str:
-    """Front matter and the first page: where a paper prints its own DOI."""
-    end = 0
-    for p in paper.places:
-        if p.name in ("front", "abstract", "abstract_en", "title"):
-            end = max(end, p.end)
-    if paper.document.pages:
-        end = max(end, paper.document.pages[0].end)
-    return paper.text[:end or min(len(paper.text), 3000)]
-
-
-def _designs(paper: _Paper, review: bool = False) -> tuple[list[_Found], list[_Found]]:
+def _designs(paper: Paper, review: bool = False) -> tuple[list[Found], list[Found]]:
     """Design and family candidates: one per sentence that names them, in trusted places (for a
     review, only its own abstract and methods, never its table of studies)."""
     designs, families = [], []
@@ -312,23 +190,23 @@ def _designs(paper: _Paper, review: bool = False) -> tuple[list[_Found], list[_F
                 hit = statement.design_hit or statement.family_hit
                 # a design implied by a family alone ("quasi eksperimen") yields to a named one
                 explicit = 0 if statement.design_hit else 1
-                designs.append(_Found(statement.design, paper.span(hit.start, hit.end), place.rank,
+                designs.append(Found(statement.design, paper.span(hit.start, hit.end), place.rank,
                                       (explicit, s)))
             if statement.family_hit is not None:
                 hit = statement.family_hit
-                families.append(_Found(statement.family, paper.span(hit.start, hit.end), place.rank, (s,)))
+                families.append(Found(statement.family, paper.span(hit.start, hit.end), place.rank, (s,)))
     return designs, families
 
 
-def _sampling(paper: _Paper) -> list[_Found]:
+def _sampling(paper: Paper) -> list[Found]:
     found = []
     for place in paper.ranked():
         for hit in find_sampling(paper.slice(place), place.start, paper.starts(place)):
-            found.append(_Found(Sampling(hit.key), paper.span(hit.start, hit.end), place.rank, (hit.start,)))
+            found.append(Found(Sampling(hit.key), paper.span(hit.start, hit.end), place.rank, (hit.start,)))
     return found
 
 
-def _sample_sizes(paper: _Paper, statistics: list[Any], one_group: bool) -> tuple[list[_Found], list[_Found]]:
+def _sample_sizes(paper: Paper, statistics: list[Any], one_group: bool) -> tuple[list[Found], list[Found]]:
     """Sample-size statements in trusted places (best one per sentence), and stated arm splits."""
     sizes, arms, population = [], [], []
     for place in paper.ranked():
@@ -341,9 +219,9 @@ def _sample_sizes(paper: _Paper, statistics: list[Any], one_group: bool) -> tupl
             if best is None:
                 continue
             (population if best.strength == "population" else sizes).append(
-                _Found(best.n, paper.span(best.start, best.end), place.rank, (STRENGTH[best.strength], best.start)))
+                Found(best.n, paper.span(best.start, best.end), place.rank, (STRENGTH[best.strength], best.start)))
             for split in (f for f in found if f.arms):
-                arms.append(_Found(split.arms, paper.span(split.start, split.end), place.rank, (split.start,)))
+                arms.append(Found(split.arms, paper.span(split.start, split.end), place.rank, (split.start,)))
     if one_group:
         # in a one-group pre/post study every summary row's n is the whole sample
         for stat in statistics:
@@ -352,20 +230,20 @@ def _sample_sizes(paper: _Paper, statistics: list[Any], one_group: bool) -> tupl
                 # only an n printed in the row itself, not one the extractor derived
                 place = place_at(paper.places, stat.span.start)
                 if place is not None and place.rank is not None:
-                    sizes.append(_Found(stat.n, stat.span, place.rank, (STRENGTH["n_eq"], stat.span.start)))
+                    sizes.append(Found(stat.n, stat.span, place.rank, (STRENGTH["n_eq"], stat.span.start)))
     if not sizes:
         sizes = population     # only the population is stated (total sampling): it is the sample
     arms.sort(key=lambda f: (f.rank, f.order))
     return sizes, arms
 
 
-def _choose_n(paper: _Paper, sizes: list[_Found], statistics: list[Any], one_group: bool) -> _Found | None:
+def _choose_n(paper: Paper, sizes: list[Found], statistics: list[Any], one_group: bool) -> Found | None:
     """The best-supported n: by the paper's own count/percent pairs when they decide (one-group
     studies only: with two groups the percentages are of each arm), else by place."""
     if not sizes:
         return None
     if not one_group:
-        return _best(sizes)
+        return best(sizes)
     pairs = []
     for place in paper.ranked():
         pairs.extend(find_count_percents(paper.slice(place)))
@@ -377,22 +255,22 @@ def _choose_n(paper: _Paper, sizes: list[_Found], statistics: list[Any], one_gro
     if top >= MIN_PERCENT_SUPPORT and sum(1 for v in support.values() if v == top) == 1:
         winner = next(v for v, s in support.items() if s == top)
         log.debug("n=%s chosen by %d count/percent pairs", winner, top)
-        return _best([f for f in sizes if f.value == winner])
-    return _best(sizes)
+        return best([f for f in sizes if f.value == winner])
+    return best(sizes)
 
 
-def _tests(paper: _Paper) -> list[_Found]:
+def _tests(paper: Paper) -> list[Found]:
     """Tests the paper states it used (hedged mentions left out), in trusted places."""
     found = []
     for place in paper.ranked():
         for mention in find_tests(paper.slice(place), place.start, paper.starts(place)):
             if not mention.hedged:
-                found.append(_Found(mention.test, paper.span(mention.hit.start, mention.hit.end), place.rank,
+                found.append(Found(mention.test, paper.span(mention.hit.start, mention.hit.end), place.rank,
                                     (mention.hit.start,)))
     return found
 
 
-def _tests_of_statistics(paper: _Paper, statistics: list[Any]) -> list[_Found]:
+def _tests_of_statistics(paper: Paper, statistics: list[Any]) -> list[Found]:
     """Tests named beside statistics printed in the results ("χ² test", a table's "Test" column).
     Abstract statistics are left out: their test may come from a hedged sentence."""
     found = []
@@ -400,15 +278,15 @@ def _tests_of_statistics(paper: _Paper, statistics: list[Any]) -> list[_Found]:
         if isinstance(stat, Statistic) and stat.test is not None and stat.span is not None:
             place = place_at(paper.places, stat.span.start)
             if place is not None and place.name == "results":
-                found.append(_Found(stat.test, stat.span, place.rank, (stat.span.start,)))
+                found.append(Found(stat.test, stat.span, place.rank, (stat.span.start,)))
     return found
 
 
-def _main_test(mentions: list[_Found], design: Design | None) -> TestName | None:
+def _main_test(mentions: list[Found], design: Design | None) -> TestName | None:
     return choose_main_test([(f.value, (f.rank, f.order)) for f in mentions], design)
 
 
-def _aims(paper: _Paper) -> tuple[list[_Found], list[_Found]]:
+def _aims(paper: Paper) -> tuple[list[Found], list[Found]]:
     """Intervention and outcome candidates from aim statements ("pengaruh X terhadap Y"),
     contrasts ("compared X with Y"), cued phrases ("Intervention: X", "primary outcome was Y").
 
@@ -423,46 +301,36 @@ def _aims(paper: _Paper) -> tuple[list[_Found], list[_Found]]:
         text = flatten(paper.slice(place))
         starts = phrase_starts("pico", text, AIM_KEYS)       # one scan serves all four finders
         for aim in find_aims(text, place.start, starts):
-            intervention = _LEADING_NOISE.sub("", aim.intervention)
+            intervention = _leading_noise().sub("", aim.intervention)
             s, e = aim.intervention_span
-            interventions.append(_Found(intervention, paper.span(s + len(aim.intervention) - len(intervention), e),
+            interventions.append(Found(intervention, paper.span(s + len(aim.intervention) - len(intervention), e),
                                         rank, (0, s)))
-            outcomes.append(_Found(aim.outcome, paper.span(*aim.outcome_span), rank, (2, s)))
+            outcomes.append(Found(aim.outcome, paper.span(*aim.outcome_span), rank, (2, s)))
         for value, s, e in find_cued(text, "intervention_cue", place.start, starts):
-            interventions.append(_Found(value, paper.span(s, e), rank, (1, s)))
+            interventions.append(Found(value, paper.span(s, e), rank, (1, s)))
         for contrast in find_contrasts(text, place.start, starts):
-            interventions.append(_Found(contrast.intervention, paper.span(*contrast.intervention_span), rank,
+            interventions.append(Found(contrast.intervention, paper.span(*contrast.intervention_span), rank,
                                         (2, contrast.intervention_span[0])))
         for value, s, e in find_cued(text, "outcome_cue", place.start, starts):
-            outcomes.append(_Found(value, paper.span(s, e), rank, (1, s)))
+            outcomes.append(Found(value, paper.span(s, e), rank, (1, s)))
         for value, s, e in find_primary_outcome(text, place.start):
-            outcomes.append(_Found(value, paper.span(s, e), -1, (0, s)))
+            outcomes.append(Found(value, paper.span(s, e), -1, (0, s)))
     return interventions, outcomes
 
 
-def _comparator(paper: _Paper, arms: list[_Found], intervention: str | None) -> _Found | None:
-    found = _first_in(paper, ("methods", "abstract", "abstract_en", "front"), find_comparator)
+def _comparator(paper: Paper, arms: list[Found], intervention: str | None) -> Found | None:
+    found = first_in(paper, ("methods", "abstract", "abstract_en", "front"), find_comparator)
     if found:
-        return _Found(found[0], paper.span(found[1], found[2]), 0)
+        return Found(found[0], paper.span(found[1], found[2]), 0)
     if arms and intervention:
         # the arm that is not the intervention
         words = set(intervention.lower().split())
         for label in arms[0].value:
             if not words & set(label.split()):
-                return _Found(label, arms[0].span, arms[0].rank)
+                return Found(label, arms[0].span, arms[0].rank)
     return None
 
-
-def _first_in(paper: _Paper, names: tuple[str, ...], finder) -> tuple[str, int, int] | None:
-    for name in names:
-        for place in paper.named(name):
-            found = finder(paper.slice(place), place.start)
-            if found:
-                return found
-    return None
-
-
-def _alpha(paper: _Paper) -> tuple[float, Span] | None:
+def _alpha(paper: Paper) -> tuple[float, Span] | None:
     for place in paper.ranked():
         found = find_alpha(paper.slice(place), place.start, paper.starts(place))
         if found:
@@ -472,7 +340,7 @@ def _alpha(paper: _Paper) -> tuple[float, Span] | None:
 
 # --------------------------------------------------------------------------- main result
 
-def _main_result(paper: _Paper, statistics: list[Any], main_test: TestName | None,
+def _main_result(paper: Paper, statistics: list[Any], main_test: TestName | None,
                  alpha: float | None) -> tuple[MainResult, Span] | None:
     placed = []
     for stat in _p_statistics(paper, statistics):
@@ -481,7 +349,7 @@ def _main_result(paper: _Paper, statistics: list[Any], main_test: TestName | Non
     return choose_main_result(placed, main_test, alpha)
 
 
-def _p_statistics(paper: _Paper, statistics: list[Any]) -> list[Statistic]:
+def _p_statistics(paper: Paper, statistics: list[Any]) -> list[Statistic]:
     """Statistics carrying a p-value; when the statistics extractor gave none, the p-values
     printed in the abstract and results (so the record does not depend on it)."""
     stats = [s for s in statistics if isinstance(s, Statistic) and s.p is not None and s.span is not None]
@@ -497,4 +365,4 @@ def _p_statistics(paper: _Paper, statistics: list[Any]) -> list[Statistic]:
     return out
 
 
-__all__ = ["DEFAULT_ALPHA", "find_record"]
+__all__ = ["DEFAULT_ALPHA", "PLACE_LEXICONS", "find_record"]
