@@ -1,0 +1,221 @@
+"""The statistics finders' word lists are lexicon data (table_headers, table_labels, cues): both
+languages have the same keys, and every regex built from them finds what the regex with the
+words written in (as it was before the move) found, on the seed texts and on one-liners of our
+own in both languages. The two places where the lexicon form reads more are named fixes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from evidencekit.extract import lexicon, prose, table_headers, tables
+from evidencekit.extract.context import StatContext, _cue_re, _design_cue, fold
+from evidencekit.extract.table_headers import ROLE_NOTATION, WORDS_IN_NOTATION, column_role, column_roles
+from evidencekit.model import Cell, Document, Table
+from evidencekit.vocab import TestName
+
+NAMES = ("table_headers", "table_labels", "cues")
+
+#: Our own one-liners, Indonesian and English, with the words the lists hold in many spellings.
+LINES = [
+    "Pre-test dan post-test kelompok intervensi; pretest and posttest of the control group",
+    "Nilai sebelum dan sesudah pijat; skor sebelum dan setelah perlakuan; pre- and post-intervention",
+    "pre dan post; pre tes dan post tes; pre-tes and post; pre\ttest and post; pre  test dan post",
+    "Perbedaan antara kelompok eksperimen dan kontrol; antar kelompok; kelompok perlakuan dan kelompok kontrol",
+    "Differences between the two groups; between groups; between two groups; between the groups",
+    "t hitung 2,1; thitung; Z-hitung; t count; recount; F hitung > F tabel",
+    "korelasi Spearman; correlation; correlated; rank; ranking; Korelasi",
+    "Jumlah 24; Total 30 100; Sum of ranks; Jumlahnya; totally",
+    "Mean Pretest, SD Kontrol, Rerata Sesudah, Mean Before, Baseline, After, Kelompok Eksperimen",
+    "Pretes, Post-Tes, post test, Posttest, PRE TEST, sebelumnya, controlled, interventions",
+    "Skor (skor), Lama (menit), Berat (gram), Durasi (jam), Hari (hari), Score (score), (ml) ( % )",
+    "Umur, rerata (SD); Paritas, n (%); Age, mean ± SD; Weight, rata-rata ± s.d.; Usia, f (%)",
+    "Tabel 3. Distribusi; Table 2: Mean; TABEL 1; tabel 4.1; Tabelnya",
+    "Uji; Test; Statistic; Statistik; Test statistic; Uji statistik; Uji t",
+]
+
+#: The regexes as they were, with the words written in.
+OLD = {
+    "total": r"(?i)^(?:jumlah|total|sum)\b",
+    "pre": r"(?i)\b(?:pre[\s-]?tes[t]?|pretest|sebelum|before|baseline)\b",
+    "post": r"(?i)\b(?:post[\s-]?tes[t]?|posttest|sesudah|setelah|after)\b",
+    "arm": r"(?i)\b(intervensi|eksperimen|perlakuan|intervention|experimental|kontrol|control)\b",
+    "qualifier": (r"(?i)\b(?:pre[\s-]?tes[t]?|pretest|post[\s-]?tes[t]?|posttest|sebelum|sesudah|setelah|before|"
+                  r"after|baseline|intervensi|kontrol|control|intervention|eksperimen|experimental|perlakuan)\b"),
+    "paired": (r"(?i)\b(?:sebelum\s+dan\s+(?:sesudah|setelah)|pre[\s-]?(?:test|tes)?\s+(?:dan|and)\s+post|"
+               r"before\s+and\s+after|pretest\s+(?:dan|and)\s+posttest)"),
+    "between": (r"(?i)\b(?:antara\s+kelompok|antar\s+kelompok|between\s+(?:the\s+)?(?:two\s+)?groups|"
+                r"kelompok\s+(?:intervensi|eksperimen|perlakuan)\s+dan\s+(?:kelompok\s+)?kontrol)"),
+    "computed": r"(?i)hitung|count",
+    "correlation": r"(?i)spearman|korelasi|correlat|rank",
+    "unit": r"\(\s*(ml|cc|gram|g|kg|cm|mm|mmhg|menit|jam|hari|skor|score|%)\s*\)",
+    "test_header": r"(?i)^(?:test|uji|statisti[ck]|test statistic|uji statistik)$",
+    "caption": r"(?i)^\s*(?:tabel|table)\s+\d+",
+}
+
+#: The header roles as they were (tables.COLUMN_ROLES before the words moved to the lexicon).
+OLD_ROLES = (
+    ("count_pct", r"(?:.*\s)?[fn]\s*\(\s*%\s*\)"),
+    ("mean_sd", r"(?:mean|rerata|rata-rata|rata rata|m)\s*\(\s*(?:s\.?d\.?|sd|std)\s*\)"),
+    ("mean_sd", r"(?:mean|rerata|rata-rata)\s*±\s*(?:sd|s\.d\.?)"),
+    ("count", r"n|f|jumlah|frekuensi|frequency|number|total"),
+    ("percent", r"%|persentase(?: \(%\))?|persen|percent(?:age)?(?: \(%\))?|\(%\)"),
+    ("mean", r"mean|rerata|rata-rata|rata rata|average|nilai rata-rata"),
+    ("sd", r"sd|s\.d\.?|std\.? deviation|standard deviation|std|simpangan baku(?: \(sd\))?|standar deviasi"),
+    ("se", r"se|s\.e\.?|sem|std\.? error|standard error"),
+    ("median", r"median|nilai tengah"),
+    ("min", r"min\.?|minimum|minimal|terendah"),
+    ("max", r"max\.?|maks\.?|maximum|maksimum|maksimal|tertinggi"),
+    ("min_max", r"min\s*[-–]\s*max|minimum\s*[-–]\s*maksimum|min-maks|range|rentang"),
+    ("ci", r"(?:95\s?%\s*)?ci(?:\s*95\s?%)?|(?:95\s?%\s*)?confidence interval|interval kepercayaan"),
+    ("p", r"p|p\s*[-_]?\s*value|nilai p|sig\.?|sig\.?\s*\(?2[\s-]*tailed\)?|asymp\.?\s*sig\.?\s*(?:\(2[\s-]*tailed\))?|p-?value\s*\*?"),
+    ("Z", r"z|nilai z|z[\s-]?hitung|z score"),
+    ("t", r"t|nilai t|t[\s-]?hitung|t-value"),
+    ("critical", r"[tfz][\s-]?(?:tabel|table|kritis)|nilai kritis|critical value"),
+    ("df", r"df|dk|db"),
+    ("U", r"u|mann-whitney u"),
+    ("W", r"w"),
+    ("chi2", r"χ2|χ²|x2|chi-square|chi square|chi2"),
+    ("F", r"f[\s-]?hitung|f-value|f value"),
+    ("r", r"r|koefisien korelasi"),
+    ("rank", r"(?:negati(?:f|ve)|positi(?:f|ve))\s+ranks?|ties|mean rank|sum of ranks|selisih|difference"),
+)
+OLD_ROW_ROLE = (r"(?i)[,;:]?\s*(?P<role>(?:mean|rerata|rata-rata)\s*(?:\(\s*(?:sd|s\.d\.?)\s*\)|±\s*(?:sd|s\.d\.?))"
+                r"|[nf]\s*\(\s*%\s*\))\s*$")
+
+#: Header cells of our own: every role in its spellings, in both languages.
+HEADERS = [
+    "f (%)", "Kontrol n (%)", "Mean (SD)", "Rerata (s.d.)", "Rata rata (SD)", "M (SD)", "Rerata ± SD",
+    "Mean ± s.d", "N", "F", "Jumlah", "Frekuensi", "Frequency", "Number", "Total", "%", "(%)",
+    "Persentase", "Persentase (%)", "Persen", "Percent", "Percentage (%)", "Mean", "Average", "Rerata",
+    "Rata-rata", "Nilai rata-rata", "SD", "S.D.", "Std", "Std. Deviation", "Standard deviation",
+    "Simpangan Baku", "Simpangan baku (SD)", "Standar Deviasi", "SE", "S.E.", "SEM", "Std. Error",
+    "Standard error", "Median", "Nilai tengah", "Min", "Min.", "Minimum", "Minimal", "Terendah", "Max.",
+    "Maks.", "Maximum", "Maksimum", "Maksimal", "Tertinggi", "Min - Max", "Min–Max", "Minimum - Maksimum",
+    "Minimum–maksimum", "Min-maks", "Range", "Rentang", "95% CI", "CI 95%", "CI", "95 % Confidence Interval",
+    "Confidence interval", "Interval Kepercayaan", "P", "P value", "p-value", "P_value", "Nilai p", "Sig.",
+    "Sig. (2-tailed)", "Asymp. Sig. (2-tailed)", "Z", "Nilai Z", "Z hitung", "Z-hitung", "Zhitung", "Z score",
+    "t", "Nilai t", "t hitung", "t-value", "t tabel", "F-tabel", "Z kritis", "t table", "Nilai kritis",
+    "Critical value", "df", "dk", "db", "U", "Mann-Whitney U", "W", "χ2", "χ²", "X2", "Chi-square", "Chi square",
+    "F hitung", "F-value", "F value", "r", "Koefisien korelasi", "Negative Ranks", "Positif rank", "Ties",
+    "Mean Rank", "Sum of Ranks", "Selisih", "Difference", "Umur", "Kelompok", "Variabel", "t count", "Score",
+    "Mean (ml)", "Rerata (kali per 24 jam)", "Skor (skor)", "Lama (menit)", "Mean*", "Uji statistik",
+]
+
+#: Headers the lexicon form reads and the old one did not: the same words, spelled as the
+#: neighbouring forms already were ("Rata rata (SD)" was mean_sd, "95% CI" was ci).
+FIXED_ROLES = {"Rata rata ± SD": "mean_sd", "95% Interval Kepercayaan": "ci"}
+
+
+@pytest.fixture(scope="module")
+def texts(shared_dir) -> list[str]:
+    seeds = [fold(p.read_text(encoding="utf-8")) for p in sorted((shared_dir / "seeds").glob("*.txt"))]
+    return seeds + LINES + HEADERS
+
+
+@pytest.fixture(scope="module")
+def header_cells(shared_dir) -> list[str]:
+    from evidencekit.extract.read import read_document
+    from evidencekit.extract.text_tables import find_text_tables
+
+    cells = list(HEADERS)
+    for path in sorted((shared_dir / "seeds").glob("*.txt")):
+        cells += [c.text for t in find_text_tables(read_document(path)) for row in t.rows for c in row]
+    return cells
+
+
+def _matches(pattern: re.Pattern[str], texts: list[str]) -> list:
+    return [[(m.span(), m.groups()) for m in pattern.finditer(text)] for text in texts]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_both_languages_have_the_same_keys(name):
+    assert set(lexicon.load("id", name)) == set(lexicon.load("en", name))
+
+
+def test_every_table_headers_key_is_a_role_or_a_word_list_the_roles_use():
+    roles = {role for role, _ in ROLE_NOTATION}
+    assert set(lexicon.load("en", "table_headers")) <= roles | set(WORDS_IN_NOTATION) | {"unit", "test"}
+
+
+def test_no_lexicon_phrase_is_empty_or_padded():
+    for name in NAMES:
+        for lang in lexicon.LANGUAGES:
+            for key, entry in lexicon.load(lang, name).items():
+                assert all(p and p == p.strip() for p in entry["phrases"]), (name, lang, key)
+
+
+@pytest.mark.parametrize(("key", "new"), [
+    ("total", lambda: tables._total_re()),
+    ("pre", lambda: tables._occasion_re("pre")),
+    ("post", lambda: tables._occasion_re("post")),
+    ("arm", lambda: tables._arm_re()),
+    ("qualifier", lambda: table_headers.qualifier_re()),
+    ("paired", lambda: _cue_re("paired")),
+    ("between", lambda: _cue_re("between")),
+    ("computed", lambda: prose._cue_re("computed")),
+    ("correlation", lambda: prose._cue_re("correlation")),
+    ("unit", lambda: table_headers._unit_re()),
+    ("test_header", lambda: table_headers.test_header_re()),
+    ("caption", lambda: re.compile(rf"(?i)^\s*(?:{tables._caption_word()})\s+\d+")),
+])
+def test_the_lexicon_regex_finds_what_the_written_one_found(texts, key, new):
+    old = re.compile(OLD[key], re.I if key == "unit" else 0)
+    lines = texts + [line for text in texts for line in text.split(";")]
+    assert _matches(new(), lines) == _matches(old, lines)
+
+
+def test_cues_decide_the_rank_test_as_before():
+    assert _design_cue("Skor sebelum dan sesudah pijat berbeda (Z = -3,3)") is TestName.WILCOXON_SIGNED_RANK
+    assert _design_cue("Scores differed between the two groups (Z = -2.1)") is TestName.MANN_WHITNEY
+    assert _design_cue("pre- and post-test scores between groups") is None
+    assert _design_cue("Skor ibu nifas (Z = -3,3)") is None
+
+
+def _old_role(text: str) -> str | None:
+    return next((role for role, pat in OLD_ROLES if re.match(rf"(?i)^(?:{pat})$", text)), None)
+
+
+def _new_role(text: str) -> str | None:
+    return next((role for role, pat in column_roles() if re.match(rf"(?i)^(?:{pat})$", text)), None)
+
+
+def test_each_header_gets_the_role_the_written_patterns_gave(header_cells):
+    for cell in header_cells:
+        text = re.sub(r"\s+", " ", cell).strip()             # as column_role gives it to the patterns
+        for variant in (text, text.lower(), text.upper()):
+            assert _new_role(variant) == _old_role(variant), variant
+            assert table_headers._role_of(variant) == _new_role(variant), variant
+
+
+@pytest.mark.parametrize(("header", "role"), sorted(FIXED_ROLES.items()))
+def test_the_same_words_in_a_neighbouring_spelling_now_name_their_role(header, role):
+    assert _old_role(header) is None
+    assert column_role(header) == role
+
+
+def test_a_row_label_names_its_cells_as_the_written_pattern_did(texts):
+    lines = texts + [line.strip() for text in texts for line in re.split(r"[;\n]", text)]
+    lines = [line for line in lines if not re.search(r"(?i)rata rata", line)]        # the fix below
+    old = re.compile(OLD_ROW_ROLE)
+    assert _matches(table_headers.row_role_re(), lines) == _matches(old, lines)
+    # fixed: "rata rata" (a mean word of the headers) now also before "(SD)" in a row label
+    assert table_headers.row_role_re().search("Umur, rata rata (SD)") and not old.search("Umur, rata rata (SD)")
+
+
+def test_a_rata_rata_row_label_gives_its_groups_means():
+    text = "Ciri | Pijat (n = 20) | Kontrol (n = 20)\nUmur, rata rata (SD) | 27,1 (4,2) | 28,0 (3,9)\n"
+    rows, cells, pos = [], [], 0
+    for line in text.splitlines(keepends=True):
+        row = []
+        for part in line.rstrip("\n").split(" | "):
+            start = text.index(part, pos)
+            row.append(Cell(part, start, start + len(part)))
+            pos = start + len(part)
+        rows.append(tuple(row))
+    table = Table(page=1, rows=tuple(rows), start=0, end=len(text))
+    document = Document(id="t", source="t", sha256="", text=text, tables=(table,))
+    found, _ = tables.interpret_table(table, StatContext.of(document))
+    assert [(d.group, d.n, d.mean.value, d.sd.value) for d in found] == [("Pijat", 20, 27.1, 4.2),
+                                                                        ("Kontrol", 20, 28.0, 3.9)]
