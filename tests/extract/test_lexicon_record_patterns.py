@@ -14,7 +14,7 @@ import re
 import pytest
 
 from evidencekit.extract import lexicon
-from evidencekit.extract.fields import pico, sample_size
+from evidencekit.extract.fields import bibliography, pico, sample_size
 
 #: An integer on its own, as sample_size.INTEGER.
 INTEGER = r"(?P<n>\d(?<![\d.,\-]\d)\d{0,4})(?![\d]|[.,]\d|\s*-\s*\d)"
@@ -79,6 +79,21 @@ PICO_YES_NO = {"_test_word", "_primary_words"}
 #: Patterns of PICO_WRITTEN that also read text as it is (not flattened).
 READ_RAW = {"_instrument_tail", "_place_name", "_test_word"}
 
+#: name in bibliography -> the pattern as written before its words moved into lexicon/*/bibliography.toml.
+BIBLIOGRAPHY_WRITTEN = {
+    "journal_re": re.compile(
+        r"^[ \t]*(?P<journal>[A-Za-z][A-Za-z &.'-]{4,80}?)[ \t]*,[ \t]*(?:(?:19|20)\d\d[ \t]*,[ \t]*)?"
+        r"(?:Vol(?:ume|\.)?[ \t]*\d+|\d+[ \t]*\(\d+\))(?P<rest>[^\n]*)", re.MULTILINE),
+    "volume_re": re.compile(r"\bvol(?:ume|\.)?\s*\d|\bno\.\s*\d", re.IGNORECASE),
+    "quoted_title_re": re.compile(
+        r"(?-i:[pPtT])(?:(?<=[pP])enelitian\s+(?:ini\s+)?(?:dengan\s+judul|berjudul)"
+        r"|(?<=[tT])his\s+(?:study|research)\s+(?:is\s+)?entitled)"
+        r"\s*[\"'](?P<title>[^\"']{15,300})[\"']", re.IGNORECASE),
+    "_name_separator": re.compile(r",|;|\s+&\s+|\s+dan\s+|\s+and\s+"),
+}
+#: Patterns of BIBLIOGRAPHY_WRITTEN used only as yes/no tests.
+BIBLIOGRAPHY_YES_NO = {"volume_re"}
+
 #: Our own one-liners: every word of the moved lists, odd case, odd spacing, words inside words.
 ONE_LINERS = (
     "Sebanyak 30 orang ibu nifas (15 dan 15), 3 x sehari selama 6 Bulan; 200 g_ 5 G 12 or 40 % dan 7 YEARS.",
@@ -101,6 +116,11 @@ ONE_LINERS = (
     "among mothers; allocated to massage or to usual care at home, or with leaflets during the stay.",
     "Luaran utama adalah volume ASI setelah intervensi, the primary outcome was the milk volume after birth; "
     "primary outcome: a score at day 3, change in milk flow was recorded, perubahan berat pada bayi.",
+    "Jurnal Kebidanan Nusantara, Vol. 5 No. 1, Mei 2022\nGLOBAL HEALTH SCIENCE, Volume 7 Number 3, 2022\nJurnal "
+    "Ibu, 2024, Vol 2, Issue 1\nHealth Notes, 2022, 9(3), 112-113\nvol.3 VOLUME 4 no. 5 No.6 nomor 7 volcano 8",
+    "Penelitian ini dengan judul \"Pijat punggung dan produksi ASI pada ibu\" dan PENELITIAN BERJUDUL 'Kompres hangat "
+    "untuk ibu nifas'; This research is entitled \"Warm compresses for new mothers\" and this study entitled 'x'.",
+    "Sari Dewi, Budi Santoso dan Ani Lestari & Rina; Made Putra and Joko Widodo,Candra",
     "with expressed milk volume AS THE Primary\nOutcome; dengan volume ASI ſebagai luaran utama; with x with "
     "the daily volume as the primary outcome.",
 )
@@ -144,6 +164,15 @@ def test_pico_pattern_built_from_the_lexicon_matches_where_the_written_one_did(n
         _same_matches(PICO_WRITTEN[name](), built, pico.flatten(text), name in PICO_YES_NO)
 
 
+@pytest.mark.parametrize("name", sorted(BIBLIOGRAPHY_WRITTEN))
+def test_bibliography_pattern_built_from_the_lexicon_matches_where_the_written_one_did(name, texts):
+    built = getattr(bibliography, name)()
+    for text in texts:
+        _same_matches(BIBLIOGRAPHY_WRITTEN[name], built, text, name in BIBLIOGRAPHY_YES_NO)
+    for text in texts[-12:]:
+        assert built.split(text) == BIBLIOGRAPHY_WRITTEN[name].split(text)
+
+
 def test_aim_noise_built_from_the_lexicon_strips_what_the_written_pattern_stripped(texts):
     from evidencekit.extract import record
 
@@ -159,7 +188,7 @@ def test_group_label_stopwords_are_the_words_written_before():
         set(lexicon.phrases("sample_size")["label_stopwords"]) == {"to", "the", "or", "and", "dan", "atau", "serta"}
 
 
-@pytest.mark.parametrize("name", ["sample_size", "pico"])
+@pytest.mark.parametrize("name", ["sample_size", "pico", "bibliography"])
 def test_a_record_lexicon_has_the_same_keys_in_both_languages(name):
     assert set(lexicon.load("id", name)) == set(lexicon.load("en", name))
 

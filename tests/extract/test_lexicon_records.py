@@ -26,7 +26,7 @@ CANONICAL_FILES = {
              "place_in", "aim_noise", "aim_noise_lead"},
     "hedges": {"conditional", "example"},
     "alpha": {"alpha", "confidence"},
-    "bibliography": {"affiliation", "furniture"},
+    "bibliography": {"affiliation", "furniture", "quoted_title", "volume", "issue", "author_and"},
     "number_words": {"ones", "teens", "tens", "hundred", "ten_times", "plus_ten", "ten", "eleven", "one_hundred"},
     "record_headings": {"abstract", "abstract_en", "introduction", "methods", "results", "discussion",
                         "conclusion", "references"},

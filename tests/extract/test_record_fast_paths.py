@@ -257,7 +257,7 @@ def test_fast_opening_patterns_find_what_their_plain_forms_find(seed_texts):
     odd = ('milk volume AS THE Primary\nOutcome; volume ASI ſebagai luaran utama. Penelitian ini berjudul '
            '"Pijat punggung dan produksi ASI ibu" and This research is entitled \'A trial of warm compresses\'')
     for text in [*_cases(seed_texts), odd]:
-        for fast, slow in ((pico._primary_words(), plain_primary), (bibliography.QUOTED_TITLE_RE, plain_title)):
+        for fast, slow in ((pico._primary_words(), plain_primary), (bibliography.quoted_title_re(), plain_title)):
             assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
                 [(m.span(), m.groupdict()) for m in slow.finditer(text)]
 

@@ -9,30 +9,47 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from evidencekit.extract import lexicon
-from evidencekit.extract.fields.phrases import find_hits
+from evidencekit.extract.fields.phrases import find_hits, opening_alternation, word_alternation
 
 #: A DOI (Crossref's pattern, trailing punctuation trimmed later).
 DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
-#: A journal line: "Jurnal Ilmu Keperawatan Maternitas, Vol 5 No 1, May 2022",
-#: "GLOBAL HEALTH SCIENCE, Volume 7 Number 3, September 2022".
-#: "Name, 2024, Vol. 2, Issue 1" and "Name, 2022, 9(3), 112–113" too.
-JOURNAL_RE = re.compile(
-    r"^[ \t]*(?P<journal>[A-Za-z][A-Za-z &.'-]{4,80}?)[ \t]*,[ \t]*(?:(?:19|20)\d\d[ \t]*,[ \t]*)?"
-    r"(?:Vol(?:ume|\.)?[ \t]*\d+|\d+[ \t]*\(\d+\))(?P<rest>[^\n]*)", re.MULTILINE)
-#: A volume/issue mark: furniture, not a title.
-VOLUME_RE = re.compile(r"\bvol(?:ume|\.)?\s*\d|\bno\.\s*\d", re.IGNORECASE)
+
+
+@cache
+def journal_re() -> re.Pattern[str]:
+    """A journal line: "Jurnal Ilmu Keperawatan Maternitas, Vol 5 No 1, May 2022",
+    "GLOBAL HEALTH SCIENCE, Volume 7 Number 3, September 2022"; "Name, 2024, Vol. 2, Issue 1"
+    and "Name, 2022, 9(3), 112–113" too. The volume mark (lexicon ``volume``) is capitalised there."""
+    volume = "|".join(re.escape(p[:1].upper() + p[1:]) for p in lexicon.phrases("bibliography").get("volume", ()))
+    return re.compile(
+        r"^[ \t]*(?P<journal>[A-Za-z][A-Za-z &.'-]{4,80}?)[ \t]*,[ \t]*(?:(?:19|20)\d\d[ \t]*,[ \t]*)?"
+        rf"(?:(?:{volume or '(?!)'})[ \t]*\d+|\d+[ \t]*\(\d+\))(?P<rest>[^\n]*)", re.MULTILINE)
+
+
+@cache
+def volume_re() -> re.Pattern[str]:
+    """A volume or issue mark before its number (lexicon ``volume``, ``issue``): furniture, not a title."""
+    marks = f"{word_alternation('bibliography', 'volume')}|{word_alternation('bibliography', 'issue')}"
+    return re.compile(rf"\b(?:{marks})\s*\d", re.IGNORECASE)
+
+
 #: A plausible publication/study year.
 YEAR_RE = re.compile(r"(?<![\d.,/])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d.,]\d)")
-#: A quoted title in the text: 'penelitian dengan judul "…"'.
-#: Only the paper's own study ("melakukan penelitian dengan judul"), not a cited one ("(Pratama,
-#: 2023) yang berjudul …"). The first letter is a case-sensitive class of the characters
-#: IGNORECASE takes for "p" and "t" (a test checks it), so the engine skips straight to them.
-QUOTED_TITLE_RE = re.compile(
-    r"(?-i:[pPtT])(?:(?<=[pP])enelitian\s+(?:ini\s+)?(?:dengan\s+judul|berjudul)"
-    r"|(?<=[tT])his\s+(?:study|research)\s+(?:is\s+)?entitled)"
-    r"\s*[\"'](?P<title>[^\"']{15,300})[\"']", re.IGNORECASE)
+
+
+@cache
+def quoted_title_re() -> re.Pattern[str]:
+    """A quoted title in the text: 'penelitian dengan judul "…"' (lexicon ``quoted_title``). Only
+    the paper's own study ("melakukan penelitian dengan judul"), not a cited one ("(Pratama, 2023)
+    yang berjudul …"). It opens with a case-sensitive class of every case of the phrases' first
+    letters (:func:`~.phrases.opening_alternation`), so the engine skips straight to them."""
+    opening = opening_alternation(lexicon.phrases("bibliography").get("quoted_title", ()))
+    return re.compile(opening + r"\s*[\"'](?P<title>[^\"']{15,300})[\"']", re.IGNORECASE)
+
+
 #: A name: two or more capitalised words, initials allowed ("Pinem Herlida Lina", "A Fransisca").
 NAME_RE = re.compile(r"^(?:[A-Z][A-Za-z'.-]*\s*){1,6}$")
 
@@ -57,7 +74,7 @@ def _lines(text: str, offset: int) -> list[tuple[int, str]]:
 def _is_furniture(line: str) -> bool:
     symbols = [p for p in lexicon.phrases("bibliography").get("furniture", ()) if not p[:1].isalnum()]
     return (bool(find_hits("bibliography", line, keys=("furniture",))) or any(p in line for p in symbols)
-            or bool(VOLUME_RE.search(line)) or bool(JOURNAL_RE.match(line))
+            or bool(volume_re().search(line)) or bool(journal_re().match(line))
             or not re.search(r"[A-Za-z]{3}", line))
 
 
@@ -72,7 +89,7 @@ def find_doi(text: str, offset: int = 0) -> Found | None:
 
 def find_journal(text: str, offset: int = 0) -> tuple[Found, Found | None] | None:
     """(journal, year on the journal line) from a running head or citation line."""
-    m = JOURNAL_RE.search(text)
+    m = journal_re().search(text)
     if not m:
         return None
     name = re.sub(r"\s+", " ", m.group("journal")).strip()
@@ -101,7 +118,7 @@ def find_title(front: str, offset: int = 0) -> Found | None:
 
 def find_quoted_title(text: str, offset: int = 0) -> Found | None:
     """The paper's own title when the text quotes it ("penelitian dengan judul \"…\""), or None."""
-    m = QUOTED_TITLE_RE.search(text)
+    m = quoted_title_re().search(text)
     if not m:
         return None
     return Found(re.sub(r"\s+", " ", m.group("title")).strip(), m.start("title") + offset, m.end("title") + offset)
@@ -119,8 +136,14 @@ def _names(line: str) -> list[str]:
     hits = find_hits("bibliography", line, keys=("affiliation",))
     if hits:
         line = line[:hits[0].start]
-    parts = [re.sub(r"[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹]+$", "", p).strip() for p in re.split(r",|;|\s+&\s+|\s+dan\s+|\s+and\s+", line)]
+    parts = [re.sub(r"[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹]+$", "", p).strip() for p in _name_separator().split(line)]
     return join_initials([p for p in parts if p])
+
+
+@cache
+def _name_separator() -> re.Pattern[str]:
+    """Between two names of an author list: a comma, ";", "&" or an ``author_and`` word."""
+    return re.compile(rf",|;|\s+&\s+|\s+(?:{word_alternation('bibliography', 'author_and')})\s+")
 
 
 #: Initials standing alone after a comma: "Sari, D." is one author, not two.

@@ -92,6 +92,23 @@ def case_variants(letters: str) -> str:
     return "".join(sorted(set(re.findall(f"[{re.escape(letters)}]", every, re.IGNORECASE))))
 
 
+def opening_alternation(phrases: tuple[str, ...], joiner: str = r"\s+") -> str:
+    """``phrases`` as an alternation (for an IGNORECASE pattern) that opens with a case-sensitive
+    class of every character IGNORECASE takes for their first letters (:func:`case_variants`), so
+    the engine skips straight to those characters; each phrase then goes on from its own first
+    letter (looked behind). Built from the phrases, so a phrase added to the lexicon is found by
+    the fast opening too. No phrases give ``(?!)``, which never matches."""
+    if not phrases:
+        return "(?!)"
+    branches = []
+    for phrase in phrases:
+        first, *rest = phrase.split()
+        tail = joiner.join([re.escape(first[1:]), *map(re.escape, rest)])
+        branches.append(f"(?<=[{re.escape(case_variants(first[0]))}]){tail}")
+    firsts = case_variants("".join(sorted({p.split()[0][0] for p in phrases})))
+    return f"(?-i:[{re.escape(firsts)}])(?:{'|'.join(branches)})"
+
+
 def find_hits(name: str, text: str, offset: int = 0, keys: tuple[str, ...] | None = None,
               within: list[int] | None = None) -> list[Hit]:
     """Every phrase of lexicon ``name`` in ``text``, in text order, the longest where they overlap.

@@ -14,9 +14,9 @@ from typing import Iterator
 
 from evidencekit.extract import lexicon
 from evidencekit.extract.fields.phrases import (
-    case_variants,
     find_hits,
     matches_at,
+    opening_alternation,
     phrase_pattern,
     phrase_starts,
     word_alternation,
@@ -265,20 +265,10 @@ def _leading_with() -> re.Pattern[str]:
 
 @cache
 def _primary_words() -> re.Pattern[str]:
-    """The fixed words of :func:`_as_primary` (pico ``primary``), found first (fast) before it runs.
-    Their first letters are a case-sensitive class of every character IGNORECASE takes for them
-    ("ſ" is an "s"), derived from the phrases, so the engine skips straight to those letters; each
-    phrase goes on from its own first letter."""
-    phrases = lexicon.phrases("pico").get("primary", ())
-    if not phrases:
-        return re.compile("(?!)")
-    firsts = case_variants("".join(sorted({p[0] for p in phrases})))
-    branches = []
-    for phrase in phrases:
-        first, *rest = phrase.split()
-        tail = r"\s+".join([re.escape(first[1:]), *map(re.escape, rest)])
-        branches.append(f"(?<=[{re.escape(case_variants(first[0]))}]){tail}")
-    return re.compile(f"(?-i:[{re.escape(firsts)}])(?:{'|'.join(branches)})", re.IGNORECASE)
+    """The fixed words of :func:`_as_primary` (pico ``primary``), found first (fast) before it runs:
+    an alternation that opens with a class of their first letters in every case IGNORECASE takes
+    for them ("ſ" is an "s"), derived from the phrases (:func:`~.phrases.opening_alternation`)."""
+    return re.compile(opening_alternation(lexicon.phrases("pico").get("primary", ())), re.IGNORECASE)
 
 
 def find_primary_outcome(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
