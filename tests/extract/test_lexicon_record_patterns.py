@@ -94,6 +94,14 @@ BIBLIOGRAPHY_WRITTEN = {
 #: Patterns of BIBLIOGRAPHY_WRITTEN used only as yes/no tests.
 BIBLIOGRAPHY_YES_NO = {"volume_re"}
 
+#: (module, name) -> a pattern of the small words in lexicon/*/connectives.toml, as written before.
+CONNECTIVES_WRITTEN = {
+    ("phrases", "_clause_end"): re.compile(
+        r"[,;]\s+|\s+(?=(?:dan|and|sedangkan|while|whereas)\s+(?:jika|apabila|bila|if)\b)"),
+    ("pvalues", "_level_after"): re.compile(
+        r"\s*(?:=|:|sebesar|adalah|of|<|≤)?\s*(?P<val>0?[.,]\d{1,3}|\d{1,2}(?:[.,]\d)?\s*%)"),
+}
+
 #: Our own one-liners: every word of the moved lists, odd case, odd spacing, words inside words.
 ONE_LINERS = (
     "Sebanyak 30 orang ibu nifas (15 dan 15), 3 x sehari selama 6 Bulan; 200 g_ 5 G 12 or 40 % dan 7 YEARS.",
@@ -120,6 +128,9 @@ ONE_LINERS = (
     "Ibu, 2024, Vol 2, Issue 1\nHealth Notes, 2022, 9(3), 112-113\nvol.3 VOLUME 4 no. 5 No.6 nomor 7 volcano 8",
     "Penelitian ini dengan judul \"Pijat punggung dan produksi ASI pada ibu\" dan PENELITIAN BERJUDUL 'Kompres hangat "
     "untuk ibu nifas'; This research is entitled \"Warm compresses for new mothers\" and this study entitled 'x'.",
+    "Jika data normal, uji t dan jika tidak normal uji Wilcoxon sedangkan bila kecil, while if small and if not whereas "
+    "if; DAN JIKA; taraf signifikansi sebesar 0,05, α adalah 5%, a level of .05, alpha: 0.1, α < 0,05, α ≤ 1 %",
+    "One hundred and six mothers, twenty-five AND two, seratus dua puluh orang, sixty\tand\tone, and six",
     "Sari Dewi, Budi Santoso dan Ani Lestari & Rina; Made Putra and Joko Widodo,Candra",
     "with expressed milk volume AS THE Primary\nOutcome; dengan volume ASI ſebagai luaran utama; with x with "
     "the daily volume as the primary outcome.",
@@ -173,6 +184,27 @@ def test_bibliography_pattern_built_from_the_lexicon_matches_where_the_written_o
         assert built.split(text) == BIBLIOGRAPHY_WRITTEN[name].split(text)
 
 
+@pytest.mark.parametrize(("module", "name"), sorted(CONNECTIVES_WRITTEN))
+def test_connective_pattern_built_from_the_lexicon_matches_where_the_written_one_did(module, name, texts):
+    from evidencekit.extract.fields import phrases, pvalues
+
+    built = getattr({"phrases": phrases, "pvalues": pvalues}[module], name)()
+    for text in texts:
+        _same_matches(CONNECTIVES_WRITTEN[module, name], built, text, yes_no=False)
+
+
+def test_number_word_runs_built_from_the_lexicon_are_those_the_written_run_found(texts):
+    from evidencekit.extract.fields import number_words
+
+    words = "|".join(sorted(map(re.escape, number_words._values()), key=len, reverse=True))
+    written = re.compile(rf"(?<![^\W_])(?:{words})(?:(?:[ \t]+|-|[ \t]+and[ \t]+)(?:{words}))*(?![^\W_])",
+                         re.IGNORECASE)
+    for text in texts:
+        assert [m.span() for m in number_words._run_re().finditer(text)] == [m.span() for m in written.finditer(text)]
+    assert number_words.parse_number_words("one hundred AND six") == 106
+    assert number_words.parse_number_words("seratus dan enam") is None
+
+
 def test_aim_noise_built_from_the_lexicon_strips_what_the_written_pattern_stripped(texts):
     from evidencekit.extract import record
 
@@ -188,7 +220,7 @@ def test_group_label_stopwords_are_the_words_written_before():
         set(lexicon.phrases("sample_size")["label_stopwords"]) == {"to", "the", "or", "and", "dan", "atau", "serta"}
 
 
-@pytest.mark.parametrize("name", ["sample_size", "pico", "bibliography"])
+@pytest.mark.parametrize("name", ["sample_size", "pico", "bibliography", "connectives"])
 def test_a_record_lexicon_has_the_same_keys_in_both_languages(name):
     assert set(lexicon.load("id", name)) == set(lexicon.load("en", name))
 

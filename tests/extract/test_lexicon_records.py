@@ -27,6 +27,7 @@ CANONICAL_FILES = {
     "hedges": {"conditional", "example"},
     "alpha": {"alpha", "confidence"},
     "bibliography": {"affiliation", "furniture", "quoted_title", "volume", "issue", "author_and"},
+    "connectives": {"clause_join", "clause_if", "level_link", "number_and"},
     "number_words": {"ones", "teens", "tens", "hundred", "ten_times", "plus_ten", "ten", "eleven", "one_hundred"},
     "record_headings": {"abstract", "abstract_en", "introduction", "methods", "results", "discussion",
                         "conclusion", "references"},

@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from evidencekit.extract import lexicon
-from evidencekit.extract.fields.phrases import matches_at, trie_pattern
+from evidencekit.extract.fields.phrases import matches_at, trie_pattern, word_alternation, word_set
 
 
 @cache
@@ -37,7 +37,8 @@ def _values() -> dict[str, tuple[str, int]]:
 @cache
 def _run_re() -> re.Pattern[str]:
     words = "|".join(sorted(map(re.escape, _values()), key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{words})(?:(?:[ \t]+|-|[ \t]+and[ \t]+)(?:{words}))*(?![^\W_])", re.IGNORECASE)
+    joined = rf"[ \t]+(?:{word_alternation('connectives', 'number_and')})[ \t]+"      # "one hundred and six"
+    return re.compile(rf"(?<![^\W_])(?:{words})(?:(?:[ \t]+|-|{joined})(?:{words}))*(?![^\W_])", re.IGNORECASE)
 
 
 def parse_number_words(text: str) -> int | None:
@@ -45,7 +46,7 @@ def parse_number_words(text: str) -> int | None:
     "ratus", "hundred") scales only the word before it: "seratus dua puluh" is 100 + 2 × 10."""
     total, last = 0, 0
     for word in re.split(r"[\s-]+", text.lower().strip()):
-        if not word or word == "and":
+        if not word or word in word_set("connectives", "number_and"):
             continue
         role = _values().get(word)
         if role is None:

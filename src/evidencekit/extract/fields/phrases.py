@@ -329,9 +329,14 @@ def squashed_keys(name: str, text: str) -> list[str]:
 #: two sentences is the group ``gap``; the match opens with the stop itself (not a look-behind for
 #: it), so the engine jumps from one . ! ? to the next instead of trying every character.
 _SENTENCE_END = re.compile(r"[.!?](?<!\b[A-Za-z]\.)(?P<gap>\s+)(?=[A-Z(\"'\[])")
-#: Clauses split at a comma or semicolon followed by a space ("0,05" has none), and before
-#: "dan jika" / "and if" style joins (handled by the comma split in practice).
-_CLAUSE_END = re.compile(r"[,;]\s+|\s+(?=(?:dan|and|sedangkan|while|whereas)\s+(?:jika|apabila|bila|if)\b)")
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    """Clauses split at a comma or semicolon followed by a space ("0,05" has none), and before
+    "dan jika" / "and if" style joins (lexicon ``connectives``: ``clause_join`` then ``clause_if``)."""
+    join, if_ = word_alternation("connectives", "clause_join"), word_alternation("connectives", "clause_if")
+    return re.compile(rf"[,;]\s+|\s+(?=(?:{join})\s+(?:{if_})\b)")
 
 
 def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -349,7 +354,7 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 def clauses(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each clause of one sentence."""
     spans, start = [], 0
-    for m in _CLAUSE_END.finditer(text):
+    for m in _clause_end().finditer(text):
         spans.append((offset + start, offset + m.start()))
         start = m.end()
     spans.append((offset + start, offset + len(text)))

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
-from evidencekit.extract.fields.phrases import find_hits
+from evidencekit.extract.fields.phrases import find_hits, word_alternation
 from evidencekit.extract.numbers import parse_number
 from evidencekit.model import Reported
 from evidencekit.vocab import POperator
@@ -84,8 +85,12 @@ def read_p_values(text: str) -> list[PValue]:
     return out
 
 
-#: After an α phrase: optional "=", "sebesar", "of", "<", then the level ("0,05", "5%").
-_LEVEL = re.compile(r"\s*(?:=|:|sebesar|adalah|of|<|≤)?\s*(?P<val>0?[.,]\d{1,3}|\d{1,2}(?:[.,]\d)?\s*%)")
+@cache
+def _level_after() -> re.Pattern[str]:
+    """After an α phrase: optional "=", ":", a ``level_link`` word ("sebesar", "of"), "<", then the
+    level ("0,05", "5%")."""
+    return re.compile(rf"\s*(?:=|:|{word_alternation('connectives', 'level_link')}|<|≤)?\s*"
+                      r"(?P<val>0?[.,]\d{1,3}|\d{1,2}(?:[.,]\d)?\s*%)")
 
 
 def _level(text: str) -> float | None:
@@ -101,7 +106,7 @@ def find_alpha(text: str, offset: int = 0, within: list[int] | None = None) -> t
     "tingkat kepercayaan 95%" (α = 1 − 0,95). None when it states none (``within``: see
     :func:`~.phrases.phrase_starts`)."""
     for hit in find_hits("alpha", text, within=within):
-        m = _LEVEL.match(text, hit.end)
+        m = _level_after().match(text, hit.end)
         if not m:
             continue
         level = _level(m.group("val"))
