@@ -102,6 +102,13 @@ CONNECTIVES_WRITTEN = {
         r"\s*(?:=|:|sebesar|adalah|of|<|≤)?\s*(?P<val>0?[.,]\d{1,3}|\d{1,2}(?:[.,]\d)?\s*%)"),
 }
 
+#: (module, name) -> a review pattern as written before its words moved into the lexicon.
+REVIEW_WRITTEN = {
+    ("review_text", "_header_opening"): re.compile(r"(?i)(no\b|nama|penulis|author|peneliti)"),
+    ("review_text", "_header_line"): re.compile(r"(?im)^[^\S\n]*(?:no\b|nama|penulis|author|peneliti)"),
+    ("review", "_author_separator"): re.compile(r",|;|&|\bdan\b|\band\b"),
+}
+
 #: Our own one-liners: every word of the moved lists, odd case, odd spacing, words inside words.
 ONE_LINERS = (
     "Sebanyak 30 orang ibu nifas (15 dan 15), 3 x sehari selama 6 Bulan; 200 g_ 5 G 12 or 40 % dan 7 YEARS.",
@@ -131,6 +138,7 @@ ONE_LINERS = (
     "Jika data normal, uji t dan jika tidak normal uji Wilcoxon sedangkan bila kecil, while if small and if not whereas "
     "if; DAN JIKA; taraf signifikansi sebesar 0,05, α adalah 5%, a level of .05, alpha: 0.1, α < 0,05, α ≤ 1 %",
     "One hundred and six mothers, twenty-five AND two, seratus dua puluh orang, sixty\tand\tone, and six",
+    "No. Nama penulis Judul\n  NO Author (year)\nNomor\tPeneliti\nAuthors and Dewi dan Putra; Sari & Budi, Andi",
     "Sari Dewi, Budi Santoso dan Ani Lestari & Rina; Made Putra and Joko Widodo,Candra",
     "with expressed milk volume AS THE Primary\nOutcome; dengan volume ASI ſebagai luaran utama; with x with "
     "the daily volume as the primary outcome.",
@@ -205,6 +213,23 @@ def test_number_word_runs_built_from_the_lexicon_are_those_the_written_run_found
     assert number_words.parse_number_words("seratus dan enam") is None
 
 
+@pytest.mark.parametrize(("module", "name"), sorted(REVIEW_WRITTEN))
+def test_review_pattern_built_from_the_lexicon_matches_where_the_written_one_did(module, name, texts):
+    from evidencekit.extract import review, review_text
+
+    built = getattr({"review": review, "review_text": review_text}[module], name)()
+    written = REVIEW_WRITTEN[module, name]
+    for text in texts:
+        _same_matches(written, built, text, yes_no=name != "_author_separator")
+        assert built.split(text) == written.split(text)
+
+
+def test_short_words_of_broken_cells_are_the_words_written_before():
+    assert set(lexicon.phrases("review_words")["short_words"]) == {
+        "di", "ke", "ya", "si", "se", "in", "on", "of", "to", "at", "by", "or", "is", "as", "it", "be", "we", "no",
+        "vs", "a"}
+
+
 def test_aim_noise_built_from_the_lexicon_strips_what_the_written_pattern_stripped(texts):
     from evidencekit.extract import record
 
@@ -220,7 +245,7 @@ def test_group_label_stopwords_are_the_words_written_before():
         set(lexicon.phrases("sample_size")["label_stopwords"]) == {"to", "the", "or", "and", "dan", "atau", "serta"}
 
 
-@pytest.mark.parametrize("name", ["sample_size", "pico", "bibliography", "connectives"])
+@pytest.mark.parametrize("name", ["sample_size", "pico", "bibliography", "connectives", "review_words"])
 def test_a_record_lexicon_has_the_same_keys_in_both_languages(name):
     assert set(lexicon.load("id", name)) == set(lexicon.load("en", name))
 

@@ -28,6 +28,7 @@ CANONICAL_FILES = {
     "alpha": {"alpha", "confidence"},
     "bibliography": {"affiliation", "furniture", "quoted_title", "volume", "issue", "author_and"},
     "connectives": {"clause_join", "clause_if", "level_link", "number_and"},
+    "review_words": {"header_opening", "header_opening_whole", "short_words"},
     "number_words": {"ones", "teens", "tens", "hundred", "ten_times", "plus_ten", "ten", "eleven", "one_hundred"},
     "record_headings": {"abstract", "abstract_en", "introduction", "methods", "results", "discussion",
                         "conclusion", "references"},

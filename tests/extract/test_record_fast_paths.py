@@ -88,8 +88,8 @@ def test_read_family_is_the_family_read_design_gives(seed_texts):
 def test_header_line_search_finds_every_line_the_per_line_check_accepts(text):
     from evidencekit.extract import review_text
 
-    per_line = any(review_text._HEADER_OPENING.match(t) for _, _, t in review_text._lines(text))
-    assert bool(review_text._HEADER_LINE.search(text)) == per_line
+    per_line = any(review_text._header_opening().match(t) for _, _, t in review_text._lines(text))
+    assert bool(review_text._header_line().search(text)) == per_line
 
 
 def test_pico_finders_given_the_places_of_all_aim_keys_find_what_they_find_alone(seed_texts):

@@ -18,7 +18,13 @@ from typing import Callable
 from evidencekit.extract import lexicon
 from evidencekit.extract.fields.bibliography import join_initials
 from evidencekit.extract.fields.design import read_design, read_family
-from evidencekit.extract.fields.phrases import LexiconPart, phrase_pattern, phrase_starts_any, within_span
+from evidencekit.extract.fields.phrases import (
+    LexiconPart,
+    phrase_pattern,
+    phrase_starts_any,
+    within_span,
+    word_alternation,
+)
 from evidencekit.extract.fields.places import places
 from evidencekit.extract.fields.pico import find_aims
 from evidencekit.extract.fields.pvalues import read_p_values, significant
@@ -282,13 +288,19 @@ def _row_text(cells: dict[str, str]) -> tuple[str, Callable[[str | None], list[i
     return whole, within
 
 
+@cache
+def _author_separator() -> re.Pattern[str]:
+    """Between two authors in a cell: a comma, ";", "&" or an ``author_and`` word (lexicon bibliography)."""
+    return re.compile(rf",|;|&|\b(?:{word_alternation('bibliography', 'author_and')})\b")
+
+
 def _authors_year(cell: str, year_cell: str | None) -> tuple[tuple[str, ...], int | None]:
     years = CELL_YEAR.findall(year_cell or cell)
     year = int(years[-1]) if years else None
     names = CELL_YEAR.sub("", cell)
     names = re.sub(r"[()]", " ", names)
     names = re.sub(r"\bet\.?\s*al\.?", "", names)
-    parts = [" ".join(p.split()) for p in re.split(r",|;|&|\bdan\b|\band\b", names)]
+    parts = [" ".join(p.split()) for p in _author_separator().split(names)]
     return tuple(join_initials([p for p in parts if re.search(r"[A-Za-z]", p)])), year
 
 

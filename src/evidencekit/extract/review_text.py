@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from evidencekit.extract import lexicon
-from evidencekit.extract.fields.phrases import phrase_pattern, squash
+from evidencekit.extract.fields.phrases import phrase_pattern, squash, word_alternation, word_set
 from evidencekit.extract.fields.places import guess_sections
 
 #: How far (characters of joined fragments) a flattened header may run.
@@ -90,19 +90,33 @@ def _read_header(joined: str) -> tuple[list[str], list[str], int]:
     return columns, names, used
 
 
-#: How a flattened header's first line opens ("No.", "Nama penulis", "Author", "Peneliti").
-_HEADER_OPENING = re.compile(r"(?i)(no\b|nama|penulis|author|peneliti)")
-#: A line of the text that opens so (after its leading whitespace): one search rules out most texts.
-_HEADER_LINE = re.compile(r"(?im)^[^\S\n]*(?:no\b|nama|penulis|author|peneliti)")
+@cache
+def _header_words() -> str:
+    """How a flattened header's first line opens ("No.", "Nama penulis", "Author", "Peneliti"):
+    lexicon ``review_words`` ``header_opening`` as word starts, ``header_opening_whole`` as words."""
+    whole = word_alternation("review_words", "header_opening_whole")
+    return rf"(?:{whole})\b|{word_alternation('review_words', 'header_opening')}"
+
+
+@cache
+def _header_opening() -> re.Pattern[str]:
+    """A line (stripped) that opens as a flattened header's first line does."""
+    return re.compile(rf"(?i)({_header_words()})")
+
+
+@cache
+def _header_line() -> re.Pattern[str]:
+    """A line of the text that opens so (after its leading whitespace): one search rules out most texts."""
+    return re.compile(rf"(?im)^[^\S\n]*(?:{_header_words()})")
 
 
 def find_flat_header(text: str) -> FlatHeader | None:
     """The first flattened extraction-table header in ``text``, or None."""
-    if not _HEADER_LINE.search(text):
+    if not _header_line().search(text):
         return None
     lines = _lines(text)
     for i, (start, _, first) in enumerate(lines):
-        if not _HEADER_OPENING.match(first):
+        if not _header_opening().match(first):
             continue
         joined, ends = "", []
         for s, e, t in lines[i:i + 40]:
@@ -223,19 +237,15 @@ def _segment(fragments: list[tuple[int, int, str]], header: FlatHeader, number: 
     return RowCells(number, cells, spans, raw)
 
 
-#: Short words that stand alone; any other one- or two-letter lowercase fragment start is the end
-#: of a word the narrow cell broke ("pengeluar|an", "Efektivita|s", "Primigravi|da").
-SHORT_WORDS = frozenset({"di", "ke", "ya", "si", "se", "in", "on", "of", "to", "at", "by", "or", "is", "as", "it",
-                         "be", "we", "no", "vs", "a"})
-
-
 def join_fragments(fragments: list[str]) -> str:
     """Join a cell's fragments with spaces, except before the broken-off end of a word."""
     out = ""
     for fragment in fragments:
         # "p = 0,012" and "n = 30" start with a symbol, not with the end of a broken word
         head = re.match(r"([a-z]{1,2})(?![\w])(?!\s*[=<>≤≥(\d])", fragment)
-        if out and head and head.group(1) not in SHORT_WORDS and out[-1:].isalpha():
+        # short words stand alone (lexicon review_words.short_words); any other one- or two-letter
+        # lower-case start is the end of a word the narrow cell broke ("pengeluar|an", "Primigravi|da")
+        if out and head and head.group(1) not in word_set("review_words", "short_words") and out[-1:].isalpha():
             out += fragment
         else:
             out += (" " if out else "") + fragment
