@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from evidencekit.extract import lexicon, prose, table_headers, tables
+from evidencekit.extract import lexicon, patterns, prose, table_headers, tables
 from evidencekit.extract.context import StatContext, _cue_re, _design_cue, fold
 from evidencekit.extract.table_headers import ROLE_NOTATION, WORDS_IN_NOTATION, column_role, column_roles
 from evidencekit.model import Cell, Document, Table
@@ -219,3 +219,76 @@ def test_a_rata_rata_row_label_gives_its_groups_means():
     found, _ = tables.interpret_table(table, StatContext.of(document))
     assert [(d.group, d.n, d.mean.value, d.sd.value) for d in found] == [("Pijat", 20, 27.1, 4.2),
                                                                         ("Kontrol", 20, 28.0, 3.9)]
+
+
+# --------------------------------------------------------------------------- patterns.py's words
+
+#: More one-liners: statistics named and glued by words of both languages.
+STAT_LINES = [
+    "chi-square = 4,2; chi squared(1) = 3.9; chi-kuadrat 5,1; kai kuadrat = 2; Chi-square = 1; chisquare = 2",
+    "odds ratio = 2,1 (95% CI 1,1 hingga 3,9); risk ratio 1.4 (0.9 to 2.2); relative risk = 0,8; aOR = 3",
+    "t hitung = 2,1; Z sebesar -3,317; t value = 2.2; Z score of 2.1; t adalah 1,9; F yaitu 4; Z nilai -3,3",
+    "p sebesar 0,001; p was .03; p is 0.2; p of .04; p adalah 0,000; p yaitu 0,05; nilai p (0,012)",
+    "8,84 hingga 9,49; 1,1 sampai 2,2; 0.3 to 0.9; 2 s.d. 5; [1.27, 2.86]; 1,2 – 3,4",
+    "Confidence Interval 1,2-3,4; interval kepercayaan 95% 2,1–3,2; Selang Kepercayaan 1 to 2; 95% CI 3-4",
+    "mean (SD) 3.2 (1.1); rerata (SD) adalah 3,2 (1,1); average (s.d.) of 7 (2); rata-rata (std) sebesar 5 (1)",
+    "RATA-RATA (SD) was 4 (1); Rerata(SD)=2,5 (0,5); M (SD) 2 (1); rata rata (SD) 3 (1); mean (SD) is 3 (1)",
+    "9 of the 25 mothers (36%); 4 dari 20 ibu (20%); 3 of all 30 (10%); 2 dari total 40 (5%); 5 of 10 (50%)",
+]
+
+_DF, _OP, _NUM = patterns.DF, patterns.OP, patterns.NUM
+#: patterns.py's regexes as they were, with the words written in.
+OLD_GLUE = r"(?:(?:hitung|count|value|score|sebesar|adalah|yaitu|of|was|is|:)\s*){0,2}"
+OLD_STAT_NAMES = dict(patterns.STAT_NAMES,
+                      chi2=r"(?:χ\s?2|χ²|χ\^2|[Xx]\s?2|[Xx]²|chi[\s-]?squared?|chi2|chi²|chi[\s-]?kuadrat|kai[\s-]?kuadrat|χ)",
+                      OR=r"(?:a?OR|odds\s+ratio)", RR=r"(?:RR|risk\s+ratio|relative\s+risk)")
+OLD_STAT_RE = (
+    rf"(?<![A-Za-z0-9_])(?=[χXxckrρQaOoRtFzZUWTH])"
+    rf"(?:{'|'.join(f'(?P<k_{k}>{v})' for k, v in OLD_STAT_NAMES.items())})(?![A-Za-z])"
+    rf"\s*(?:{_DF})?\s*(?:value\s*|nilai\s*)?{OLD_GLUE}(?P<vop>{_OP})?\s*\$?\s*(?P<vbr>\(\s*)?(?P<value>{_NUM})(?(vbr)\s*\))")
+OLD_P_RE = (
+    rf"(?<![A-Za-z0-9_])(?={patterns.P_FIRST})(?P<pname>{patterns.P_NAME})(?![A-Za-z]){patterns._P_AFTER}"
+    rf"\s*\$?\s*(?:(?:sebesar|adalah|yaitu|of|was|is|:)\s*)?(?P<pop>{_OP})?\s*\$?\s*\(?\s*"
+    rf"(?P<pval>{patterns.BROKEN_P}|{_NUM})")
+OLD_RANGE = (rf"[\[(]?\s*(?P<lo>{_NUM})\s*(?:[-–—]|to|hingga|sampai|s\.?d\.?|;|,\s)\s*"
+             rf"(?P<hi>{_NUM})\s*[\])]?")
+OLD_CI_RE = (r"(?i:95\s?%\s*(?:CI|confidence\s+interval|interval\s+kepercayaan|selang\s+kepercayaan)"
+             r"|CI|confidence\s+interval|interval\s+kepercayaan|selang\s+kepercayaan)"
+             r"(?i:(?:\s*\(CI\))?(?:\s*95\s?%)?)[^\d\n]{0,25}?" + OLD_RANGE)
+OLD_MEAN_SD_RE = (rf"(?i:(?=[mra])(?:mean|rata-rata|rerata|average|\bM)\s*{patterns.SD_BRACKET})"
+                  rf"\s*(?:[:=]|adalah|sebesar|of|was)?\s*(?P<mean>{_NUM})\s*\(\s*(?P<sd>{_NUM})\s*\)")
+OLD_COUNT_PCT = (
+    r"(?P<count>\d(?<![\d.,\-–/]\d)\d{0,5})"
+    r"(?:\s+(?:of|dari)\s+(?:the\s+|all\s+|total\s+)?(?P<of>\d{1,6}))?\s*(?:(?P<unit>{persons})\s*)?"
+    r"\(\s*(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*(?P<sign>%)?\s*\)")
+
+
+@pytest.fixture(scope="module")
+def stat_texts(texts) -> list[str]:
+    return texts + STAT_LINES + [part for line in STAT_LINES for part in line.split("; ")]
+
+
+def _found(pattern: re.Pattern[str], texts: list[str]) -> list:
+    return [[(m.span(), m.groupdict()) for m in pattern.finditer(text)] for text in texts]
+
+
+@pytest.mark.parametrize(("new", "old", "flags"), [
+    (lambda: patterns.STAT_RE, OLD_STAT_RE, 0),
+    (lambda: patterns.P_RE, OLD_P_RE, 0),
+    (lambda: patterns.RANGE_RE, OLD_RANGE, 0),
+    (lambda: patterns.CI_RE, OLD_CI_RE, 0),
+    (lambda: patterns.MEAN_SD_PAREN_RE, OLD_MEAN_SD_RE, 0),
+    (lambda: prose._count_pct_re(),
+     OLD_COUNT_PCT.replace("{persons}", patterns.phrase_alternation(lexicon.phrases("statistics")["person"])),
+     re.IGNORECASE),
+], ids=["statistic", "p", "range", "ci", "mean_sd", "count_pct"])
+def test_the_patterns_with_lexicon_words_find_what_the_written_ones_found(stat_texts, new, old, flags):
+    assert _found(new(), stat_texts) == _found(re.compile(old, flags), stat_texts)
+
+
+def test_the_glue_words_and_first_letters_are_the_written_ones():
+    assert re.compile(patterns.GLUE).pattern != OLD_GLUE           # built, not copied
+    words = set(re.findall(r"[a-z]+", patterns.GLUE))
+    assert words == set(re.findall(r"[a-z]+", OLD_GLUE))
+    assert set(patterns.STAT_FIRST) == set("χXxckrρQaOoRtFzZUWTH")
+    assert patterns.MEAN_SD_NAME_MAX == len("rata-rata")

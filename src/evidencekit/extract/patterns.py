@@ -14,6 +14,32 @@ from functools import cache
 from evidencekit.extract import lexicon
 from evidencekit.extract.numbers import NUMBER_PATTERN_UNNAMED
 
+#: How lexicon phrases join their words: a space is any run of whitespace, a hyphen is a hyphen,
+#: one whitespace character or nothing ("pre-test": "pre-test", "pre test", "pretest").
+SPACE = r"\s+"
+HYPHEN = r"[\s-]?"
+
+
+def phrase_regex(phrase: str, space: str = SPACE, hyphen: str = HYPHEN) -> str:
+    """A literal lexicon phrase as a regex, each space standing for ``space`` and each hyphen for
+    ``hyphen``; every other character is itself."""
+    return "".join(space if ch == " " else hyphen if ch == "-" else re.escape(ch) for ch in phrase)
+
+
+@cache
+def lexicon_alternation(name: str, key: str, space: str = SPACE, hyphen: str = HYPHEN) -> str:
+    """The phrases of ``key`` in lexicon ``name`` (every language, longest first) as a regex
+    alternation without edges (:func:`phrase_regex`); ``(?!)``, which never matches, when the key
+    has none. The caller adds the edges and the case rule."""
+    phrases = lexicon.phrases(name).get(key, ())
+    return "|".join(phrase_regex(p, space, hyphen) for p in phrases) or "(?!)"
+
+
+def _words(key: str, hyphen: str = HYPHEN) -> str:
+    """The phrases of statistic_words.toml ``key`` as an alternation (see :func:`phrase_regex`)."""
+    return lexicon_alternation("statistic_words", key, hyphen=hyphen)
+
+
 #: Characters besides a letter's two cases that IGNORECASE matching takes for it: dotless and
 #: dotted I, the Kelvin sign, long s, the rho symbol.
 _OTHER_CASES = {"i": "ıİ", "k": "\u212a", "s": "ſ", "ρ": "ϱ"}
@@ -66,8 +92,9 @@ DECIMAL = r"\d+(?:[.,]\d+)?|[.,]\d+"
 OP = r"(?:<=|>=|=<|=>|≤|≥|<|>|=)"
 
 #: Glue words papers put between a statistic's name and its number ("nilai Z sebesar -3,317",
-#: "t hitung = 2,1", "Z score of 2.1"); at most two of them, each optional.
-GLUE = r"(?:(?:hitung|count|value|score|sebesar|adalah|yaitu|of|was|is|:)\s*){0,2}"
+#: "t hitung = 2,1", "Z score of 2.1"; statistic_words.toml ``glue``); at most two of them, each
+#: optional.
+GLUE = rf"(?:(?:{_words('glue')}|:)\s*){{0,2}}"
 
 #: Degrees of freedom in brackets: "(28)", "(1, 120)", "(l, 34)" (OCR l/I for 1, as in
 #: statcheck), "(27.45)" (Welch), and χ²'s "(1, N = 1,024)".
@@ -78,12 +105,13 @@ DF = (r"\(\s*(?P<df1>[\dlI](?:[\d.,]*\d)?)\s*"
 #: Names of test statistics. Each alternative is a named group so the kind is read from
 #: which one matched. The name must not be glued to a letter before it (statcheck requires a
 #: non-letter before z; we also allow the start of the text).
+#: Words naming a kind ("chi-square", "odds ratio") are statistic_words.toml's, under the kind's key.
 STAT_NAMES = {
-    "chi2": r"(?:χ\s?2|χ²|χ\^2|[Xx]\s?2|[Xx]²|chi[\s-]?squared?|chi2|chi²|chi[\s-]?kuadrat|kai[\s-]?kuadrat|χ)",
+    "chi2": rf"(?:χ\s?2|χ²|χ\^2|[Xx]\s?2|[Xx]²|{_words('chi2')}|chi2|chi²|χ)",
     "rho": r"(?:rho|r_?s|ρ)",
     "Q": r"(?:Q[\s-]?within|Q[\s-]?between|Qw|Qb|Q)",
-    "OR": r"(?:a?OR|odds\s+ratio)",
-    "RR": r"(?:RR|risk\s+ratio|relative\s+risk)",
+    "OR": rf"(?:a?OR|{_words('OR')})",
+    "RR": rf"(?:RR|{_words('RR')})",
     "t": r"t(?:[-_]?hitung)?",                 # "thitung" / "t-hitung" = t computed (Indonesian)
     "F": r"F(?:[-_]?hitung)?",
     "r": r"r",
@@ -95,9 +123,11 @@ STAT_NAMES = {
 }
 
 _STAT_ALTERNATION = "|".join(f"(?P<{'k_' + k}>{v})" for k, v in STAT_NAMES.items())
-#: Every letter a name of :data:`STAT_NAMES` can start with (a test keeps this in step). The
-#: lookahead on them lets the engine leave a word start at once instead of trying every name.
-STAT_FIRST = "χXxckrρQaOoRtFzZUWTH"
+#: Every letter a name of :data:`STAT_NAMES` can start with: the notation's and the first letters
+#: of statistic_words.toml's names (a test keeps this in step). The lookahead on them lets the
+#: engine leave a word start at once instead of trying every name.
+STAT_FIRST = "".join(dict.fromkeys("χXxcrρQaORtFzZUWTH" + "".join(
+    p[0] for key in ("chi2", "OR", "RR") for p in lexicon.phrases("statistic_words").get(key, ()))))
 
 #: A test statistic: name, optional df, glue words, comparison (optional when glue words are
 #: there: "Z sebesar -3,317"), value — bracketed after glue words: "t hitung (3,2) > t tabel".
@@ -105,7 +135,7 @@ STAT_FIRST = "χXxckrρQaOoRtFzZUWTH"
 STAT_RE = re.compile(
     rf"(?<![A-Za-z0-9_])(?=[{STAT_FIRST}])(?:{_STAT_ALTERNATION})(?![A-Za-z])"
     rf"\s*(?:{DF})?"
-    rf"\s*(?:value\s*|nilai\s*)?{GLUE}"
+    rf"\s*(?:(?:{_words('value')})\s*)?{GLUE}"
     rf"(?P<vop>{OP})?\s*\$?\s*"
     rf"(?P<vbr>\(\s*)?(?P<value>{NUM})(?(vbr)\s*\))"
 )
@@ -132,7 +162,7 @@ P_FIRST = r"(?i:[aspnρ])"
 #: "nilai p (0,012)" puts the value in brackets.
 P_RE = re.compile(
     rf"(?<![A-Za-z0-9_])(?={P_FIRST})(?P<pname>{P_NAME})(?![A-Za-z]){_P_AFTER}"
-    rf"\s*\$?\s*(?:(?:sebesar|adalah|yaitu|of|was|is|:)\s*)?"
+    rf"\s*\$?\s*(?:(?:{_words('copula')}|:)\s*)?"
     rf"(?P<pop>{OP})?\s*\$?\s*\(?\s*"
     rf"(?P<pval>{BROKEN_P}|{NUM})"
 )
@@ -140,18 +170,20 @@ P_RE = re.compile(
 #: "ns" / "n.s." printed instead of a p-value (statcheck treats it as p > .05).
 NS_RE = re.compile(r"(?<![A-Za-z])n\.?s\.?(?![A-Za-z])")
 
-#: An interval: two numbers joined by a dash, "to", "hingga", "sampai", "s.d." or a
-#: comma-and-space, optionally in brackets: "8,84 – 9,49", "[1.27, 2.86]", "(0.3 to 0.9)".
-RANGE = (rf"[\[(]?\s*(?P<lo>{NUM})\s*(?:[-–—]|to|hingga|sampai|s\.?d\.?|;|,\s)\s*"
+#: An interval: two numbers joined by a dash, a word ("to", "hingga", "sampai":
+#: statistic_words.toml ``range_to``), "s.d." or a comma-and-space, optionally in brackets:
+#: "8,84 – 9,49", "[1.27, 2.86]", "(0.3 to 0.9)".
+RANGE = (rf"[\[(]?\s*(?P<lo>{NUM})\s*(?:[-–—]|{_words('range_to')}|s\.?d\.?|;|,\s)\s*"
          rf"(?P<hi>{NUM})\s*[\])]?")
 RANGE_RE = re.compile(RANGE)
 
 #: A 95% confidence interval announced by its name: "95% CI", "CI 95%", "Confidence Interval",
-#: "Interval Kepercayaan (CI) 95%" (any case); a few glue words may stand between name and
+#: "Interval Kepercayaan (CI) 95%" (any case; the words are statistic_words.toml's ``ci``); a few
+#: glue words may stand between name and
 #: numbers. Every alternative of the start ("95 %…", "c…", "C…", "i…" …) begins with one
 #: literal character, so the engine jumps between those characters (2x faster than trying the
 #: pattern at every place).
-CI_NAMES = (r"CI", r"confidence\s+interval", r"interval\s+kepercayaan", r"selang\s+kepercayaan")
+CI_NAMES = (r"CI", *_words("ci").split("|"))
 CI_RE = re.compile(
     rf"(?:95\s?%\s*(?:{by_first_letter(CI_NAMES)})|{by_first_char(CI_NAMES)})"
     r"(?i:(?:\s*\(CI\))?(?:\s*95\s?%)?)"
@@ -159,30 +191,35 @@ CI_RE = re.compile(
     + RANGE
 )
 
-#: The words a "mean (SD)" name pair starts with ("M" only as a word), and its "(SD)" bracket.
-MEAN_SD_NAMES = ("mean", "rata-rata", "rerata", "average", r"\bM")
+#: The words a "mean (SD)" name pair starts with (statistic_words.toml ``mean_sd``, a hyphen being
+#: itself; "M" only as a word), and its "(SD)" bracket.
+MEAN_SD_NAMES = (*_words("mean_sd", hyphen="-").split("|"), r"\bM")
 SD_BRACKET = r"\(\s*(?:sd|s\.d\.?|std)\s*\)"
 
 #: "mean (SD) 3.2 (1.1)", "rerata (SD) = 3,2 (1,1)": the name pair announces the number pair.
+#: The first letters of the names, for a lookahead that lets the engine skip other places.
+_MEAN_SD_FIRST = "".join(sorted({name.removeprefix(r"\b")[0].lower() for name in MEAN_SD_NAMES}))
 MEAN_SD_PAREN_RE = re.compile(
-    rf"(?i:(?=[mra])(?:{'|'.join(MEAN_SD_NAMES)})\s*{SD_BRACKET})"
-    rf"\s*(?:[:=]|adalah|sebesar|of|was)?\s*(?P<mean>{NUM})\s*\(\s*(?P<sd>{NUM})\s*\)")
+    rf"(?i:(?=[{_MEAN_SD_FIRST}])(?:{'|'.join(MEAN_SD_NAMES)})\s*{SD_BRACKET})"
+    rf"\s*(?:[:=]|{_words('mean_sd_glue')})?\s*(?P<mean>{NUM})\s*\(\s*(?P<sd>{NUM})\s*\)")
 #: Every "(SD)" bracket. A match of MEAN_SD_PAREN_RE starts at most MEAN_SD_NAME_MAX characters
 #: (the longest name) before the spaces in front of one, so it is tried only there.
 SD_BRACKET_RE = re.compile(rf"(?i:{SD_BRACKET})")
-MEAN_SD_NAME_MAX = len("rata-rata")
+MEAN_SD_NAME_MAX = max(len(name.removeprefix(r"\b")) for name in MEAN_SD_NAMES)
 
 #: "mean ± SD": "9,17 ± 0,874", "2.5 +/- 1.1".
 PLUSMINUS_RE = re.compile(rf"(?P<mean>{NUM})\s*(?:±|\+/-|\+-)\s*(?P<sd>{NUM})")
 
 #: A count with its percentage: "21 orang (87,50%)", "13 respondents (86.7%)", "8 (53,3%)",
-#: "9 of the 25 mothers (32%)" (then 25 is n). The count must stand alone (not the end of
+#: "9 of the 25 mothers (32%)" (then 25 is n; "of", "the": statistic_words.toml ``of``,
+#: ``of_which``). The count must stand alone (not the end of
 #: "20-35" or a decimal), and either a person word or a "%" must be there, so "(n=24)" or
 #: "t(28)" never match. The count's first digit comes first and only then the character before it
 #: is checked (not a digit, mark, dash or slash), so the engine skips from digit to digit.
 COUNT_PCT_RE_TEMPLATE = (
     r"(?P<count>\d(?<![\d.,\-–/]\d)\d{{0,5}})"
-    r"(?:\s+(?:of|dari)\s+(?:the\s+|all\s+|total\s+)?(?P<of>\d{{1,6}}))?\s*(?:(?P<unit>{persons})\s*)?"
+    r"(?:\s+(?:" + _words("of") + r")\s+(?:(?:" + _words("of_which") + r")\s+)?(?P<of>\d{{1,6}}))?"
+    r"\s*(?:(?P<unit>{persons})\s*)?"
     r"\(\s*(?P<pct>\d{{1,3}}(?:[.,]\d+)?)\s*(?P<sign>%)?\s*\)"
 )
 
@@ -206,27 +243,6 @@ def phrase_words(phrases: tuple[str, ...] | list[str]) -> list[str]:
 def phrase_alternation(phrases: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
     return "|".join(phrase_words(phrases))
-
-
-#: How lexicon phrases join their words: a space is any run of whitespace, a hyphen is a hyphen,
-#: one whitespace character or nothing ("pre-test": "pre-test", "pre test", "pretest").
-SPACE = r"\s+"
-HYPHEN = r"[\s-]?"
-
-
-def phrase_regex(phrase: str, space: str = SPACE, hyphen: str = HYPHEN) -> str:
-    """A literal lexicon phrase as a regex, each space standing for ``space`` and each hyphen for
-    ``hyphen``; every other character is itself."""
-    return "".join(space if ch == " " else hyphen if ch == "-" else re.escape(ch) for ch in phrase)
-
-
-@cache
-def lexicon_alternation(name: str, key: str, space: str = SPACE, hyphen: str = HYPHEN) -> str:
-    """The phrases of ``key`` in lexicon ``name`` (every language, longest first) as a regex
-    alternation without edges (:func:`phrase_regex`); ``(?!)``, which never matches, when the key
-    has none. The caller adds the edges and the case rule."""
-    phrases = lexicon.phrases(name).get(key, ())
-    return "|".join(phrase_regex(p, space, hyphen) for p in phrases) or "(?!)"
 
 
 __all__ = ["CI_RE", "COUNT_PCT_RE_TEMPLATE", "DECIMAL", "DF", "MEAN_SD_NAME_MAX", "MEAN_SD_PAREN_RE", "N_EQ_RE",
