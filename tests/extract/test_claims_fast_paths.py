@@ -46,7 +46,7 @@ def odd_path(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("pattern", [claims.RULE, claims.BRACKETED_THRESHOLD])
+@pytest.mark.parametrize("pattern", [claims.rule_re(), claims.bracketed_threshold_re()])
 def test_rules_and_thresholds_need_a_comparison_sign(pattern, seed_paths):
     lines = ["p value > 0,05 berarti tidak ada pengaruh", "p = 0,000 (p < 0,005)", "nilai p ≤ 0.05", "sig => .05",
              *[p.read_text(encoding="utf-8") for p in seed_paths]]

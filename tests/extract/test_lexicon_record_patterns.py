@@ -109,6 +109,31 @@ REVIEW_WRITTEN = {
     ("review", "_author_separator"): re.compile(r",|;|&|\bdan\b|\band\b"),
 }
 
+
+
+def _p_patterns_written() -> dict[tuple[str, str], re.Pattern[str]]:
+    """(module, name) -> the p-value and rule patterns as written before their words (value, nilai,
+    sig, signifi…, alpha) moved into lexicon/*/connectives.toml."""
+    from evidencekit.extract import claims
+    from evidencekit.extract.fields import pvalues
+
+    p_cue = (r"(?:(?<![A-Za-z])[pPρ]\s*[-_]?\s*(?:value|vlue|val)?(?![A-Za-z])"
+             r"|(?<![A-Za-z])(?:signifi[a-z]*|sig\.?)(?![A-Za-z])"
+             r"|(?<![A-Za-z])value(?![A-Za-z]))")
+    operator = r"(?P<op><=|>=|≤|≥|<|>|=)?\s*(?:α|alpha)?\s*\(?\s*"
+    p_word = r"(?:\bp|ρ|sig\.?)(?:[\s-]*(?:value|nilai))?"
+    number = claims.NUMBER
+    return {
+        ("pvalues", "p_value_re"): re.compile(p_cue + pvalues.GLUE + operator + pvalues.VALUE),
+        ("claims", "rule_re"): re.compile(
+            rf"(?:nilai\s+)?{p_word}\s*{claims.OPERATOR}\s*(?:α\s*=?\s*|alpha\s*=?\s*)?(?P<alpha>{number})",
+            re.IGNORECASE),
+        ("claims", "bracketed_threshold_re"): re.compile(
+            rf"{p_word}\s*[=:]?\s*(?:{number})\s*\(\s*(?:{p_word}|α)\s*(?P<op>[<>≤≥])\s*"
+            rf"(?P<alpha>{number})\s*\)", re.IGNORECASE),
+    }
+
+
 #: Our own one-liners: every word of the moved lists, odd case, odd spacing, words inside words.
 ONE_LINERS = (
     "Sebanyak 30 orang ibu nifas (15 dan 15), 3 x sehari selama 6 Bulan; 200 g_ 5 G 12 or 40 % dan 7 YEARS.",
@@ -139,6 +164,10 @@ ONE_LINERS = (
     "if; DAN JIKA; taraf signifikansi sebesar 0,05, α adalah 5%, a level of .05, alpha: 0.1, α < 0,05, α ≤ 1 %",
     "One hundred and six mothers, twenty-five AND two, seratus dua puluh orang, sixty\tand\tone, and six",
     "No. Nama penulis Judul\n  NO Author (year)\nNomor\tPeneliti\nAuthors and Dewi dan Putra; Sari & Budi, Andi",
+    "(P_value 0,001) p value < α (0,001 < 0,05), nilai signifikasi Mann-Whitney sebesar 0,001, (ρ-value) adalah "
+    "0.044, p-value 0, 000, Sig. (2-tailed) 0,000, sig .03, SIG = .2, dengan value 0,01, pval=.5, p vlue 0.3",
+    "Nilai p < 0,05 maka Ha diterima; p value > alpha 0.05; P = 0,000 (p<0,005); p-value = 0.01 (sig. < 0.05); "
+    "NILAI P ≤ alpha = 0,05; p nilai => .05; signifikansi (p) < α 0,05; ρ <= 0.1; values p 0.2",
     "Sari Dewi, Budi Santoso dan Ani Lestari & Rina; Made Putra and Joko Widodo,Candra",
     "with expressed milk volume AS THE Primary\nOutcome; dengan volume ASI ſebagai luaran utama; with x with "
     "the daily volume as the primary outcome.",
@@ -228,6 +257,16 @@ def test_short_words_of_broken_cells_are_the_words_written_before():
     assert set(lexicon.phrases("review_words")["short_words"]) == {
         "di", "ke", "ya", "si", "se", "in", "on", "of", "to", "at", "by", "or", "is", "as", "it", "be", "we", "no",
         "vs", "a"}
+
+
+@pytest.mark.parametrize(("module", "name"), sorted(_p_patterns_written()))
+def test_p_value_pattern_built_from_the_lexicon_matches_where_the_written_one_did(module, name, texts):
+    from evidencekit.extract import claims
+    from evidencekit.extract.fields import pvalues
+
+    built = getattr({"claims": claims, "pvalues": pvalues}[module], name)()
+    for text in texts:
+        _same_matches(_p_patterns_written()[module, name], built, text, yes_no=False)
 
 
 def test_aim_noise_built_from_the_lexicon_strips_what_the_written_pattern_stripped(texts):

@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from evidencekit.extract.fields.phrases import LexiconPart, matches_at, phrase_starts, phrase_starts_any, within_span
+from evidencekit.extract.fields.phrases import (
+    LexiconPart,
+    matches_at,
+    phrase_starts,
+    phrase_starts_any,
+    within_span,
+    word_alternation,
+)
 from evidencekit.extract.lexicon import LANGUAGES, load, phrases
 from evidencekit.extract.numbers import parse_number
 from evidencekit.extract.patterns import DECIMAL, phrase_alternation
@@ -21,16 +28,37 @@ from evidencekit.model import Document, Span
 # ------------------------------------------------------------------------ patterns from parts
 
 NUMBER = DECIMAL                                        # 0,05  .05  0.05
-P_WORD = r"(?:\bp|ρ|sig\.?)(?:[\s-]*(?:value|nilai))?"  # "p value", "p-value", "ρ" typed for p
 OPERATOR = r"(?P<op>[<>≤≥]=?|=<|=>)"
-#: "p value > 0,05": a threshold stated with an operator (a rule, not a result)
-RULE = re.compile(rf"(?:nilai\s+)?{P_WORD}\s*{OPERATOR}\s*(?:α\s*=?\s*|alpha\s*=?\s*)?(?P<alpha>{NUMBER})",
-                  re.IGNORECASE)
-#: "p-value = 0,000 (p<0,005)": a reported p followed by the threshold it was compared with
-BRACKETED_THRESHOLD = re.compile(rf"{P_WORD}\s*[=:]?\s*(?:{NUMBER})\s*\(\s*(?:{P_WORD}|α)\s*(?P<op>[<>≤≥])\s*"
-                                 rf"(?P<alpha>{NUMBER})\s*\)", re.IGNORECASE)
-#: A comparison sign: RULE and BRACKETED_THRESHOLD need one (OPERATOR holds < > ≤ or ≥), so a
-#: sentence without one is not searched for them (one fast scan instead of two slow ones).
+
+
+def _connective(key: str) -> str:
+    return word_alternation("connectives", key)
+
+
+@cache
+def p_word() -> str:
+    """The name of p: "p", "ρ" (typed for p) or "sig.", then perhaps "value"/"nilai" ("p value",
+    "p-value"; lexicon connectives ``significance_abbrev``, ``p_value_word``)."""
+    return rf"(?:\bp|ρ|{_connective('significance_abbrev')})(?:[\s-]*(?:{_connective('p_value_word')}))?"
+
+
+@cache
+def rule_re() -> re.Pattern[str]:
+    """"p value > 0,05": a threshold stated with an operator (a rule, not a result); "nilai" may
+    stand before p (``p_value_lead``), "α" or its name (``alpha_word``) before the threshold."""
+    return re.compile(rf"(?:(?:{_connective('p_value_lead')})\s+)?{p_word()}\s*{OPERATOR}\s*"
+                      rf"(?:α\s*=?\s*|(?:{_connective('alpha_word')})\s*=?\s*)?(?P<alpha>{NUMBER})", re.IGNORECASE)
+
+
+@cache
+def bracketed_threshold_re() -> re.Pattern[str]:
+    """"p-value = 0,000 (p<0,005)": a reported p followed by the threshold it was compared with."""
+    return re.compile(rf"{p_word()}\s*[=:]?\s*(?:{NUMBER})\s*\(\s*(?:{p_word()}|α)\s*(?P<op>[<>≤≥])\s*"
+                      rf"(?P<alpha>{NUMBER})\s*\)", re.IGNORECASE)
+
+
+#: A comparison sign: rule_re and bracketed_threshold_re need one (OPERATOR holds < > ≤ or ≥),
+#: so a sentence without one is not searched for them (one fast scan instead of two slow ones).
 COMPARISON = re.compile(r"[<>≤≥]")
 #: sentence ends: . ! ? followed by space and an upper-case letter or a digit
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
@@ -254,7 +282,7 @@ def find_decision_rules(document: Document, span: tuple[int, int]) -> list[Decis
     text = document.text[a:b]
     if not COMPARISON.search(text):
         return []
-    matches = list(RULE.finditer(text))
+    matches = list(rule_re().finditer(text))
     out = []
     for i, m in enumerate(matches):
         op = _operator(m.group("op"))
@@ -318,7 +346,7 @@ def find_claims(document: Document) -> Claims:
         if (statement := _protocol_statement(document, a, b, text)) is not None:
             protocol.append(statement)
         if COMPARISON.search(text):
-            for m in BRACKETED_THRESHOLD.finditer(text):
+            for m in bracketed_threshold_re().finditer(text):
                 thresholds.append(Threshold(_operator(m.group("op")), _number(m.group("alpha")),
                                             document.span(a + m.start(), a + m.end())))
         one_tailed = one_tailed or bool(has_phrase("one_tailed", text, within))

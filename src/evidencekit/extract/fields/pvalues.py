@@ -17,18 +17,45 @@ from evidencekit.extract.numbers import parse_number
 from evidencekit.model import Reported
 from evidencekit.vocab import POperator
 
-#: The name of a p-value: p / P / ρ (typed for p) with "value", "-value", "_value"; "sig." and
-#: "signifikansi"/"significancy"; a bare "value" after "dengan" in clipped cells.
-P_CUE = (r"(?:(?<![A-Za-z])[pPρ]\s*[-_]?\s*(?:value|vlue|val)?(?![A-Za-z])"
-         r"|(?<![A-Za-z])(?:signifi[a-z]*|sig\.?)(?![A-Za-z])"
-         r"|(?<![A-Za-z])value(?![A-Za-z]))")
+
+
+def _connective(key: str) -> str:
+    return word_alternation("connectives", key)
+
+
+@cache
+def p_cue() -> str:
+    """The name of a p-value: p / P / ρ (typed for p) with "value", "-value", "_value" (lexicon
+    connectives ``p_value_suffix``); "sig." and "signifikansi"/"significancy"
+    (``significance_abbrev``, ``significance_stem``); a bare "value" after "dengan" in clipped
+    cells (``value_alone``). Case-sensitive."""
+    return (rf"(?:(?<![A-Za-z])[pPρ]\s*[-_]?\s*(?:{_connective('p_value_suffix')})?(?![A-Za-z])"
+            rf"|(?<![A-Za-z])(?:(?:{_connective('significance_stem')})[a-z]*|{_connective('significance_abbrev')})"
+            r"(?![A-Za-z])"
+            rf"|(?<![A-Za-z])(?:{_connective('value_alone')})(?![A-Za-z]))")
+
+
 #: Words between the name and the number: no digits, no comparison signs, at most 40 characters.
 GLUE = r"[^\d\n<>=≤≥]{0,40}?"
-#: The comparison, optionally followed by "α" when printed "p < α (0,001 < 0,05)".
-OPERATOR = r"(?P<op><=|>=|≤|≥|<|>|=)?\s*(?:α|alpha)?\s*\(?\s*"
+
+
+@cache
+def operator() -> str:
+    """The comparison, optionally followed by "α" (or its name, ``alpha_word``) when printed
+    "p < α (0,001 < 0,05)"."""
+    return rf"(?P<op><=|>=|≤|≥|<|>|=)?\s*(?:α|{_connective('alpha_word')})?\s*\(?\s*"
+
+
 #: The value: a decimal in [0, 1) ("0,001", ".03", "0, 000" broken at a cell edge) or "1.00".
 VALUE = r"(?P<val>0?[.,]\s?\d{1,5}|1[.,]0+)(?![\d])"
-P_VALUE_RE = re.compile(P_CUE + GLUE + OPERATOR + VALUE)
+
+
+@cache
+def p_value_re() -> re.Pattern[str]:
+    """A printed p-value: its name, a few words, the comparison and the value."""
+    return re.compile(p_cue() + GLUE + operator() + VALUE)
+
+
 #: α levels at which "p < α" is a decision rule.
 CONVENTIONAL_ALPHAS = (0.05, 0.01, 0.1)
 
@@ -51,7 +78,7 @@ def reported(text: str) -> Reported:
 def find_p_values(text: str, offset: int = 0) -> list[PValue]:
     """Every p-value printed in ``text``, in order."""
     out = []
-    for m in P_VALUE_RE.finditer(text):
+    for m in p_value_re().finditer(text):
         op = POperator.parse(m.group("op")) if m.group("op") else POperator.EQ
         out.append(PValue(reported(m.group("val")), op, m.start() + offset, m.end() + offset))
     return out
