@@ -292,3 +292,31 @@ def test_the_glue_words_and_first_letters_are_the_written_ones():
     assert words == set(re.findall(r"[a-z]+", OLD_GLUE))
     assert set(patterns.STAT_FIRST) == set("χXxckrρQaOoRtFzZUWTH")
     assert patterns.MEAN_SD_NAME_MAX == len("rata-rata")
+
+
+# --------------------------------------------------------------------------- units.py and prose.py
+
+UNIT_LINES = [
+    "Volume ASI dalam ml. Berat dalam satuan gram; weight in kg. Volume in units of ml) in unit of cc,",
+    "dalam minggu pertama; in the first week; Dalam ML; IN Kilograms.",
+    "95% CI 1,2-3,4; 95 % confidence interval; 95% IK 2–3; 95% KI; 95% Selang kepercayaan; 87,5 %; 12%",
+    "11,4 with a 95% CI 1,1-2,2; 11,4 dengan interval kepercayaan 95% 1,1–3,5; 9,2 (confidence 1-2)",
+    "11,4 selang kepercayaan 1,1-2,2; 2,1 ml and a 95 % Interval 1 to 2; 3,3 di mana CI 2-4",
+]
+
+
+def test_the_unit_and_interval_words_find_what_the_written_ones_found(texts):
+    from evidencekit.extract import units
+
+    lines = texts + UNIT_LINES + [part for line in UNIT_LINES for part in line.split("; ")]
+    old_in = units._in_re().pattern.replace(
+        r"(?:dalam|in)\s+(?:(?:units\s+of|unit\s+of|satuan)\s+)?", r"(?:dalam|in)\s+(?:(?:satuan|units?\s+of)\s+)?")
+    assert old_in != units._in_re().pattern
+    assert _found(units._in_re(), lines) == _found(re.compile(old_in), lines)
+    old_level = re.compile(r"(?i)\s?%\s*(?:CI|confidence|interval|IK|KI|selang)")
+    old_glue = re.compile(r"[^\d]{0,25}?(?=(?i:(?:95\s?%\s*)?(?:CI|confidence|interval)))")
+    for line in lines:
+        for pos in range(len(line)):
+            assert bool(units._ci_level_re().match(line, pos)) == bool(old_level.match(line, pos))
+            new, old = prose._glue_before_ci().match(line, pos), old_glue.match(line, pos)
+            assert (new and new.span()) == (old and old.span())

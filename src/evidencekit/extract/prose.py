@@ -380,13 +380,16 @@ def _unit(ctx: StatContext, start: int, end: int) -> str | None:
     return unit_in_sentence(ctx.text, start, end, ctx.sentence(start))
 
 
-#: Words between a summary's number and its interval ("11,4 with a 95% CI …"): no digit, 25 chars at most.
-_GLUE_BEFORE_CI = re.compile(r"[^\d]{0,25}?(?=(?i:(?:95\s?%\s*)?(?:CI|confidence|interval)))")
+@cache
+def _glue_before_ci() -> re.Pattern[str]:
+    """Words between a summary's number and its interval ("11,4 with a 95% CI …"): no digit, 25
+    characters at most, up to "CI" or a word of statistic_words.toml ci_start."""
+    return re.compile(rf"[^\d]{{0,25}}?(?=(?i:(?:95\s?%\s*)?(?:CI|{lexicon_alternation('statistic_words', 'ci_start')})))")
 
 
 def _skip_glue(text: str, pos: int) -> int:
     """Where an interval printed after the number at ``pos`` begins (``pos`` when none does)."""
-    m = _GLUE_BEFORE_CI.match(text, pos)
+    m = _glue_before_ci().match(text, pos)
     return m.end() if m else pos
 
 

@@ -21,7 +21,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from evidencekit.extract.lexicon import LANGUAGES, load, phrases
-from evidencekit.extract.patterns import NUM
+from evidencekit.extract.patterns import NUM, lexicon_alternation
+
+
+def _words(key: str) -> str:
+    """The phrases of statistic_words.toml ``key`` as an alternation."""
+    return lexicon_alternation("statistic_words", key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +108,12 @@ def _bracket_re() -> re.Pattern[str]:
     return re.compile(rf"(?i)\(\s*(?P<u>{_alternation()}){_RATE}\s*\)")
 
 
-# "dalam ml", "dalam satuan mililiter", "in ml", "in kilograms" — only when the phrase ends
-# there (a bracket, punctuation or the end): "dalam minggu pertama" is no unit.
+# "dalam ml", "dalam satuan mililiter", "in ml", "in kilograms" (statistic_words.toml in_unit,
+# unit_of) — only when the phrase ends there (a bracket, punctuation or the end): "dalam minggu
+# pertama" is no unit.
 @cache
 def _in_re() -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<![A-Za-z])(?:dalam|in)\s+(?:(?:satuan|units?\s+of)\s+)?"
+    return re.compile(rf"(?i)(?<![A-Za-z])(?:{_words('in_unit')})\s+(?:(?:{_words('unit_of')})\s+)?"
                       rf"(?P<u>{_alternation()})(?=\s*(?:[).,;:]|$))")
 
 
@@ -144,14 +150,17 @@ def strip_units(text: str) -> str:
 _NUMBER_RE = re.compile(NUM)
 
 
-# "95% CI", "95 % confidence interval", "IK 95%": the percent names the interval's level
-_CI_LEVEL_RE = re.compile(r"(?i)\s?%\s*(?:CI|confidence|interval|IK|KI|selang)")
+@cache
+def _ci_level_re() -> re.Pattern[str]:
+    """"95% CI", "95 % confidence interval", "95% IK": the percent names the interval's level
+    (abbreviations here, words in statistic_words.toml ci_level)."""
+    return re.compile(rf"(?i)\s?%\s*(?:CI|IK|KI|{_words('ci_level')})")
 
 
 def unit_after_number(text: str, end: int) -> str | None:
     """The unit printed right after the number ending at ``end`` ("7,45 kali sehari"); never
     the "%" of a confidence level ("95% CI")."""
-    if _CI_LEVEL_RE.match(text, end):
+    if _ci_level_re().match(text, end):
         return None
     m = _after_number_re().match(text, end)
     return _phrase_to_key().get(_norm(m.group("u"))) if m else None
