@@ -134,9 +134,10 @@ def test_both_languages_have_the_same_keys(name):
     assert set(lexicon.load("id", name)) == set(lexicon.load("en", name))
 
 
-def test_every_table_headers_key_is_a_role_or_a_word_list_the_roles_use():
+def test_every_table_headers_key_is_a_role_or_a_word_list_the_readers_use():
     roles = {role for role, _ in ROLE_NOTATION}
-    assert set(lexicon.load("en", "table_headers")) <= roles | set(WORDS_IN_NOTATION) | {"unit", "test"}
+    others = {"unit", "test", "label_column", "text_column", "prose_start", "source"}
+    assert set(lexicon.load("en", "table_headers")) <= roles | set(WORDS_IN_NOTATION) | others
 
 
 def test_no_lexicon_phrase_is_empty_or_padded():
@@ -320,3 +321,60 @@ def test_the_unit_and_interval_words_find_what_the_written_ones_found(texts):
             assert bool(units._ci_level_re().match(line, pos)) == bool(old_level.match(line, pos))
             new, old = prose._glue_before_ci().match(line, pos), old_glue.match(line, pos)
             assert (new and new.span()) == (old and old.span())
+
+
+# --------------------------------------------------------------------------- text_tables.py
+
+HEADER_LINES = [
+    "Variabel Mean SD Min Max", "Karakteristik f (%)", "Kategori n %", "No. Variable Mean (SD) p-value",
+    "Characteristics Rerata (s.d.) Simpangan Baku (SD) Std. Deviation Standard deviation Standar Deviasi",
+    "Rata-rata ± SD; t hitung t tabel Z-hitung F-kritis; Persentase (%) Persentase(%) CI 95% 95 % CI",
+    "Nilai Z Nilai p Nilai t; Asymp. Sig. (2-tailed) Sig. (2-tailed); Negative Ranks Positif rank Mean Rank",
+    "Median Minimum Maksimum Maximum Jumlah Frekuensi Selisih sd se df % N f P z t; Mean (ml) Rerata (gram)",
+    "Std.deviation Stddeviation; (n=24) n = 30; mean(sd) Mean (SD) (menit) Skor (skor) Lama (jam) (hari)",
+    "Category; Characteristic; Variable; NO; kategorinya",
+    "Berdasarkan tabel 2; Data pada tabel; Dari tabel di atas; Sumber: data primer; Sumber : Kuesioner",
+    "Keterangan: *; Based on Table 2; According to; As shown; Hasil penelitian; Hasil analisis; Hasil uji t",
+    "Tabel di atas; Pada tabel 3; Tabel 2 menunjukkan; Tabel 2. Distribusi; Tabel 3 A; Table 2. Mean",
+    "TABEL 4. Hasil; Table 5: Rank; TABLE 6. x; tabel 2. y; Tabel 2.1. z; Tables 2.",
+]
+OLD_HEADER_PHRASES = (
+    r"[fn]\s*\(\s*%\s*\)", r"(?:rerata|rata-rata|mean)\s*\(\s*s\.?d\.?\s*\)",
+    r"std\.?\s*deviation", r"standard\s+deviation", r"simpangan\s+baku(?:\s*\(sd\))?", r"standar\s+deviasi",
+    r"[tfz][\s-]?hitung", r"[tfz][\s-]?(?:tabel|table|kritis)",
+    r"persentase(?:\s*\(%\))?", r"ci\s*95\s*%", r"95\s*%\s*ci", r"p\s*[-_]?\s*value", r"nilai\s+[zpt]",
+    r"asymp\.?\s*sig\.?\s*(?:\(\s*2[\s-]*tailed\s*\))?", r"sig\.?\s*\(\s*2[\s-]*tailed\s*\)",
+    r"(?:negati(?:f|ve)|positi(?:f|ve))\s+ranks?", r"mean\s+rank", r"rata-rata", r"rerata", r"mean",
+    r"median", r"minimum", r"maksimum", r"maximum", r"min", r"max", r"jumlah", r"frekuensi",
+    r"selisih", r"sd", r"se", r"df", r"%", r"[nNfpPzZt]",
+)
+OLD_TEXT_TABLE_RES = {
+    "HEADER_RE": (rf"(?i)(?<![\w.])(?:{'|'.join(OLD_HEADER_PHRASES)})"
+                  r"(?:\s*\((?:ml|cc|gram|g|kg|cm|mm|mmhg|menit|jam|hari|skor|sd)\))?(?![\w])(?!\s*=)"),
+    "LABEL_HEADER_RE": r"(?i)^(?:variabel|variable|karakteristik|characteristics?|kategori|category|no\.?)\b",
+    "PROSE_START_RE": (r"(?i)^(?:berdasarkan|data pada|dari tabel|sumber\s*:|keterangan|based on|according to|"
+                       r"as shown|hasil (?:penelitian|analisis|uji)|tabel di atas|pada tabel|tabel\s+\d+\s+[a-z])"),
+    "CAPTION_RE": r"^(?:Tabel|TABEL|Table|TABLE)\s+\d+(?:\.\d+)?\s*[.:]",
+}
+#: What the lexicon forms read more: "rata rata (SD)" (a mean word of the headers), a "(score)"
+#: unit (as PDF headers have it) and "Table 2 shows" (as "Tabel 2 menunjukkan") ending a table.
+TEXT_TABLE_FIXES = re.compile(r"(?i)rata rata|\(score\)|^table\s+\d+\s+[a-z]")
+
+
+@pytest.mark.parametrize("name", sorted(OLD_TEXT_TABLE_RES))
+def test_the_text_table_patterns_find_what_the_written_ones_found(texts, name):
+    from evidencekit.extract import text_tables
+
+    lines = [line.strip() for text in texts + HEADER_LINES for line in re.split(r"[;\n]", text)]
+    lines = [line for line in texts + HEADER_LINES + lines if not TEXT_TABLE_FIXES.search(line)]
+    assert _found(getattr(text_tables, name), lines) == _found(re.compile(OLD_TEXT_TABLE_RES[name]), lines)
+
+
+def test_flattened_headers_read_the_fixed_spellings():
+    from evidencekit.extract.text_tables import HEADER_RE, PROSE_START_RE
+
+    assert [m.group(0) for m in HEADER_RE.finditer("Umur Rata rata (SD) Skor")] == ["Rata rata (SD)"]
+    assert column_role("Rata rata (SD)") == "mean_sd"
+    assert [m.group(0) for m in HEADER_RE.finditer("Kelompok Mean (score) SD")] == ["Mean (score)", "SD"]
+    assert PROSE_START_RE.match("Table 2 shows the mean scores") and PROSE_START_RE.match("Tabel 2 menunjukkan")
+    assert not PROSE_START_RE.match("Table 2. Mean scores")

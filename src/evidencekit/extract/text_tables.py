@@ -19,35 +19,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evidencekit.extract import lexicon
 from evidencekit.extract.context import StatContext
-from evidencekit.extract.patterns import DECIMAL, NUM
-from evidencekit.extract.tables import column_role
+from evidencekit.extract.patterns import DECIMAL, NUM, lexicon_alternation
+from evidencekit.extract.table_headers import column_role, header_words
 from evidencekit.model import Cell, Document, Table
 
-#: A caption at the start of a line: "Tabel 2." / "Table 3:" / "Tabel 5.1".
-CAPTION_RE = re.compile(r"^(?:Tabel|TABEL|Table|TABLE)\s+\d+(?:\.\d+)?\s*[.:]")
+#: A caption at the start of a line: "Tabel 2." / "Table 3:" / "TABEL 5.1" (table_labels.toml
+#: caption words, capitalised or in capitals).
+CAPTION_RE = re.compile(
+    rf"^(?:{'|'.join(f'{w.capitalize()}|{w.upper()}' for w in lexicon.phrases('table_labels')['caption'])})"
+    r"\s+\d+(?:\.\d+)?\s*[.:]")
 
-#: Column names as printed in headers (longest first); single letters only as whole tokens,
-#: never before "=" (so the caption's "(n=24)" is not a header).
-HEADER_PHRASES = (
-    r"[fn]\s*\(\s*%\s*\)", r"(?:rerata|rata-rata|mean)\s*\(\s*s\.?d\.?\s*\)",
-    r"std\.?\s*deviation", r"standard\s+deviation", r"simpangan\s+baku(?:\s*\(sd\))?", r"standar\s+deviasi",
-    r"[tfz][\s-]?hitung", r"[tfz][\s-]?(?:tabel|table|kritis)",
-    r"persentase(?:\s*\(%\))?", r"ci\s*95\s*%", r"95\s*%\s*ci", r"p\s*[-_]?\s*value", r"nilai\s+[zpt]",
+#: Column names as printed in headers, notation first (before the words that start like it:
+#: "Mean (SD)" before "Mean", "t hitung" before "t"), then the words of table_headers.toml
+#: text_column (longest first), then short notation; single letters only as whole tokens, never
+#: before "=" (so the caption's "(n=24)" is not a header).
+HEADER_NOTATION = (
+    r"[fn]\s*\(\s*%\s*\)", rf"(?:{header_words('mean_sd')})\s*\(\s*s\.?d\.?\s*\)",
+    rf"[tfz][\s-]?(?:{header_words('computed_of')})", rf"[tfz][\s-]?(?:{header_words('critical_of')})",
+    r"ci\s*95\s*%", r"95\s*%\s*ci", r"p\s*[-_]?\s*value",
     r"asymp\.?\s*sig\.?\s*(?:\(\s*2[\s-]*tailed\s*\))?", r"sig\.?\s*\(\s*2[\s-]*tailed\s*\)",
-    r"(?:negati(?:f|ve)|positi(?:f|ve))\s+ranks?", r"mean\s+rank", r"rata-rata", r"rerata", r"mean",
-    r"median", r"minimum", r"maksimum", r"maximum", r"min", r"max", r"jumlah", r"frekuensi",
-    r"selisih", r"sd", r"se", r"df", r"%", r"[nNfpPzZt]",
 )
-_UNIT = r"(?:\s*\((?:ml|cc|gram|g|kg|cm|mm|mmhg|menit|jam|hari|skor|sd)\))?"
+HEADER_SHORT_NOTATION = (r"min", r"max", r"sd", r"se", r"df", r"%", r"[nNfpPzZt]")
+HEADER_PHRASES = (*HEADER_NOTATION, lexicon_alternation("table_headers", "text_column", hyphen=r"\-"),
+                  *HEADER_SHORT_NOTATION)
+#: A unit in brackets after a column name: symbols and table_headers.toml's unit words.
+_UNIT = rf"(?:\s*\((?:ml|cc|g|kg|cm|mm|mmhg|sd|{header_words('unit')})\))?"
 HEADER_RE = re.compile(
     rf"(?i)(?<![\w.])(?:{'|'.join(HEADER_PHRASES)}){_UNIT}(?![\w])(?!\s*=)")
-#: Words that start a label column's header: they mark a header line but name no value column.
-LABEL_HEADER_RE = re.compile(r"(?i)^(?:variabel|variable|karakteristik|characteristics?|kategori|category|no\.?)\b")
-#: Lines that end a table: prose about it, its source line, the next caption.
+#: Words that start a label column's header (table_headers.toml label_column, or "No."): they
+#: mark a header line but name no value column.
+LABEL_HEADER_RE = re.compile(rf"(?i)^(?:{header_words('label_column')}|no\.?)\b")
+#: Lines that end a table: prose about it (table_headers.toml prose_start), its source line
+#: ("Sumber:"), a caption word with a number and a word ("Tabel 2 menunjukkan").
 PROSE_START_RE = re.compile(
-    r"(?i)^(?:berdasarkan|data pada|dari tabel|sumber\s*:|keterangan|based on|according to|"
-    r"as shown|hasil (?:penelitian|analisis|uji)|tabel di atas|pada tabel|tabel\s+\d+\s+[a-z])")
+    rf"(?i)^(?:{header_words('prose_start')}|(?:{header_words('source')})\s*:|"
+    rf"(?:{lexicon_alternation('table_labels', 'caption')})\s+\d+\s+[a-z])")
 
 UNUM = rf"(?:{DECIMAL})"
 #: A value atom of a table line: "8 (53,3)" / "2,07 (1,438)" pairs, "1,27-2,86" ranges, numbers.
