@@ -230,6 +230,7 @@ STAT_LINES = [
     "odds ratio = 2,1 (95% CI 1,1 hingga 3,9); risk ratio 1.4 (0.9 to 2.2); relative risk = 0,8; aOR = 3",
     "t hitung = 2,1; Z sebesar -3,317; t value = 2.2; Z score of 2.1; t adalah 1,9; F yaitu 4; Z nilai -3,3",
     "p sebesar 0,001; p was .03; p is 0.2; p of .04; p adalah 0,000; p yaitu 0,05; nilai p (0,012)",
+    "Nilai Sig. 0,000; P-value = 0,02; p_val < .05; P vlue 0.1; ρ value = 0,005; p valuex = 1; nilai  p = 0,3",
     "8,84 hingga 9,49; 1,1 sampai 2,2; 0.3 to 0.9; 2 s.d. 5; [1.27, 2.86]; 1,2 – 3,4",
     "Confidence Interval 1,2-3,4; interval kepercayaan 95% 2,1–3,2; Selang Kepercayaan 1 to 2; 95% CI 3-4",
     "mean (SD) 3.2 (1.1); rerata (SD) adalah 3,2 (1,1); average (s.d.) of 7 (2); rata-rata (std) sebesar 5 (1)",
@@ -247,8 +248,10 @@ OLD_STAT_RE = (
     rf"(?<![A-Za-z0-9_])(?=[χXxckrρQaOoRtFzZUWTH])"
     rf"(?:{'|'.join(f'(?P<k_{k}>{v})' for k, v in OLD_STAT_NAMES.items())})(?![A-Za-z])"
     rf"\s*(?:{_DF})?\s*(?:value\s*|nilai\s*)?{OLD_GLUE}(?P<vop>{_OP})?\s*\$?\s*(?P<vbr>\(\s*)?(?P<value>{_NUM})(?(vbr)\s*\))")
+OLD_P_NAME = (r"(?i:(?:asymp\.?\s*)?sig\.?\s*(?:\(\s*2\s*[-−]?\s*tailed\s*\)|2\s*[-−]?\s*tailed)?"
+              r"|nilai\s+(?:p|sig\.?)|[pPρ]\s*[-_]?\s*(?:value|vlue|val)|[pPρ])")
 OLD_P_RE = (
-    rf"(?<![A-Za-z0-9_])(?={patterns.P_FIRST})(?P<pname>{patterns.P_NAME})(?![A-Za-z]){patterns._P_AFTER}"
+    rf"(?<![A-Za-z0-9_])(?=(?i:[aspnρ]))(?P<pname>{OLD_P_NAME})(?![A-Za-z]){patterns._P_AFTER}"
     rf"\s*\$?\s*(?:(?:sebesar|adalah|yaitu|of|was|is|:)\s*)?(?P<pop>{_OP})?\s*\$?\s*\(?\s*"
     rf"(?P<pval>{patterns.BROKEN_P}|{_NUM})")
 OLD_RANGE = (rf"[\[(]?\s*(?P<lo>{_NUM})\s*(?:[-–—]|to|hingga|sampai|s\.?d\.?|;|,\s)\s*"

@@ -146,17 +146,19 @@ BROKEN_P = r"0[.,]\s{1,4}\d{1,4}(?![\d.,])"
 
 #: How a p-value is named: "p", "P", "p value", "p-value", "p- value", "P_value", "Pvalue",
 #: "nilai p", "Sig. (2-tailed)", "Asymp. Sig. (2-tailed)", "asymp.sig 2 tailed", and ρ typed
-#: for p ("ρ value = 0,005"). A bracketed "(asymp.sig 2 tailed)" may follow the name.
+#: for p ("ρ value = 0,005"); "nilai" and "value" are statistic_words.toml's p_value_before and
+#: p_value_after. A bracketed "(asymp.sig 2 tailed)" may follow the name.
 P_NAME = (
     r"(?i:(?:asymp\.?\s*)?sig\.?\s*(?:\(\s*2\s*[-−]?\s*tailed\s*\)|2\s*[-−]?\s*tailed)?"
-    r"|nilai\s+(?:p|sig\.?)"
-    r"|[pPρ]\s*[-_]?\s*(?:value|vlue|val)"
+    rf"|(?:{_words('p_value_before')})\s+(?:p|sig\.?)"
+    rf"|[pPρ]\s*[-_]?\s*(?:{_words('p_value_after')})"
     r"|[pPρ])"
 )
 _P_AFTER = r"(?i:\s*\(\s*(?:asymp\.?\s*)?sig\.?[^()\n]{0,20}\))?"
-#: The letters a :data:`P_NAME` starts with (any case): asymp, sig, nilai, p, ρ (for the engine,
-#: as :data:`STAT_FIRST`).
-P_FIRST = r"(?i:[aspnρ])"
+#: The letters a :data:`P_NAME` starts with (any case): asymp, sig, p, ρ and the first letters of
+#: the p_value_before words (nilai) (for the engine, as :data:`STAT_FIRST`).
+P_FIRST = "(?i:[" + "".join(dict.fromkeys("aspρ" + "".join(
+    p[0] for p in lexicon.phrases("statistic_words").get("p_value_before", ())))) + "])"
 
 #: A p-value: name, glue ("sebesar", "adalah", "=", ":"), comparison, value or "ns".
 #: "nilai p (0,012)" puts the value in brackets.
