@@ -11,6 +11,12 @@ Speed: a phrase is only tried where one may start — a word edge followed by th
 (:func:`phrase_starts_any`), and each reader gets those places as ``within`` and checks only
 there; the tests in ``tests/extract/test_*_fast_paths.py`` compare every fast path with the plain
 pattern it stands for.
+
+Small words around a value ("orang", "per group", "dan jika", "sebesar") are lexicon data too:
+:func:`word_alternation` and :func:`word_set` give a key's phrases for a pattern the caller
+writes around them, and :func:`opening_alternation` builds a fast opening (a class of the first
+letters in every case) from the phrases themselves, so a phrase added to a lexicon is never
+missed by a fast path.
 """
 
 from __future__ import annotations

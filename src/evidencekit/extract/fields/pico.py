@@ -2,7 +2,8 @@
 
 Aims and titles follow one shape in both languages: "pengaruh <intervention> terhadap <outcome>
 pada <population> di <setting>", "the effect of <intervention> on <outcome> among …". The phrases
-around each part are lexicon data (``pico``).
+around each part are lexicon data (``pico``), and so are the small words that end a part or
+stand between a group and what it received ("yang hanya menerima", "which", "during").
 """
 
 from __future__ import annotations

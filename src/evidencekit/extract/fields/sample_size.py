@@ -3,7 +3,9 @@ kelompok B", "total seluruh sampel berjumlah 40 orang", "(n=24)".
 
 Each statement is classified by how strongly it states the whole sample (:data:`STRENGTH`); the
 best one of a passage wins. Counts that are subgroups ("18 orang (75,00%)"), ages, durations or
-doses are not sample sizes and are skipped.
+doses are not sample sizes and are skipped. The cue phrases, the units of people and the words
+around a count (units of time and dose, "per group", group labels, joins) are lexicon data
+(``sample_size``); each pattern is built from them once.
 """
 
 from __future__ import annotations
