@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from evidencekit.corpus.engines.local import LocalEngine
 from evidencekit.corpus.ingest import ingest
@@ -94,7 +95,7 @@ def test_a_worker_that_died_while_idle_is_replaced_before_it_gets_a_file(papers)
     files = sorted(papers.glob("*.txt"))
     tasks = [Task(i, str(p), str(p), f"{i:064d}", p.stat().st_size) for i, p in enumerate(files)]
     run = LocalEngine(workers=1).run(tasks, WorkSettings(limits=Limits(timeout_s=20), until="read"))
-    first = next(run)                        # meanwhile the worker reads the second file and waits
+    first = next(run)                        # meanwhile the worker reads the files it holds and waits
     time.sleep(0.5)
     me = psutil.Process()
     workers = [c for c in me.children(recursive=True) if c.ppid() != me.pid]   # the forkserver's
@@ -103,6 +104,20 @@ def test_a_worker_that_died_while_idle_is_replaced_before_it_gets_a_file(papers)
     outcomes = [first, *run]
     assert sorted(o.task.index for o in outcomes) == list(range(len(files)))
     assert [o.error_code for o in outcomes if o.error_code] == []
+
+
+def test_files_queued_behind_a_crash_or_a_hang_are_processed_once_and_not_marked(papers, hostile_work):
+    # A worker holds its next file while it processes one; when it dies or is stopped, the file
+    # waiting behind goes to another worker, not into the error rows.
+    add_hostile(papers, "crash_me.txt", "hang_forever.txt")
+    ours = sorted(papers.glob("synthetic_*.txt"))
+    order = [papers / "crash_me.txt", *ours[:2], papers / "hang_forever.txt", *ours[2:]]
+    tasks = [Task(i, str(p), str(p), f"{i:064d}", p.stat().st_size) for i, p in enumerate(order)]
+    settings = WorkSettings(limits=Limits(timeout_s=0.5), until="read", work=hostile_work)
+    outcomes = list(LocalEngine(workers=1).run(tasks, settings))
+    assert sorted(o.task.index for o in outcomes) == list(range(len(order)))
+    errors = {Path(o.task.source).name: o.error_code for o in outcomes if o.error_code}
+    assert errors == {"crash_me.txt": "worker_crashed", "hang_forever.txt": "timeout"}
 
 
 def test_a_per_file_function_that_cannot_be_loaded_stops_the_run_with_a_clear_error(papers, db, options,

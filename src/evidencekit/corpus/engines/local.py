@@ -23,7 +23,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
 from evidencekit.corpus.work import (TIMEOUT, WORKER_CRASHED, Outcome, Task, WorkSettings,
@@ -44,6 +44,10 @@ PRELOAD = ["evidencekit.corpus.work", "evidencekit.corpus.engines.warmup"]
 #: Seconds a new worker may take to start before the engine gives up (it imports nothing new:
 #: the forkserver preloaded evidencekit).
 START_TIMEOUT_S = 60.0
+
+#: Files a worker holds at once: the one it processes and the next, waiting in its pipe, so it
+#: goes on without waiting for the parent (who may be storing another worker's result).
+FILES_PER_WORKER = 2
 
 #: The first message of a healthy worker.
 READY = "ready"
@@ -84,7 +88,8 @@ class LocalEngine:
         resolve_work(settings.work)           # a wrong name stops here, not in every worker
         fresh = iter(tasks)
         # A file whose worker died is tried once more on a new worker: the death may have had
-        # another cause (the kernel's OOM killer, an operator); dying twice marks the file.
+        # another cause (the kernel's OOM killer, an operator); dying twice marks the file. Files
+        # queued behind it on that worker had not started: they go out again, unmarked.
         retries: deque[Task] = deque()
         crashed_once: set[int] = set()
 
@@ -95,50 +100,64 @@ class LocalEngine:
         slots: list[_Slot] = []
         try:
             for _ in range(self.workers):
-                slots.append(self._spawn(settings))      # one by one: `finally` stops those started
+                slots.append(self._spawn(settings, deadline_s))   # one by one: `finally` stops those started
 
-            def give(i: int, task: Task) -> None:
-                """Send ``task`` to slot ``i``; a worker that died while idle is replaced first."""
-                if not slots[i].give(task, deadline_s):
-                    slots[i].stop(kill=True)
-                    slots[i] = self._spawn(settings)
-                    if not slots[i].give(task, deadline_s):
-                        raise EngineError("a fresh ingest worker died before it got its first file; "
-                                          "check that `python -c \"import evidencekit.pipeline\"` works")
+            def give(i: int, task: Task) -> bool:
+                """Send ``task`` to slot ``i``. An idle worker that died is replaced first; a busy
+                one that died keeps its files (its death is seen by ``collect``) and ``task`` goes
+                back to the queue: then False."""
+                if slots[i].give(task):
+                    return True
+                if slots[i].queue:
+                    retries.appendleft(task)
+                    return False
+                slots[i].stop(kill=True)
+                slots[i] = self._spawn(settings, deadline_s)
+                if not slots[i].give(task):
+                    raise EngineError("a fresh ingest worker died before it got its first file; "
+                                      "check that `python -c \"import evidencekit.pipeline\"` works")
+                return True
+
+            def fill(i: int) -> None:
+                """Send slot ``i`` files until it holds :data:`FILES_PER_WORKER` (or its quota)."""
+                while slots[i].wants(self.max_tasks_per_worker) and (task := next_task()) is not None:
+                    if not give(i, task):
+                        return
 
             while True:
-                for i, slot in enumerate(slots):
-                    if slot.task is None and (task := next_task()) is not None:
-                        give(i, task)
-                busy = [s for s in slots if s.task is not None]
+                for i in range(len(slots)):
+                    fill(i)
+                busy = [s for s in slots if s.queue]
                 if not busy:
                     return
                 timeout = max(0.0, min(s.deadline for s in busy) - time.monotonic())
                 ready = set(wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout))
                 for i, slot in enumerate(slots):
-                    if slot.task is None:
+                    if not slot.queue:
                         continue
                     outcome, healthy = slot.collect(ready, settings)
                     if outcome is None:
                         continue
-                    if not healthy or slot.done >= self.max_tasks_per_worker:
+                    if not healthy:
+                        retries.extendleft(reversed(slot.queue))     # not started: send them again
+                        slot.queue.clear()
+                    if not healthy or (slot.done >= self.max_tasks_per_worker and not slot.queue):
                         slot.stop(kill=not healthy)
-                        slots[i] = slot = self._spawn(settings)
+                        slots[i] = slot = self._spawn(settings, deadline_s)
                     retry = outcome.error_code == WORKER_CRASHED and outcome.task.index not in crashed_once
                     if retry:
                         crashed_once.add(outcome.task.index)
                         retries.append(outcome.task)
-                    # The next file goes out before the caller stores this result, so the worker
-                    # computes while the writer writes.
-                    if (task := next_task()) is not None:
-                        give(i, task)
+                    # The worker already holds its next file; the one after goes out before the
+                    # caller stores this result, so workers compute while the writer writes.
+                    fill(i)
                     if not retry:
                         yield outcome
         finally:
             for slot in slots:
-                slot.stop(kill=slot.task is not None)      # interrupted: busy workers go at once
+                slot.stop(kill=bool(slot.queue))          # interrupted: busy workers go at once
 
-    def _spawn(self, settings: WorkSettings) -> "_Slot":
+    def _spawn(self, settings: WorkSettings, deadline_s: float) -> "_Slot":
         parent_end, child_end = self.context.Pipe(duplex=True)
         process = self.context.Process(target=_worker_main, args=(child_end, settings),
                                        name="evidencekit-ingest-worker", daemon=True)
@@ -159,34 +178,48 @@ class LocalEngine:
                 f"an ingest worker could not start (exit status {process.exitcode}); if you call "
                 "ingest() from your own script, put the call under `if __name__ == \"__main__\":`, "
                 "and check that `python -c \"import evidencekit.pipeline\"` works")
-        return _Slot(process, parent_end)
+        return _Slot(process, parent_end, deadline_s)
 
 
 @dataclass
 class _Slot:
-    """One worker process, its pipe and the task it is working on."""
+    """One worker process, its pipe and the files sent to it, in the order it takes them: the
+    first is being processed (its clock runs from ``started``), the others wait in the pipe."""
 
     process: mp.process.BaseProcess
     conn: Connection
-    task: Task | None = None
+    deadline_s: float
+    queue: deque[Task] = field(default_factory=deque)
     started: float = 0.0
     deadline: float = 0.0
     done: int = 0
 
-    def give(self, task: Task, deadline_s: float) -> bool:
+    def wants(self, max_tasks: int) -> bool:
+        """Whether to send this worker another file: it holds fewer than :data:`FILES_PER_WORKER`
+        and will not pass ``max_tasks`` (after which it is recycled)."""
+        return len(self.queue) < FILES_PER_WORKER and self.done + len(self.queue) < max_tasks
+
+    def give(self, task: Task) -> bool:
         """Send ``task`` to the worker; False when the worker is gone (its pipe is closed)."""
         try:
             self.conn.send(task)
         except (BrokenPipeError, ConnectionResetError, OSError):
             return False
-        self.task, self.started = task, time.monotonic()
-        self.deadline = self.started + deadline_s
+        self.queue.append(task)
+        if len(self.queue) == 1:
+            self._start_clock()
         return True
 
+    def _start_clock(self) -> None:
+        """The first file in the queue starts now (as far as the parent can tell)."""
+        self.started = time.monotonic()
+        self.deadline = self.started + self.deadline_s
+
     def collect(self, ready: set, settings: WorkSettings) -> tuple[Outcome | None, bool]:
-        """The outcome of this slot's task if it has one: (outcome, worker still usable)."""
-        task = self.task
-        assert task is not None
+        """The outcome of this slot's current file if it has one: (outcome, worker still usable).
+        A dead or overdue worker's current file gets an error outcome; the files queued behind it
+        stay in ``queue`` (they never started)."""
+        task = self.queue[0]
         elapsed = time.monotonic() - self.started
         if self.conn in ready:
             try:
@@ -194,15 +227,18 @@ class _Slot:
             except (EOFError, OSError):
                 pass                                   # died while answering: a crash
             else:
-                self.task, self.done = None, self.done + 1
+                self.queue.popleft()
+                self.done += 1
+                if self.queue:
+                    self._start_clock()                # the worker went straight on to the next
                 return outcome, True
         if self.conn in ready or self.process.sentinel in ready:
             self.process.join(0.5)
-            self.task = None
+            self.queue.popleft()
             return failed_outcome(task, WORKER_CRASHED, _crash_message(self.process.exitcode,
                                                                        settings), elapsed), False
         if time.monotonic() >= self.deadline:
-            self.task = None
+            self.queue.popleft()
             return failed_outcome(task, TIMEOUT, f"processing took longer than "
                                   f"{settings.limits.timeout_s:g} s and was stopped; raise --timeout "
                                   f"if the file is just long", elapsed), False
