@@ -5,7 +5,9 @@ segfaults a C library, or the kernel killing it at its memory cap) the executor 
 pending file fails. Here each worker has its own pipe; the parent waits on pipes and process
 sentinels together, so it knows *which* file killed *which* worker, starts a fresh worker, tries
 that file once more (the death may have had another cause) and records it as failed if it kills
-the second worker too. A worker that passes the deadline is killed the same way.
+the second worker too. A worker that passes the deadline is killed the same way. Each worker
+holds two files, the one it processes and the next, so it goes on while the parent stores another
+result; the file waiting behind one that killed its worker had not started and goes out again.
 Workers are recycled after ``max_tasks_per_worker`` files so memory stays flat on long runs.
 
 Workers come from a ``forkserver`` (a clean single-threaded process with evidencekit preloaded),
