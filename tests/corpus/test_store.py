@@ -95,6 +95,19 @@ def test_saving_the_same_content_again_replaces_its_rows(db):
     assert db.execute("SELECT count(*) FROM evidence_fts").fetchone()[0] == 2
 
 
+def test_the_search_indexes_match_their_tables_after_saves_replacements_and_deletes(db):
+    # The writer adds a document's evidence to evidence_fts in one statement (schema step 3);
+    # deletes and replacements are synced by triggers.
+    save(db, make_result("a" * 64, "a.txt"))
+    save(db, make_result("a" * 64, "a.txt"))
+    save(db, make_result("b" * 64, "b.txt"))
+    save(db, make_result("c" * 64, "c.txt"))
+    db.execute("DELETE FROM documents WHERE sha256 = ?", ["b" * 64])
+    for fts in ("texts_fts", "evidence_fts"):       # rank 1: compare with the content table too
+        db.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")
+    assert len([h for h in queries.search(db, "20 ibu nifas") if h.where == "record"]) == 2
+
+
 def test_new_content_at_the_same_path_replaces_the_old_document(db):
     save(db, make_result("a" * 64))
     save(db, make_result("b" * 64))

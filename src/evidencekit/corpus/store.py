@@ -3,7 +3,9 @@
 This module (with its row mapping in :mod:`evidencekit.corpus.rows`) is the only place that knows
 the schema. The file is a plain SQLite database made with sqlite-utils: it opens in Datasette as
 it is (``datasette evidencekit.db``), with foreign keys between tables and full-text search
-(FTS5) over document text (``texts_fts``) and evidence text (``evidence_fts``).
+(FTS5) over document text (``texts_fts``) and evidence text (``evidence_fts``). Triggers keep both
+indexes in step with their tables, except that :func:`save_rows` adds a document's evidence to
+``evidence_fts`` itself, in one statement (a trigger per row cost the writer ~0.7 ms a paper).
 
 Writes come from ONE writer (the ingesting parent process); each document is one transaction, so
 an interrupted run loses nothing that was already stored.
@@ -189,10 +191,18 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE documents ADD COLUMN cpu_seconds REAL")
 
 
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """Evidence enters its search index once per document, in one statement by the writer
+    (:func:`save_rows`), not by a trigger per row (~15 µs a row); updates and deletes are still
+    synced by their triggers."""
+    db.execute('DROP TRIGGER IF EXISTS "evidence_ai"')
+
+
 #: (version, name, step). Append only: a released step never changes, a new schema is a new step.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "initial schema", _migration_1),
     (2, "documents.cpu_seconds", _migration_2),
+    (3, "evidence indexed once per document", _migration_3),
 )
 
 #: The schema version this evidencekit writes.
@@ -335,7 +345,8 @@ def save_rows(db: sqlite_utils.Database, built: rows.DocumentRows, *, sha256: st
 
     Idempotent: the rows of an earlier ingest of the same content (same ``sha256``), and of other
     content that used to live at the same ``path``, are replaced. The writer only puts the new
-    ids in front of the rows: one prepared statement per table.
+    ids in front of the rows: one prepared statement per table, and one that adds the document's
+    evidence to ``evidence_fts`` (the text's index is filled by its trigger).
     """
     with db.atomic():
         db.execute("DELETE FROM documents WHERE sha256 = ? OR path = ?", [sha256, path])
@@ -358,6 +369,9 @@ def save_rows(db: sqlite_utils.Database, built: rows.DocumentRows, *, sha256: st
         first = {"record": first_record, "flag": first_flag}
         _insert_rows(db, "evidence", [(doc, owner, first[owner] + i, *r)
                                       for owner, i, *r in built.evidence])
+        if built.evidence:
+            db.conn.execute("INSERT INTO evidence_fts (rowid, text) "
+                            "SELECT id, text FROM evidence WHERE document_id = ?", (doc,))
     return doc
 
 
