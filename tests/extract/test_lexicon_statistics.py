@@ -10,8 +10,9 @@ import re
 import pytest
 
 from evidencekit.extract import lexicon, patterns, prose, table_headers, tables
-from evidencekit.extract.context import StatContext, _cue_re, _design_cue, fold
-from evidencekit.extract.table_headers import ROLE_NOTATION, WORDS_IN_NOTATION, column_role, column_roles
+from evidencekit.extract import context
+from evidencekit.extract.context import StatContext, _design_cue, fold
+from evidencekit.extract.table_headers import COLUMN_ROLES, ROLE_NOTATION, WORDS_IN_NOTATION, column_role
 from evidencekit.model import Cell, Document, Table
 from evidencekit.vocab import TestName
 
@@ -148,18 +149,18 @@ def test_no_lexicon_phrase_is_empty_or_padded():
 
 
 @pytest.mark.parametrize(("key", "new"), [
-    ("total", lambda: tables._total_re()),
-    ("pre", lambda: tables._occasion_re("pre")),
-    ("post", lambda: tables._occasion_re("post")),
-    ("arm", lambda: tables._arm_re()),
-    ("qualifier", lambda: table_headers.qualifier_re()),
-    ("paired", lambda: _cue_re("paired")),
-    ("between", lambda: _cue_re("between")),
-    ("computed", lambda: prose._cue_re("computed")),
-    ("correlation", lambda: prose._cue_re("correlation")),
-    ("unit", lambda: table_headers._unit_re()),
-    ("test_header", lambda: table_headers.test_header_re()),
-    ("caption", lambda: re.compile(rf"(?i)^\s*(?:{tables._caption_word()})\s+\d+")),
+    ("total", lambda: tables._TOTAL_RE),
+    ("pre", lambda: tables._PRE_RE),
+    ("post", lambda: tables._POST_RE),
+    ("arm", lambda: tables._GROUP_RE),
+    ("qualifier", lambda: table_headers.QUALIFIER_RE),
+    ("paired", lambda: context._PAIRED_CUE_RE),
+    ("between", lambda: context._BETWEEN_CUE_RE),
+    ("computed", lambda: prose._COMPUTED_RE),
+    ("correlation", lambda: prose._CORRELATION_RE),
+    ("unit", lambda: table_headers._UNIT_RE),
+    ("test_header", lambda: table_headers.TEST_HEADER_RE),
+    ("caption", lambda: tables._CAPTION_BEFORE_RE),
 ])
 def test_the_lexicon_regex_finds_what_the_written_one_found(texts, key, new):
     old = re.compile(OLD[key], re.I if key == "unit" else 0)
@@ -179,7 +180,7 @@ def _old_role(text: str) -> str | None:
 
 
 def _new_role(text: str) -> str | None:
-    return next((role for role, pat in column_roles() if re.match(rf"(?i)^(?:{pat})$", text)), None)
+    return next((role for role, pat in COLUMN_ROLES if re.match(rf"(?i)^(?:{pat})$", text)), None)
 
 
 def test_each_header_gets_the_role_the_written_patterns_gave(header_cells):
@@ -200,9 +201,9 @@ def test_a_row_label_names_its_cells_as_the_written_pattern_did(texts):
     lines = texts + [line.strip() for text in texts for line in re.split(r"[;\n]", text)]
     lines = [line for line in lines if not re.search(r"(?i)rata rata", line)]        # the fix below
     old = re.compile(OLD_ROW_ROLE)
-    assert _matches(table_headers.row_role_re(), lines) == _matches(old, lines)
+    assert _matches(table_headers.ROW_ROLE_RE, lines) == _matches(old, lines)
     # fixed: "rata rata" (a mean word of the headers) now also before "(SD)" in a row label
-    assert table_headers.row_role_re().search("Umur, rata rata (SD)") and not old.search("Umur, rata rata (SD)")
+    assert table_headers.ROW_ROLE_RE.search("Umur, rata rata (SD)") and not old.search("Umur, rata rata (SD)")
 
 
 def test_a_rata_rata_row_label_gives_its_groups_means():
@@ -321,8 +322,8 @@ def test_the_unit_and_interval_words_find_what_the_written_ones_found(texts):
     old_glue = re.compile(r"[^\d]{0,25}?(?=(?i:(?:95\s?%\s*)?(?:CI|confidence|interval)))")
     for line in lines:
         for pos in range(len(line)):
-            assert bool(units._ci_level_re().match(line, pos)) == bool(old_level.match(line, pos))
-            new, old = prose._glue_before_ci().match(line, pos), old_glue.match(line, pos)
+            assert bool(units._CI_LEVEL_RE.match(line, pos)) == bool(old_level.match(line, pos))
+            new, old = prose._GLUE_BEFORE_CI.match(line, pos), old_glue.match(line, pos)
             assert (new and new.span()) == (old and old.span())
 
 

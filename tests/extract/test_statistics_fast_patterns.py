@@ -148,10 +148,10 @@ HEADERS = ["f (%)", "Sebelum intervensi n (%)", "Mean (SD)", "Rerata ± SD", "N"
 
 
 def _role_in_turn(text: str) -> str | None:
-    """column_roles() tried one pattern at a time (the plain form of table_headers._role_of)."""
-    from evidencekit.extract.table_headers import column_roles
+    """COLUMN_ROLES tried one pattern at a time (the plain form of table_headers._role_of)."""
+    from evidencekit.extract.table_headers import COLUMN_ROLES
 
-    return next((role for role, pat in column_roles() if re.match(rf"(?i)^(?:{pat})$", text)), None)
+    return next((role for role, pat in COLUMN_ROLES if re.match(rf"(?i)^(?:{pat})$", text)), None)
 
 
 def test_one_role_pattern_gives_the_role_each_pattern_in_turn_gives(shared_dir):

@@ -12,7 +12,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 
 from evidencekit.extract.nlp import TestMention, find_test_mentions
 from evidencekit.extract.numbers import guess_decimal_mark, read_number
@@ -204,16 +204,15 @@ class StatContext:
         return (before[-1] if before else here[0]).test
 
 
-@cache
-def _cue_re(key: str) -> re.Pattern[str]:
-    """A cues.toml cue ("paired": "sebelum dan sesudah"; "between": "antara kelompok") from a
-    word start: the words of a sentence that say which comparison a rank statistic (Z) made, one
-    group measured twice (signed-rank) or two groups (rank-sum)."""
-    return re.compile(rf"(?i)\b(?:{lexicon_alternation('cues', key)})")
+#: Words of a sentence that say which comparison a rank statistic (Z) made, from a word start:
+#: one group measured twice (signed-rank; cues.toml paired: "sebelum dan sesudah") or two
+#: groups (rank-sum; cues.toml between: "antara kelompok").
+_PAIRED_CUE_RE = re.compile(rf"(?i)\b(?:{lexicon_alternation('cues', 'paired')})")
+_BETWEEN_CUE_RE = re.compile(rf"(?i)\b(?:{lexicon_alternation('cues', 'between')})")
 
 
 def _design_cue(sentence: str) -> TestName | None:
-    paired, between = _cue_re("paired").search(sentence), _cue_re("between").search(sentence)
+    paired, between = _PAIRED_CUE_RE.search(sentence), _BETWEEN_CUE_RE.search(sentence)
     if paired and not between:
         return TestName.WILCOXON_SIGNED_RANK
     if between and not paired:

@@ -155,11 +155,11 @@ def _stat_kind(m: re.Match[str]) -> str | None:
     return None
 
 
-@cache
-def _cue_re(key: str) -> re.Pattern[str]:
-    """A cues.toml cue anywhere in a word: "computed" ("t hitung", "F hitung", "t count": the
-    statistic as computed, named without a sign), "correlation" (Spearman, korelasi, correlat…)."""
-    return re.compile(rf"(?i){lexicon_alternation('cues', key)}")
+#: "t hitung" / "F hitung" / "t count": the statistic as computed, named without a sign
+#: (cues.toml computed, anywhere in a word).
+_COMPUTED_RE = re.compile(rf"(?i){lexicon_alternation('cues', 'computed')}")
+#: A sentence about a correlation (cues.toml correlation: Spearman, korelasi, correlat…).
+_CORRELATION_RE = re.compile(rf"(?i){lexicon_alternation('cues', 'correlation')}")
 
 
 #: "ρ value", "ρ-val": ρ typed for p. "H0", "H_1", "Ha": a hypothesis, not a Kruskal-Wallis H.
@@ -172,7 +172,7 @@ def _accept_stat(ctx: StatContext, m: re.Match[str], key: str) -> bool:
     has_op = m.group("vop") is not None
     between = ctx.text[m.end("k_" + key):m.start("value")]
     has_glue = bool(re.search(r"[A-Za-z:]", between.replace("(", "").replace(")", "")))
-    computed = bool(_cue_re("computed").search(ctx.text, m.start(), m.start("value")))
+    computed = bool(_COMPUTED_RE.search(ctx.text, m.start(), m.start("value")))
     if m.group("vbr") and not has_glue:
         return False                                   # "r (0,5)": a bracket alone names nothing
     if key in _NEEDS_OPERATOR and not (has_df or has_op or computed):
@@ -182,7 +182,7 @@ def _accept_stat(ctx: StatContext, m: re.Match[str], key: str) -> bool:
     if key == "rho" and m.group("k_rho") == "ρ":
         # ρ is often p typed with the wrong letter ("ρ value = 0,005"): rho only beside a correlation
         s0, s1 = ctx.sentence(m.start())
-        if _RHO_AS_P_RE.match(ctx.text, m.end("k_rho")) or not _cue_re("correlation").search(ctx.text, s0, s1):
+        if _RHO_AS_P_RE.match(ctx.text, m.end("k_rho")) or not _CORRELATION_RE.search(ctx.text, s0, s1):
             return False
     if key == "H" and _HYPOTHESIS_RE.match(ctx.text, m.end("k_H")):
         return False                                   # H0 / H1 / Ha are hypotheses
@@ -380,16 +380,15 @@ def _unit(ctx: StatContext, start: int, end: int) -> str | None:
     return unit_in_sentence(ctx.text, start, end, ctx.sentence(start))
 
 
-@cache
-def _glue_before_ci() -> re.Pattern[str]:
-    """Words between a summary's number and its interval ("11,4 with a 95% CI …"): no digit, 25
-    characters at most, up to "CI" or a word of statistic_words.toml ci_start."""
-    return re.compile(rf"[^\d]{{0,25}}?(?=(?i:(?:95\s?%\s*)?(?:CI|{lexicon_alternation('statistic_words', 'ci_start')})))")
+#: Words between a summary's number and its interval ("11,4 with a 95% CI …"): no digit, 25
+#: characters at most, up to "CI" or a word of statistic_words.toml ci_start.
+_GLUE_BEFORE_CI = re.compile(
+    rf"[^\d]{{0,25}}?(?=(?i:(?:95\s?%\s*)?(?:CI|{lexicon_alternation('statistic_words', 'ci_start')})))")
 
 
 def _skip_glue(text: str, pos: int) -> int:
     """Where an interval printed after the number at ``pos`` begins (``pos`` when none does)."""
-    m = _glue_before_ci().match(text, pos)
+    m = _GLUE_BEFORE_CI.match(text, pos)
     return m.end() if m else pos
 
 

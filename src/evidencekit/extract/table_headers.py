@@ -73,10 +73,8 @@ def header_words(key: str) -> str:
     return "|".join(header_phrase(p) for p in lexicon.phrases("table_headers").get(key, ())) or "(?!)"
 
 
-@cache
-def column_roles() -> tuple[tuple[str, str], ...]:
-    """(role, pattern) in the order tried: each role's notation and its lexicon words. The first
-    pattern that matches the whole header cell wins."""
+def _column_roles() -> tuple[tuple[str, str], ...]:
+    """(role, pattern) in the order tried: each role's notation and its lexicon words."""
     fill = {k: header_words(k) for k in WORDS_IN_NOTATION}
     roles = []
     for role, notation in ROLE_NOTATION:
@@ -87,20 +85,15 @@ def column_roles() -> tuple[tuple[str, str], ...]:
     return tuple(roles)
 
 
-@cache
-def _roles_re() -> re.Pattern[str]:
-    """All roles in one pattern, alternative i (group i + 1) being ``column_roles()[i]``: the first
-    alternative that matches the whole text wins, as when each is tried in turn, in one call."""
-    return re.compile("(?i)^(?:" + "|".join(f"({pat})" for _, pat in column_roles()) + ")$")
-
-
+#: (role, pattern) in the order tried, built from :data:`ROLE_NOTATION` and the lexicon. The
+#: first pattern that matches the whole header cell wins.
+COLUMN_ROLES = _column_roles()
+#: All roles in one pattern, alternative i (group i + 1) being COLUMN_ROLES[i]: the first
+#: alternative that matches the whole text wins, as when each is tried in turn, in one call.
+_ROLES_RE = re.compile("(?i)^(?:" + "|".join(f"({pat})" for _, pat in COLUMN_ROLES) + ")$")
 _COUNT_PCT_ROLE_RE = re.compile(rf"(?i)^(?:{ROLE_NOTATION[0][1]})$")
-
-
-@cache
-def _unit_re() -> re.Pattern[str]:
-    """A unit in brackets a header adds: symbols ("(ml)", "(%)") and table_headers.toml's words."""
-    return re.compile(rf"\(\s*(ml|cc|g|kg|cm|mm|mmhg|%|{header_words('unit')})\s*\)", re.I)
+#: A unit in brackets a header adds: symbols ("(ml)", "(%)") and table_headers.toml's unit words.
+_UNIT_RE = re.compile(rf"\(\s*(ml|cc|g|kg|cm|mm|mmhg|%|{header_words('unit')})\s*\)", re.I)
 
 
 def column_role(header: str) -> str | None:
@@ -108,7 +101,7 @@ def column_role(header: str) -> str | None:
     raw = _SPACES_RE.sub(" ", header).strip().rstrip("*").strip()
     if _COUNT_PCT_ROLE_RE.match(raw):                # "f (%)", "Sebelum intervensi f (%)"
         return "count_pct"
-    text = _SPACES_RE.sub(" ", _unit_re().sub("", raw)).strip()
+    text = _SPACES_RE.sub(" ", _UNIT_RE.sub("", raw)).strip()
     if not text:
         return "percent" if "%" in raw else None
     if (role := _role_of(text)) is not None:
@@ -124,42 +117,34 @@ def column_role(header: str) -> str | None:
 
 
 def _role_of(text: str) -> str | None:
-    """The first role of :func:`column_roles` whose pattern matches all of ``text``."""
-    m = _roles_re().match(text)
-    return column_roles()[m.lastindex - 1][0] if m else None
+    """The first role of :data:`COLUMN_ROLES` whose pattern matches all of ``text``."""
+    m = _ROLES_RE.match(text)
+    return COLUMN_ROLES[m.lastindex - 1][0] if m else None
 
 
-@cache
-def qualifier_re() -> re.Pattern[str]:
-    """Occasion and arm words a header may add to a column name ("Mean Pretest", "SD Kontrol"):
-    table_labels.toml's pre, post and arm phrases, as whole words."""
-    words = "|".join(lexicon_alternation("table_labels", k) for k in ("pre", "post", "arm"))
-    return re.compile(rf"(?i)\b(?:{words})\b")
+#: Occasion and arm words a header may add to a column name ("Mean Pretest", "SD Kontrol"):
+#: table_labels.toml's pre, post and arm phrases, as whole words.
+QUALIFIER_RE = re.compile(
+    rf"(?i)\b(?:{'|'.join(lexicon_alternation('table_labels', k) for k in ('pre', 'post', 'arm'))})\b")
 
 
 def split_header(header: str) -> tuple[str | None, str]:
     """(role, qualifier) of a header cell: "Mean Pretest" -> ("mean", "Pretest")."""
     role = column_role(header)
-    if role is not None or not qualifier_re().search(header):
+    if role is not None or not QUALIFIER_RE.search(header):
         return role, ""
-    rest = qualifier_re().sub(" ", header)
+    rest = QUALIFIER_RE.sub(" ", header)
     role = column_role(rest)
-    return (role, " ".join(m.group(0) for m in qualifier_re().finditer(header))) if role else (None, "")
+    return (role, " ".join(m.group(0) for m in QUALIFIER_RE.finditer(header))) if role else (None, "")
 
 
-@cache
-def test_header_re() -> re.Pattern[str]:
-    """The header of a column that prints each row's test statistic ("Test", "Uji statistik")."""
-    return re.compile(rf"(?i)^(?:{header_words('test')})$")
+#: The header of a column that prints each row's test statistic ("Test", "Uji statistik").
+TEST_HEADER_RE = re.compile(rf"(?i)^(?:{header_words('test')})$")
+#: A row label that says what its cells hold: "Age, years, mean (SD)", "Primiparous, n (%)".
+ROW_ROLE_RE = re.compile(
+    rf"(?i)[,;:]?\s*(?P<role>(?:{header_words('mean_sd')})\s*(?:\(\s*(?:sd|s\.d\.?)\s*\)|±\s*(?:sd|s\.d\.?))"
+    r"|[nf]\s*\(\s*%\s*\))\s*$")
 
 
-@cache
-def row_role_re() -> re.Pattern[str]:
-    """A row label that says what its cells hold: "Age, years, mean (SD)", "Primiparous, n (%)"."""
-    return re.compile(
-        rf"(?i)[,;:]?\s*(?P<role>(?:{header_words('mean_sd')})\s*(?:\(\s*(?:sd|s\.d\.?)\s*\)|±\s*(?:sd|s\.d\.?))"
-        r"|[nf]\s*\(\s*%\s*\))\s*$")
-
-
-__all__ = ["ROLE_NOTATION", "SUMMARY_ROLES", "column_role", "column_roles", "header_phrase", "header_words",
-           "qualifier_re", "row_role_re", "split_header", "test_header_re"]
+__all__ = ["COLUMN_ROLES", "QUALIFIER_RE", "ROLE_NOTATION", "ROW_ROLE_RE", "SUMMARY_ROLES", "TEST_HEADER_RE",
+           "column_role", "header_phrase", "header_words", "split_header"]

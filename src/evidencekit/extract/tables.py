@@ -19,13 +19,12 @@ of row labels and captions (total, pre/post, arm, "Tabel") are lexicon data
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from evidencekit.extract.context import StatContext
 from evidencekit.extract.numbers import parse_count
 from evidencekit.extract.patterns import NUM, RANGE_RE, lexicon_alternation
-from evidencekit.extract.table_headers import (SUMMARY_ROLES, column_role, row_role_re, split_header,
-                                               test_header_re)
+from evidencekit.extract.table_headers import (ROW_ROLE_RE, SUMMARY_ROLES, TEST_HEADER_RE, column_role,
+                                               split_header)
 from evidencekit.extract.units import unit_of_label
 from evidencekit.model import (Cell, Descriptive, FrequencyTable, PercentCount, Reported, Statistic, Table,
                                replace)
@@ -39,30 +38,18 @@ _COUNT_PCT_SUFFIX_RE = re.compile(r"(?i)\s*[fn]\s*\(\s*%\s*\)\s*$")
 _PLUSMINUS_CELL_RE = re.compile(rf"^\s*(?P<a>{NUM})\s*±\s*(?P<b>{NUM})\s*$")
 _P_CELL_RE = re.compile(rf"^\s*(?P<op><=|>=|≤|≥|<|>|=)?\s*(?P<v>{NUM})\s*\*{{0,3}}\s*$")
 
-
-@cache
-def _total_re() -> re.Pattern[str]:
-    """A total row's label: it starts with a table_labels.toml total word ("Jumlah", "Total")."""
-    return re.compile(rf"(?i)^(?:{lexicon_alternation('table_labels', 'total')})\b")
-
-
-@cache
-def _occasion_re(key: str) -> re.Pattern[str]:
-    """A table_labels.toml occasion word ("pre" or "post": "Pre Tes", "Sesudah") as a whole word."""
-    return re.compile(rf"(?i)\b(?:{lexicon_alternation('table_labels', key)})\b")
-
-
-@cache
-def _arm_re() -> re.Pattern[str]:
-    """A study arm word ("Intervensi", "Control") as a whole word; group 1 is the word."""
-    return re.compile(rf"(?i)\b({lexicon_alternation('table_labels', 'arm')})\b")
-
-
-@cache
-def _caption_word() -> str:
-    """The word a caption starts with ("Tabel", "Table"), as an alternation."""
-    return lexicon_alternation("table_labels", "caption")
-
+#: A total row's label starts with a table_labels.toml total word ("Jumlah", "Total").
+_TOTAL_RE = re.compile(rf"(?i)^(?:{lexicon_alternation('table_labels', 'total')})\b")
+#: An occasion as a whole word (table_labels.toml pre, post: "Pre Tes", "Sesudah").
+_PRE_RE = re.compile(rf"(?i)\b(?:{lexicon_alternation('table_labels', 'pre')})\b")
+_POST_RE = re.compile(rf"(?i)\b(?:{lexicon_alternation('table_labels', 'post')})\b")
+#: A study arm as a whole word (table_labels.toml arm: "Intervensi", "Control"); group 1 is the word.
+_GROUP_RE = re.compile(rf"(?i)\b({lexicon_alternation('table_labels', 'arm')})\b")
+#: The word a caption starts with (table_labels.toml caption: "Tabel", "Table").
+_CAPTION = lexicon_alternation("table_labels", "caption")
+_CAPTION_BEFORE_RE = re.compile(rf"(?i)^\s*(?:{_CAPTION})\s+\d+")
+_TABLE_NAME_RE = re.compile(rf"(?i)\s*((?:{_CAPTION})\s+\d+(?:\.\d+)?)")
+_TABLE_NAME_ONLY_RE = re.compile(rf"(?i)(?:{_CAPTION})\s+[\d.]+")
 
 def _header_row(rows: list[list[Cell]]) -> tuple[int, list[tuple[str | None, str]]]:
     """Index of the row naming the value columns (rows above it qualify them: "Pre" | "Post"),
@@ -100,7 +87,7 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
     rows = [list(r) for r in table.rows]
     if len(rows) < 2:
         return [], []
-    if any(row_role_re().search(r[0].text) for r in rows[1:] if r):
+    if any(ROW_ROLE_RE.search(r[0].text) for r in rows[1:] if r):
         return _groups_by_rows(rows, table, ctx), []
     h, split = _header_row(rows)
     header = rows[h]
@@ -127,7 +114,7 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
     name = _table_name(caption)
     for path_t, idxs in _row_groups(body, value_cols, label_cols):
         group_label = " ".join(path_t)
-        total_row = [i for i in idxs if _total_re().match(_row_label(body[i], label_cols))]
+        total_row = [i for i in idxs if _TOTAL_RE.match(_row_label(body[i], label_cols))]
         leaf = [i for i in idxs if i not in total_row]
         if has_freq and leaf:
             freq, pcs = _frequency(body, leaf, total_row, header, roles, quals, label_cols, group_label or name, ctx)
@@ -152,7 +139,7 @@ def interpret_table(table: Table, ctx: StatContext) -> tuple[list[Statistic | De
                             if row[j].text.strip() and (quals[j] == q or (roles[j] == "count" and not quals[j]))}
                     full = " ".join(x for x in (label, q) if x)
                     n = parse_count(mine["count"].text) if "count" in mine else None
-                    if n is None and not _arm_re().search(full):
+                    if n is None and not _GROUP_RE.search(full):
                         n = caption_n                   # "(n=24)" of a one-group table
                     desc = _descriptive({k: v for k, v in mine.items() if k in SUMMARY_ROLES}, n,
                                         full or name, units, roles, ctx, caption, caption_unit)
@@ -197,12 +184,12 @@ def _groups_by_rows(rows: list[list[Cell]], table: Table, ctx: StatContext) -> l
     from evidencekit.extract.prose import read_statistic
 
     header = rows[0]
-    test_col = next((j for j, c in enumerate(header) if test_header_re().match(c.text.strip())), None)
+    test_col = next((j for j, c in enumerate(header) if TEST_HEADER_RE.match(c.text.strip())), None)
     p_col = next((j for j, c in enumerate(header) if j and column_role(c.text) == "p"), None)
     groups = [j for j in range(1, len(header)) if j not in (test_col, p_col) and column_role(header[j].text) is None]
     out: list = []
     for row in rows[1:]:
-        m = row_role_re().search(row[0].text)
+        m = ROW_ROLE_RE.search(row[0].text)
         base = (row[0].text[:m.start()] if m else row[0].text).strip(" ,;:")
         role = (m.group("role").lower() if m else "")
         for j in groups:
@@ -250,7 +237,7 @@ def _caption_before(text: str, start: int) -> str:
     """The "Tabel N. …" line just above a table block that came without its caption."""
     before = text[max(0, start - 400):start].rstrip().split("\n")
     for line in reversed(before[-3:]):
-        if re.match(rf"(?i)^\s*(?:{_caption_word()})\s+\d+", line):
+        if _CAPTION_BEFORE_RE.match(line):
             return line.strip()
     return ""
 
@@ -262,7 +249,7 @@ def caption_of(table: Table, text: str) -> str:
 
 def _table_name(caption: str) -> str:
     """"Tabel 3" from "Tabel 3. Distribusi …": a short label for a table without row groups."""
-    m = re.match(rf"(?i)\s*((?:{_caption_word()})\s+\d+(?:\.\d+)?)", caption)
+    m = _TABLE_NAME_RE.match(caption)
     return m.group(1) if m else ""
 
 
@@ -379,9 +366,9 @@ def _descriptive(cells: dict[str, Cell], n, label, units, roles, ctx, caption=No
         return None
     unit = (next((u for u, r in zip(units, roles) if u and r in SUMMARY_ROLES), None)
             or unit_of_label(label) or caption_unit)
-    own = label and not re.fullmatch(rf"(?i)(?:{_caption_word()})\s+[\d.]+", label)
+    own = label and not _TABLE_NAME_ONLY_RE.fullmatch(label)
     when = _time(label) or (None if own else _time(caption or ""))   # no row label: the caption's
-    group = _arm_re().search(label)
+    group = _GROUP_RE.search(label)
     return Descriptive(label=label or None, n=n, unit=unit, time=when,
                        group=group.group(1).lower() if group else None,
                        span=_span(ctx, list(cells.values())), source=Source.TABLE, **values)
@@ -389,7 +376,7 @@ def _descriptive(cells: dict[str, Cell], n, label, units, roles, ctx, caption=No
 
 def _time(text: str) -> str | None:
     """"pre"/"post" when ``text`` names one occasion only."""
-    pre, post = _occasion_re("pre").search(text), _occasion_re("post").search(text)
+    pre, post = _PRE_RE.search(text), _POST_RE.search(text)
     if pre and not post:
         return "pre"
     if post and not pre:

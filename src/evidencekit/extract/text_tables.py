@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from evidencekit.extract import lexicon
 from evidencekit.extract.context import StatContext
-from evidencekit.extract.patterns import DECIMAL, NUM, lexicon_alternation
+from evidencekit.extract.patterns import DECIMAL, NUM, by_first_letter, lexicon_alternation
 from evidencekit.extract.table_headers import column_role, header_words
 from evidencekit.model import Cell, Document, Table
 
@@ -33,8 +33,9 @@ CAPTION_RE = re.compile(
 
 #: Column names as printed in headers, notation first (before the words that start like it:
 #: "Mean (SD)" before "Mean", "t hitung" before "t"), then the words of table_headers.toml
-#: text_column (longest first), then short notation; single letters only as whole tokens, never
-#: before "=" (so the caption's "(n=24)" is not a header).
+#: text_column (longest first, grouped by first letter so the engine tries only the words of the
+#: letter it stands on), then short notation; single letters only as whole tokens, never before
+#: "=" (so the caption's "(n=24)" is not a header).
 HEADER_NOTATION = (
     r"[fn]\s*\(\s*%\s*\)", rf"(?:{header_words('mean_sd')})\s*\(\s*s\.?d\.?\s*\)",
     rf"[tfz][\s-]?(?:{header_words('computed_of')})", rf"[tfz][\s-]?(?:{header_words('critical_of')})",
@@ -42,7 +43,8 @@ HEADER_NOTATION = (
     r"asymp\.?\s*sig\.?\s*(?:\(\s*2[\s-]*tailed\s*\))?", r"sig\.?\s*\(\s*2[\s-]*tailed\s*\)",
 )
 HEADER_SHORT_NOTATION = (r"min", r"max", r"sd", r"se", r"df", r"%", r"[nNfpPzZt]")
-HEADER_PHRASES = (*HEADER_NOTATION, lexicon_alternation("table_headers", "text_column", hyphen=r"\-"),
+HEADER_PHRASES = (*HEADER_NOTATION,
+                  by_first_letter(lexicon_alternation("table_headers", "text_column", hyphen=r"\-").split("|")),
                   *HEADER_SHORT_NOTATION)
 #: A unit in brackets after a column name: symbols and table_headers.toml's unit words.
 _UNIT = rf"(?:\s*\((?:ml|cc|g|kg|cm|mm|mmhg|sd|{header_words('unit')})\))?"

@@ -150,17 +150,15 @@ def strip_units(text: str) -> str:
 _NUMBER_RE = re.compile(NUM)
 
 
-@cache
-def _ci_level_re() -> re.Pattern[str]:
-    """"95% CI", "95 % confidence interval", "95% IK": the percent names the interval's level
-    (abbreviations here, words in statistic_words.toml ci_level)."""
-    return re.compile(rf"(?i)\s?%\s*(?:CI|IK|KI|{_words('ci_level')})")
+# "95% CI", "95 % confidence interval", "95% IK": the percent names the interval's level
+# (abbreviations here, words in statistic_words.toml ci_level)
+_CI_LEVEL_RE = re.compile(rf"(?i)\s?%\s*(?:CI|IK|KI|{_words('ci_level')})")
 
 
 def unit_after_number(text: str, end: int) -> str | None:
     """The unit printed right after the number ending at ``end`` ("7,45 kali sehari"); never
     the "%" of a confidence level ("95% CI")."""
-    if _ci_level_re().match(text, end):
+    if _CI_LEVEL_RE.match(text, end):
         return None
     m = _after_number_re().match(text, end)
     return _phrase_to_key().get(_norm(m.group("u"))) if m else None
