@@ -382,3 +382,24 @@ def test_flattened_headers_read_the_fixed_spellings():
     assert [m.group(0) for m in HEADER_RE.finditer("Kelompok Mean (score) SD")] == ["Mean (score)", "SD"]
     assert PROSE_START_RE.match("Table 2 shows the mean scores") and PROSE_START_RE.match("Tabel 2 menunjukkan")
     assert not PROSE_START_RE.match("Table 2. Mean scores")
+
+
+# --------------------------------------------------------------------------- statistics.py
+
+N_LINES = [
+    "sebanyak 24 orang; sejumlah 30 responden; berjumlah 12 ibu nifas; total 40 pasien; Sampel 16 subjek",
+    "sampel penelitian ini adalah 30 ibu; sampel penelitian 20 orang; sampel ini 18 responden; sampel adalah 9 ibu",
+    "as many as 15 respondents; a total of 40 mothers; Total 12 participants; as many as 3 subjects; total 7 patients",
+    "sampel  penelitian 20 orang; a total of 12 women; sebanyak 2021 orang; sebanyak 24\norang; total 5 patient",
+]
+OLD_N_PHRASE = (
+    r"(?i)(?:sebanyak|sejumlah|berjumlah|total|as many as|a total of|sampel(?: penelitian)?(?: ini)?"
+    r"(?: adalah)?)\s+(?P<n>\d{1,6})\s+(?:orang|responden|respondents?|ibu|subjek|subjects?|"
+    r"participants?|pasien|patients?|mothers?)")
+
+
+def test_the_sample_size_phrases_find_what_the_written_ones_found(texts):
+    from evidencekit.extract import statistics
+
+    lines = texts + N_LINES + [part for line in N_LINES for part in line.split("; ")]
+    assert _found(statistics._N_PHRASE_RE, lines) == _found(re.compile(OLD_N_PHRASE), lines)

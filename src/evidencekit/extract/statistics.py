@@ -13,7 +13,7 @@ import re
 
 from evidencekit.extract.context import StatContext
 from evidencekit.extract.instrument import says_per_item, scale_items
-from evidencekit.extract.patterns import N_EQ_RE
+from evidencekit.extract.patterns import N_EQ_RE, lexicon_alternation
 from evidencekit.extract.prose import find_prose_statistics
 from evidencekit.extract.tables import caption_of, interpret_table
 from evidencekit.extract.text_tables import find_text_tables
@@ -81,11 +81,11 @@ def _says_per_item(s: Descriptive, tables: list[Table], ctx: StatContext) -> boo
     return says_per_item(" ".join(words))
 
 
-#: "sebanyak 24 orang", "as many as 15 respondents", "24 ibu nifas" after a sample word.
+#: "sebanyak 24 orang", "as many as 15 respondents", "24 ibu nifas" after a sample word
+#: (statistic_words.toml n_before, n_person).
 _N_PHRASE_RE = re.compile(
-    r"(?i)(?:sebanyak|sejumlah|berjumlah|total|as many as|a total of|sampel(?: penelitian)?(?: ini)?"
-    r"(?: adalah)?)\s+(?P<n>\d{1,6})\s+(?:orang|responden|respondents?|ibu|subjek|subjects?|"
-    r"participants?|pasien|patients?|mothers?)")
+    rf"(?i)(?:{lexicon_alternation('statistic_words', 'n_before', space=' ')})\s+(?P<n>\d{{1,6}})\s+"
+    rf"(?:{lexicon_alternation('statistic_words', 'n_person')})")
 
 
 def find_sample_sizes(document: Document) -> list[tuple[int, Span]]:
