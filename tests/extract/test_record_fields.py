@@ -64,6 +64,38 @@ def test_percent_support_counts_pairs_that_only_the_true_n_explains():
     assert percent_support(18, pairs) == 0
 
 
+def test_count_percent_pairs_carry_their_place_in_the_text():
+    text = "ASI lancar 9 orang (60,0%)."
+    (pair,) = find_count_percents(text, offset=100)
+    assert (pair.count, pair.percent, pair.decimals) == (9, 60.0, 1)
+    assert text[pair.start - 100:pair.end - 100] == "9 orang (60,0"
+
+
+ONE_PRINTED_PAIR = """Pijat Oksitosin dan Produksi ASI
+
+ABSTRAK
+Penelitian pra eksperimen one group pretest posttest dengan sampel sebanyak 20 responden.
+
+METODE PENELITIAN
+Rancangan one group pretest posttest. Sampel penelitian adalah 24 ibu nifas yang dipilih dengan
+teknik purposive sampling. Data dianalisis dengan uji Wilcoxon.
+
+HASIL
+Sebelum perlakuan, produksi ASI kurang pada 12 orang (60,0%). Uji Wilcoxon memberi nilai p = 0,001.
+"""
+
+
+def test_one_printed_count_percent_pair_is_one_piece_of_support_not_two(write_text):
+    # the pair is found by the record's own scan and as a PercentCount statistic; counted twice,
+    # it alone reached the two pairs needed and chose n = 20 over the methods' 24
+    from evidencekit import pipeline
+    from evidencekit.model import PercentCount
+
+    result = pipeline.process(write_text(ONE_PRINTED_PAIR), until="extract")
+    assert [(s.count, s.percent.value) for s in result.statistics if isinstance(s, PercentCount)] == [(12, 60.0)]
+    assert result.record.n_total == 24
+
+
 # --------------------------------------------------------------------------- tests used
 
 

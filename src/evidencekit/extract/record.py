@@ -39,6 +39,7 @@ from evidencekit.extract.fields.pvalues import find_alpha, find_p_values
 from evidencekit.extract.fields.sample_size import (
     STRENGTH,
     WEAK,
+    CountPercent,
     best_sample_size,
     find_count_percents,
     find_sample_sizes,
@@ -244,12 +245,7 @@ def _choose_n(paper: Paper, sizes: list[Found], statistics: list[Any], one_group
         return None
     if not one_group:
         return best(sizes)
-    pairs = []
-    for place in paper.ranked():
-        pairs.extend(find_count_percents(paper.slice(place)))
-    for stat in statistics:
-        if isinstance(stat, PercentCount) and stat.n is None:
-            pairs.append((stat.count, stat.percent.value, stat.percent.decimals))
+    pairs = _count_percents(paper, statistics)
     support = {f.value: percent_support(f.value, pairs) for f in sizes}
     top = max(support.values())
     if top >= MIN_PERCENT_SUPPORT and sum(1 for v in support.values() if v == top) == 1:
@@ -257,6 +253,23 @@ def _choose_n(paper: Paper, sizes: list[Found], statistics: list[Any], one_group
         log.debug("n=%s chosen by %d count/percent pairs", winner, top)
         return best([f for f in sizes if f.value == winner])
     return best(sizes)
+
+
+def _count_percents(paper: Paper, statistics: list[Any]) -> list[CountPercent]:
+    """Every count/percent pair printed in a trusted place, and those the statistics found
+    elsewhere (tables), each printed pair once: a place inside another, or a statistic at a
+    pair the text scan found, does not count it again."""
+    printed: dict[int, CountPercent] = {}
+    for place in paper.ranked():
+        for pair in find_count_percents(paper.slice(place), place.start):
+            printed.setdefault(pair.start, pair)
+    found = []
+    for stat in statistics:
+        if isinstance(stat, PercentCount) and stat.n is None:
+            start, end = (stat.span.start, stat.span.end) if stat.span is not None else (0, 0)
+            if not any(start <= pos < end for pos in printed):
+                found.append(CountPercent(stat.count, stat.percent.value, stat.percent.decimals, start, end))
+    return [*printed.values(), *found]
 
 
 def _tests(paper: Paper) -> list[Found]:

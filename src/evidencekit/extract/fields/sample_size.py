@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import NamedTuple
 
 from evidencekit.extract import lexicon
 from evidencekit.extract.fields.number_words import find_number_words
@@ -317,21 +318,33 @@ _TABLE_COUNT_PERCENT = re.compile(
     r"(?m)(?P<count>\d(?<=[A-Za-z)|] \d)\d{0,3})[ \t|]+(?P<pct>\d{1,3}[.,]\d{1,2})[ \t|]*$")
 
 
-def find_count_percents(text: str) -> list[tuple[int, float, int]]:
-    """(count, percent, decimals) pairs printed together: each implies its denominator."""
+class CountPercent(NamedTuple):
+    """A count printed with its percentage ("13 (86,7%)"): it implies the denominator.
+    ``start``/``end`` span the pair in the text searched (shifted by its ``offset``)."""
+
+    count: int
+    percent: float
+    decimals: int
+    start: int = 0
+    end: int = 0
+
+
+def find_count_percents(text: str, offset: int = 0) -> list[CountPercent]:
+    """Count/percent pairs printed together, in text order; spans shifted by ``offset``."""
     out = []
     for pattern in (_count_percent(), _TABLE_COUNT_PERCENT):
         for m in pattern.finditer(text):
             pct = parse_number(m.group("pct"))
             if pct.value <= 100:
-                out.append((int(m.group("count")), pct.value, pct.decimals))
-    return out
+                out.append(CountPercent(int(m.group("count")), pct.value, pct.decimals,
+                                        offset + m.start("count"), offset + m.end("pct")))
+    return sorted(out, key=lambda pair: pair.start)
 
 
-def percent_support(n: int, pairs: list[tuple[int, float, int]]) -> int:
+def percent_support(n: int, pairs: list[CountPercent]) -> int:
     """How many count/percent pairs are count/n at their printed precision (GRIM-style: a
     sample size that makes the paper's own percentages come out right is the one it used)."""
     if n <= 0:
         return 0
-    return sum(1 for count, pct, decimals in pairs
-               if 0 < count <= n and abs(100 * count / n - pct) <= 0.5 * 10 ** -decimals + 1e-9)
+    return sum(1 for pair in pairs if 0 < pair.count <= n
+               and abs(100 * pair.count / n - pair.percent) <= 0.5 * 10 ** -pair.decimals + 1e-9)
