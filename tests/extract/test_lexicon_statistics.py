@@ -208,7 +208,7 @@ def test_a_row_label_names_its_cells_as_the_written_pattern_did(texts):
 
 def test_a_rata_rata_row_label_gives_its_groups_means():
     text = "Ciri | Pijat (n = 20) | Kontrol (n = 20)\nUmur, rata rata (SD) | 27,1 (4,2) | 28,0 (3,9)\n"
-    rows, cells, pos = [], [], 0
+    rows, pos = [], 0
     for line in text.splitlines(keepends=True):
         row = []
         for part in line.rstrip("\n").split(" | "):
