@@ -45,8 +45,8 @@ def p_word() -> str:
 @cache
 def rule_re() -> re.Pattern[str]:
     """"p value > 0,05": a threshold stated with an operator (a rule, not a result); "nilai" may
-    stand before p (``p_value_lead``), "α" or its name (``alpha_word``) before the threshold."""
-    return re.compile(rf"(?:(?:{_connective('p_value_lead')})\s+)?{p_word()}\s*{OPERATOR}\s*"
+    stand before p (statistic_words ``p_value_before``), "α" or its name (``alpha_word``) before the threshold."""
+    return re.compile(rf"(?:(?:{word_alternation('statistic_words', 'p_value_before')})\s+)?{p_word()}\s*{OPERATOR}\s*"
                       rf"(?:α\s*=?\s*|(?:{_connective('alpha_word')})\s*=?\s*)?(?P<alpha>{NUMBER})", re.IGNORECASE)
 
 

@@ -26,10 +26,10 @@ def _connective(key: str) -> str:
 @cache
 def p_cue() -> str:
     """The name of a p-value: p / P / ρ (typed for p) with "value", "-value", "_value" (lexicon
-    connectives ``p_value_suffix``); "sig." and "signifikansi"/"significancy"
+    statistic_words ``p_value_after``); "sig." and "signifikansi"/"significancy"
     (``significance_abbrev``, ``significance_stem``); a bare "value" after "dengan" in clipped
     cells (``value_alone``). Case-sensitive."""
-    return (rf"(?:(?<![A-Za-z])[pPρ]\s*[-_]?\s*(?:{_connective('p_value_suffix')})?(?![A-Za-z])"
+    return (rf"(?:(?<![A-Za-z])[pPρ]\s*[-_]?\s*(?:{word_alternation('statistic_words', 'p_value_after')})?(?![A-Za-z])"
             rf"|(?<![A-Za-z])(?:(?:{_connective('significance_stem')})[a-z]*|{_connective('significance_abbrev')})"
             r"(?![A-Za-z])"
             rf"|(?<![A-Za-z])(?:{_connective('value_alone')})(?![A-Za-z]))")
