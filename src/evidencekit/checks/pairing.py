@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from evidencekit.checks import bounds, values
 from evidencekit.checks.context import CheckContext
 from evidencekit.extract.claims import Claims
+from evidencekit.labels import time_named
 from evidencekit.model import (Candidate, Descriptive, DocumentResult, Flag, FrequencyTable,
                                PercentCount, Statistic, StudyRecord)
 from evidencekit.vocab import Source, TestName
@@ -50,7 +51,7 @@ def same_row(table: FrequencyTable, d: Descriptive) -> bool:
     t_words = set(values.norm(table.label).split())
     d_words = set(values.norm(d.label).split()) | set(values.norm(d.time).split())
     d_words -= {"tabel", "table"}
-    time_t, time_d = values.time_of(Descriptive(label=table.label)), values.time_of(d)
+    time_t, time_d = time_named(Descriptive(label=table.label)), time_named(d)
     return bool(d_words) and d_words <= t_words | {"pre", "post"} and time_t == time_d
 
 
@@ -75,7 +76,7 @@ def two_group_p_bounds(inp: Inputs, ds: list[Descriptive], skip: set[float]) -> 
             unpaired += 1
             continue
         rest = " ".join(w for w in values.norm(d.label).split() if w not in values.norm(d.group).split())
-        keyed.setdefault((values.time_of(d), rest), {}).setdefault(values.norm(d.group), d)
+        keyed.setdefault((time_named(d), rest), {}).setdefault(values.norm(d.group), d)
     pairs = {key: tuple(g.values()) for key, g in keyed.items() if len(g) == 2}
     out, seen = [], set()
     for s in inp.stats:

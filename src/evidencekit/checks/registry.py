@@ -14,6 +14,7 @@ from evidencekit.checks import (bounds, claimchecks, crosscheck, granularity, in
 from evidencekit.checks import messages as msg
 from evidencekit.checks.pairing import Inputs
 from evidencekit.extract.claims import outcome_concepts_in
+from evidencekit.labels import time_named
 from evidencekit.model import Candidate, Flag, Statistic
 from evidencekit.vocab import CheckId, Severity, Source, StatKind, TestName
 
@@ -136,8 +137,8 @@ def run_p_bound(inp: Inputs) -> list[Flag]:
     against Student's and Welch's t (:func:`bounds.check_two_group_p_bound`). A p already
     flagged by p_recompute (its own statistic disagrees) is not flagged again."""
     ds = [d for d in inp.descriptives if d.mean is not None and d.sd is not None]
-    pre = [d for d in ds if values.time_of(d) == "pre"]
-    post = [d for d in ds if values.time_of(d) == "post"]
+    pre = [d for d in ds if time_named(d) == "pre"]
+    post = [d for d in ds if time_named(d) == "post"]
     recomputed_wrong = {s.p.value for s in inp.stats if s.p is not None
                         and pvalues.check_p_recompute(s, inp.ctx) is not None}
     stats = [s for s in inp.stats if s.p is not None and s.kind in PAIRED_P_KINDS

@@ -19,6 +19,7 @@ from evidencekit.checks import messages as msg
 from evidencekit.checks.rounding import interval
 from evidencekit.extract.claims import level_keys_in
 from evidencekit.extract import units
+from evidencekit.labels import TIME_WORDS, time_named, tokens
 from evidencekit.model import Descriptive, Flag, FrequencyTable, PercentCount, Reported, Statistic
 from evidencekit.vocab import CheckId, Severity, Source, TestName
 
@@ -65,7 +66,7 @@ def check_descriptive_values(descriptives: list[Descriptive]) -> list[Flag]:
     for d in own:
         if d.source is Source.TABLE:
             continue
-        cands = [r for r in rows if time_of(r) == time_of(d) and norm(r.group) == norm(d.group)
+        cands = [r for r in rows if time_named(r) == time_named(d) and norm(r.group) == norm(d.group)
                  and (not r.n or not d.n or r.n == d.n)]
         scored = sorted(((len(_agreement(d, r)[0]), r) for r in cands), key=lambda x: -x[0])
         if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
@@ -214,20 +215,6 @@ def check_units(described: list[tuple[Descriptive, frozenset[str]]], questionnai
     return out
 
 
-PRE = re.compile(r"\b(pre|sebelum|before|awal)", re.IGNORECASE)
-POST = re.compile(r"\b(post|sesudah|setelah|after|akhir)", re.IGNORECASE)
-
-
-def time_of(d: Descriptive) -> str | None:
-    """"pre" or "post" when a descriptive's time or label says so, else None."""
-    text = f"{d.time or ''} {d.label or ''}"
-    if POST.search(text):                  # also "posttest", "post-test"
-        return "post"
-    if PRE.search(text):
-        return "pre"
-    return None
-
-
 def check_labels(descriptives: list[Descriptive], table_captions: dict[int, str]) -> list[Flag]:
     """label_conflict: a table row labelled with one time point inside a table whose caption
     names the other; or two different tables both labelling their row "pre" (or "post") with
@@ -236,9 +223,10 @@ def check_labels(descriptives: list[Descriptive], table_captions: dict[int, str]
     table_rows = [d for d in descriptives if d.source is Source.TABLE and d.mean is not None]
     for d in table_rows:
         caption = table_captions.get(d.span.start) if d.span else None
-        t = time_of(d)
+        t = time_named(d)
         if caption and t:
-            cap_post, cap_pre = bool(POST.search(caption)), bool(PRE.search(caption))
+            words = tokens(caption)
+            cap_post, cap_pre = bool(words & TIME_WORDS["post"]), bool(words & TIME_WORDS["pre"])
             if (t == "pre" and cap_post and not cap_pre) or (t == "post" and cap_pre and not cap_post):
                 out.append(Flag(CheckId.LABEL_CONFLICT, Severity.WARNING,
                                 f"A row labelled '{d.label}' (mean {msg.shown(d.mean)}) sits in a table "
@@ -248,7 +236,7 @@ def check_labels(descriptives: list[Descriptive], table_captions: dict[int, str]
         return out
     times = defaultdict(list)
     for d in table_rows:
-        if (t := time_of(d)) is not None:
+        if (t := time_named(d)) is not None:
             times[t].append(d)
     for t, other in (("pre", "post"), ("post", "pre")):
         ds = times.get(t, [])

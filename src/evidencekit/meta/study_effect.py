@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 from evidencekit.errors import DataError
 from evidencekit.meta.convert import d_from_p, d_from_z, mean_sd_from_median, smcr_from_paired_t, smd_from_t
 from evidencekit.meta.effects import escalc_arrays
-from evidencekit.meta.labels import TIME_WORDS, arm_of, time_of, tokens
+from evidencekit.labels import TIME_WORDS, arm_of, time_of, tokens
 from evidencekit.meta.results import Effect
 from evidencekit.model import Descriptive, Span, Statistic, StudyRecord
 from evidencekit.vocab import Design, POperator, Source, StatKind, TestName
