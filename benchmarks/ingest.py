@@ -44,7 +44,7 @@ EXTRA_CPU_ENV = "EVIDENCEKIT_BENCH_EXTRA_CPU_MS"
 
 def spin_work(path: str, limits, until: str):
     """The pipeline plus a fixed amount of pure-Python CPU work: stands in for heavier papers
-    (heavier than today's real PDFs, ~45 ms each) without changing what is stored."""
+    (today's real PDFs take ~35 ms of worker CPU each) without changing what is stored."""
     from evidencekit.pipeline import process
 
     deadline = time.thread_time() + float(os.environ.get(EXTRA_CPU_ENV, "0")) / 1000
