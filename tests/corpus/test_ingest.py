@@ -117,3 +117,24 @@ def test_a_file_that_cannot_be_read_is_an_error_row_and_the_rest_is_ingested(pap
     row = next(db.query("SELECT error_code, error_message FROM documents WHERE error_code IS NOT NULL"))
     assert row["error_code"] == "unreadable" and "Permission denied" in row["error_message"]
     assert ingest([papers], db, options()).n_skipped == 6          # still unreadable: skipped as failed
+
+
+def test_a_result_sqlite_cannot_hold_is_an_error_row_and_the_rest_is_ingested(papers, db, options,
+                                                                               monkeypatch):
+    from evidencekit.corpus import ingest as ingest_module
+
+    real = ingest_module.store.save_rows
+    victim = str(sorted(papers.glob("*.txt"))[1])
+
+    def save_rows(db_, built, **kwargs):
+        if kwargs["path"] == victim and not built.error_code:
+            raise OverflowError("Python int too large to convert to SQLite INTEGER")
+        return real(db_, built, **kwargs)
+
+    monkeypatch.setattr(ingest_module.store, "save_rows", save_rows)
+    summary = ingest([papers], db, options())
+    assert (summary.n_ingested, summary.n_failed) == (6, 1)         # six papers, one kept as an error
+    assert db["documents"].count == 6
+    row = next(db.query("SELECT path, error_code, error_message FROM documents WHERE error_code IS NOT NULL"))
+    assert row["path"] == victim and row["error_code"] == "internal_error"
+    assert "could not be stored" in row["error_message"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,6 +201,11 @@ def ingest(paths: Iterable[str | Path], db: sqlite_utils.Database, options: Inge
                          counts["pages"], time.perf_counter() - started, status)
 
 
+#: What SQLite raises for a value it cannot hold: an int over 64 bits (OverflowError), a type it
+#: cannot bind (InterfaceError/ProgrammingError), and plain ValueError/TypeError from the mapping.
+UNSTORABLE = (ValueError, TypeError, OverflowError, sqlite3.InterfaceError, sqlite3.ProgrammingError)
+
+
 def _store(db: sqlite_utils.Database, outcome: Outcome, options: IngestOptions, run_id: int,
            counts: dict[str, int], emit: Callable[[IngestEvent], None]) -> None:
     """Write one outcome's rows (built by the worker) and report it."""
@@ -209,7 +215,7 @@ def _store(db: sqlite_utils.Database, outcome: Outcome, options: IngestOptions, 
                   cpu_seconds=None if outcome.cpu_seconds is None else round(outcome.cpu_seconds, 4))
     try:
         store.save_rows(db, built, **kwargs)
-    except (ValueError, TypeError) as exc:     # a result the schema cannot hold: keep it as a failure
+    except UNSTORABLE as exc:                  # a result the schema cannot hold: keep it as a failure
         log.exception("%s: could not store the result", task.source)
         built = build_rows(failed(task, INTERNAL_ERROR, unstorable(exc)))
         store.save_rows(db, built, **kwargs)
